@@ -1,0 +1,88 @@
+// The only module that reads process.env. Every variable of the environment table in
+// docs/API.md is validated here, with defaults that let Folio start with nothing configured.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { emailSchema, passwordSchema, usernameSchema } from "./lib/identity";
+
+// Next.js loads .env itself; scripts and the Prisma CLI do not. Existing variables win.
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+const onOff = (name: string) =>
+  z.enum(["on", "off"], { error: `${name} must be "on" or "off".` }).default("on");
+const blankAsUnset = (v: unknown) => (v === "" ? undefined : v);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce
+      .number({ error: "PORT must be a whole number." })
+      .int("PORT must be a whole number.")
+      .min(1, "PORT must be between 1 and 65535.")
+      .max(65535, "PORT must be between 1 and 65535.")
+      .default(3000),
+    LIBRARY_ROOT: z.string().min(1).default("./library"),
+    STATE_DIR: z.string().min(1).default("./var"),
+    DATABASE_URL: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^(file:|postgres(ql)?:\/\/)/, 'DATABASE_URL must start with "file:" (SQLite) or "postgresql://".')
+        .optional(),
+    ),
+    ADMIN_USERNAME: z.preprocess(blankAsUnset, usernameSchema.optional()),
+    ADMIN_PASSWORD: z.preprocess(blankAsUnset, passwordSchema.optional()),
+    ADMIN_EMAIL: z.preprocess(blankAsUnset, emailSchema.optional()),
+    NEXTAUTH_SECRET: z.preprocess(
+      blankAsUnset,
+      z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters; unset it to have one generated.").optional(),
+    ),
+    NEXTAUTH_URL: z.preprocess(
+      blankAsUnset,
+      z.url("NEXTAUTH_URL must be the full origin users reach, like https://photos.example.com.").optional(),
+    ),
+    SCAN_WORKER: onOff("SCAN_WORKER"),
+    SCHEDULER: onOff("SCHEDULER"),
+    /** bcrypt work factor; tests lower it to keep hashing fast. */
+    BCRYPT_COST: z.coerce.number().int().min(4, "BCRYPT_COST must be 4 to 15.").max(15, "BCRYPT_COST must be 4 to 15.").default(12),
+  })
+  .superRefine((v, ctx) => {
+    if (!!v.ADMIN_USERNAME !== !!v.ADMIN_PASSWORD) {
+      ctx.addIssue({
+        code: "custom",
+        path: [v.ADMIN_USERNAME ? "ADMIN_PASSWORD" : "ADMIN_USERNAME"],
+        message: "Set both ADMIN_USERNAME and ADMIN_PASSWORD, or neither.",
+      });
+    }
+  })
+  .transform((v) => {
+    const STATE_DIR = path.resolve(v.STATE_DIR);
+    return {
+      ...v,
+      LIBRARY_ROOT: path.resolve(v.LIBRARY_ROOT),
+      STATE_DIR,
+      DATABASE_URL: v.DATABASE_URL ?? `file:${path.join(STATE_DIR, "folio.db")}`,
+      NEXTAUTH_URL: v.NEXTAUTH_URL ?? `http://localhost:${v.PORT}`,
+    };
+  });
+
+export type Env = z.output<typeof schema>;
+
+export class EnvError extends Error {}
+
+/** Parses an environment; exported so tests can check messages without touching process.env. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+  throw new EnvError(`Folio cannot start, the environment has invalid settings:\n${lines.join("\n")}`);
+}
+
+export const env = parseEnv(process.env);
+
+// NextAuth reads NEXTAUTH_URL itself; give it the default we computed.
+process.env.NEXTAUTH_URL = env.NEXTAUTH_URL;
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+/** The file behind a SQLite "file:" URL, relative paths taken from the working directory. */
+export const sqliteFile = (url: string) => path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));

@@ -1,0 +1,44 @@
+// Identity rules shared by forms, the server and the environment check (API.md "Rules for identities").
+import { z } from "zod";
+
+export const PASSWORD_MIN_CHARS = 8;
+/** bcrypt ignores everything after 72 bytes, so longer passwords would be silently truncated. */
+export const PASSWORD_MAX_BYTES = 72;
+
+export const usernameSchema = z
+  .string({ error: "Enter a username." })
+  .trim()
+  .toLowerCase()
+  .min(2, "Username must be 2 to 32 characters.")
+  .max(32, "Username must be 2 to 32 characters.")
+  .regex(/^[a-z0-9._-]+$/, "Username may use only letters a-z, digits, dot, underscore and hyphen.");
+
+export const emailSchema = z
+  .string({ error: "Enter an e-mail address." })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid e-mail address, like name@example.com."));
+
+export const passwordSchema = z
+  .string({ error: "Enter a password." })
+  .min(PASSWORD_MIN_CHARS, `Password must be at least ${PASSWORD_MIN_CHARS} characters.`)
+  .refine(
+    (p) => new TextEncoder().encode(p).length <= PASSWORD_MAX_BYTES,
+    `Password must be at most ${PASSWORD_MAX_BYTES} bytes (bcrypt's limit); use fewer or plainer characters.`,
+  );
+
+export const displayNameSchema = z.string().trim().max(100, "Name must be at most 100 characters.");
+
+/** First-run setup and (later) signup: strict, so unknown keys such as isAdmin are refused. */
+export const newAccountSchema = z.strictObject({
+  username: usernameSchema,
+  email: emailSchema,
+  name: displayNameSchema.optional(),
+  password: passwordSchema,
+});
+export type NewAccountInput = z.input<typeof newAccountSchema>;
+
+export const signInSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1, "Enter your username or e-mail.").max(254),
+  password: z.string().min(1, "Enter your password.").max(1024),
+});

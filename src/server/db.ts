@@ -1,0 +1,24 @@
+// The Prisma client. Both generated clients ship in every build; DATABASE_URL picks one at
+// run time, so the same build serves SQLite and PostgreSQL.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env, isPostgresUrl, sqliteFile } from "~/env";
+import { PrismaClient as PostgresClient } from "~/generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
+
+/** The SQLite client's type stands for both: shared code uses only the portable subset. */
+export type Db = SqliteClient;
+
+export function createDb(url = env.DATABASE_URL): Db {
+  if (isPostgresUrl(url)) {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  // busy timeout: a writer waits for another process's write instead of failing at once
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqliteFile(url)}`, timeout: 10_000 }) });
+}
+
+// One client per process: instrumentation and route handlers are separate bundles.
+const cache = globalThis as unknown as { __folioDb?: Db };
+export const db: Db = (cache.__folioDb ??= createDb());
+
+export const usesPostgres = () => isPostgresUrl(env.DATABASE_URL);
