@@ -86,3 +86,17 @@ process.env.NEXTAUTH_URL = env.NEXTAUTH_URL;
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 /** The file behind a SQLite "file:" URL, relative paths taken from the working directory. */
 export const sqliteFile = (url: string) => path.resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
+
+/** The environment for a child process (next, prisma) with Folio's resolved defaults filled in. */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATABASE_URL: env.DATABASE_URL,
+    STATE_DIR: env.STATE_DIR,
+    LIBRARY_ROOT: env.LIBRARY_ROOT,
+    NEXTAUTH_URL: env.NEXTAUTH_URL,
+    PORT: String(env.PORT),
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extra,
+  };
+}

@@ -29,13 +29,22 @@ export const passwordSchema = z
 
 export const displayNameSchema = z.string().trim().max(100, "Name must be at most 100 characters.");
 
+/** Error text for keys a strict object does not accept (isAdmin, scanPath in a signup...). */
+export function refuseUnknownKeys(issue: { code?: string; keys?: string[] }) {
+  if (issue.code === "unrecognized_keys") return `Not accepted here: ${issue.keys?.join(", ")}. Remove it and try again.`;
+  return undefined;
+}
+
 /** First-run setup and (later) signup: strict, so unknown keys such as isAdmin are refused. */
-export const newAccountSchema = z.strictObject({
-  username: usernameSchema,
-  email: emailSchema,
-  name: displayNameSchema.optional(),
-  password: passwordSchema,
-});
+export const newAccountSchema = z.strictObject(
+  {
+    username: usernameSchema,
+    email: emailSchema,
+    name: displayNameSchema.optional(),
+    password: passwordSchema,
+  },
+  { error: refuseUnknownKeys },
+);
 export type NewAccountInput = z.input<typeof newAccountSchema>;
 
 export const signInSchema = z.object({

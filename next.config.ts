@@ -1,0 +1,17 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // native and WASM-heavy server packages are required at run time, not bundled
+  serverExternalPackages: [
+    "bcrypt",
+    "better-sqlite3",
+    "sharp",
+    "pg",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "node-cron",
+  ],
+  poweredByHeader: false,
+};
+
+export default nextConfig;

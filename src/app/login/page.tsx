@@ -1,0 +1,15 @@
+import { redirect } from "next/navigation";
+import { safeCallbackPath } from "~/lib/redirect";
+import { getCurrentUser } from "~/server/auth/session";
+import { needsSetup } from "~/server/services/setup";
+import { LoginForm } from "./login-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Sign in · Folio" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  if (await needsSetup()) redirect("/setup");
+  const next = safeCallbackPath((await searchParams).callbackUrl);
+  if (await getCurrentUser()) redirect(next);
+  return <LoginForm next={next} />;
+}

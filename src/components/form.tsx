@@ -1,0 +1,71 @@
+"use client";
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: ReactNode };
+
+/** A labelled input whose errors are announced and tied to it for screen readers. */
+export function Field({ label, name, errors, hint, ...input }: FieldProps) {
+  const errorId = `${name}-error`;
+  const hintId = `${name}-hint`;
+  const invalid = !!errors?.length;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={name} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={[invalid && errorId, hint && hintId].filter(Boolean).join(" ") || undefined}
+        className={`block w-full rounded-md border px-3 py-2 shadow-sm focus:outline-none focus:ring-2 focus:ring-brand ${
+          invalid ? "border-red-500" : "border-slate-300"
+        }`}
+        {...input}
+      />
+      {hint && (
+        <p id={hintId} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {invalid && (
+        <p id={errorId} role="alert" className="text-sm text-red-700">
+          {errors.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function FormAlert({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {children}
+    </p>
+  );
+}
+
+export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <button
+      type="submit"
+      disabled={busy}
+      className="w-full rounded-md bg-brand px-4 py-2 font-medium text-white hover:bg-brand-dark disabled:opacity-60"
+    >
+      {busy ? "Please wait…" : children}
+    </button>
+  );
+}
+
+export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <div className="w-full max-w-sm rounded-xl bg-white p-6 shadow-md">
+        <p className="text-center text-lg font-bold tracking-tight text-brand">Folio</p>
+        <h1 className="mb-4 mt-1 text-center text-2xl font-semibold">{title}</h1>
+        {children}
+      </div>
+    </main>
+  );
+}

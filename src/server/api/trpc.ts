@@ -1,0 +1,76 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import type { SessionIdentity } from "~/server/auth/credentials";
+import { getSessionIdentity, resolveSessionUser } from "~/server/auth/session";
+import { db } from "~/server/db";
+import { AppError, type FieldErrors } from "~/server/errors";
+
+/** The part of the context tests build directly and pass to createCaller. */
+export function createInnerTRPCContext(opts: { session: SessionIdentity | null }) {
+  return { db, session: opts.session };
+}
+
+/** The per-request part: reads the session cookie. */
+export async function createTRPCContext() {
+  return createInnerTRPCContext({ session: await getSessionIdentity() });
+}
+
+export type Context = ReturnType<typeof createInnerTRPCContext>;
+
+function fieldErrorsOf(cause: unknown): FieldErrors | null {
+  if (cause instanceof ZodError) {
+    const flat = z.flattenError(cause);
+    const fields = flat.fieldErrors as FieldErrors;
+    // keys the input does not allow (isAdmin, scanPath...) have no field: show them as a form error
+    return flat.formErrors.length ? { ...fields, _form: flat.formErrors } : fields;
+  }
+  if (cause instanceof AppError) return cause.fieldErrors ?? null;
+  return null;
+}
+
+function summarize(e: ZodError) {
+  return `Please fix: ${e.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)).join("; ")}`;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const fieldErrors = fieldErrorsOf(error.cause);
+    // zod's own message is a JSON dump; say in a sentence what to fix
+    const message = error.cause instanceof ZodError ? summarize(error.cause) : shape.message;
+    return { ...shape, message, data: { ...shape.data, fieldErrors } };
+  },
+});
+
+/** Maps the services' AppError to its tRPC code, here and nowhere else. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    if (cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
+      // a service validated its own input (scripts call services without tRPC)
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Some fields need fixing.", cause });
+    }
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+/** Signed in, with a user that still exists and a session version that still matches. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const user = await resolveSessionUser(ctx.session);
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  return next({ ctx: { ...ctx, user } });
+});
+
+/** Admin rights are read from the database on every call, so a demotion takes effect at once. */
+export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!ctx.user.isAdmin) throw new TRPCError({ code: "FORBIDDEN", message: "Only an admin can do this." });
+  return next();
+});

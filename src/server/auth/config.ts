@@ -1,0 +1,40 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { verifyCredentials } from "./credentials";
+import { sessionSecret } from "./secret";
+
+const THIRTY_DAYS = 30 * 24 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  session: { strategy: "jwt", maxAge: THIRTY_DAYS },
+  get secret() {
+    return sessionSecret();
+  },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Folio",
+      credentials: {
+        username: { label: "Username or e-mail", type: "text" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials) {
+        const identity = await verifyCredentials(credentials);
+        return identity && { id: identity.userId, sessionVersion: identity.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    // The token carries only who and which session version; everything else is read fresh.
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { expires: session.expires, userId: token.sub ?? "", sessionVersion: token.sv ?? 0 };
+    },
+  },
+};

@@ -1,0 +1,26 @@
+// The session signing key: NEXTAUTH_SECRET when set, else one generated on first start and kept
+// in STATE_DIR, which every process of an installation shares.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { env } from "~/env";
+
+let cached: string | undefined;
+
+export function readOrCreateSecret(stateDir: string) {
+  const file = path.join(stateDir, "nextauth-secret");
+  mkdirSync(stateDir, { recursive: true });
+  try {
+    // "wx": of several processes starting together, one writes and the rest read its key
+    writeFileSync(file, randomBytes(48).toString("base64url"), { flag: "wx", mode: 0o600 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  if (secret.length < 32) throw new Error(`${file} holds no usable key: delete it to have a new one made.`);
+  return secret;
+}
+
+export function sessionSecret() {
+  return (cached ??= env.NEXTAUTH_SECRET ?? readOrCreateSecret(env.STATE_DIR));
+}

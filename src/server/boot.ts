@@ -1,0 +1,31 @@
+// Runs once per server process before it serves (see src/instrumentation.ts).
+import { env } from "~/env";
+import { db, usesPostgres } from "~/server/db";
+import { applyEnvAdmin, describeEnvAdminOutcome } from "~/server/services/env-admin";
+import { needsSetup } from "~/server/services/setup";
+
+const log = (message: string) => console.log(`[folio] ${message}`);
+const state = globalThis as unknown as { __folioBooted?: boolean };
+
+export async function onServerStart() {
+  if (state.__folioBooted) return;
+  state.__folioBooted = true;
+  if (!usesPostgres()) {
+    // WAL lets readers go on while a writer (a scan, later) holds the database
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  }
+  if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) {
+    try {
+      const outcome = await applyEnvAdmin({
+        username: env.ADMIN_USERNAME,
+        password: env.ADMIN_PASSWORD,
+        email: env.ADMIN_EMAIL,
+      });
+      log(describeEnvAdminOutcome(env.ADMIN_USERNAME, outcome));
+    } catch (e) {
+      log(`could not apply ADMIN_USERNAME '${env.ADMIN_USERNAME}': ${(e as Error).message.split("\n").at(-1)}`);
+    }
+  } else if (await needsSetup()) {
+    log(`no users yet: open ${env.NEXTAUTH_URL}/setup to create the first admin`);
+  }
+}

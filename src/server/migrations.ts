@@ -1,0 +1,29 @@
+// Applies the migrations of the configured database with the Prisma CLI (offline WASM engine,
+// see prisma.config.ts). Used at start-up and by npm run db:migrate.
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { childEnv, env, isPostgresUrl, sqliteFile } from "~/env";
+
+export function describeDatabase(url = env.DATABASE_URL) {
+  if (!isPostgresUrl(url)) return `SQLite at ${sqliteFile(url)}`;
+  const u = new URL(url);
+  return `PostgreSQL database "${u.pathname.slice(1)}" on ${u.hostname}:${u.port || 5432}`;
+}
+
+export function applyMigrations(url = env.DATABASE_URL) {
+  if (!isPostgresUrl(url)) mkdirSync(path.dirname(sqliteFile(url)), { recursive: true });
+  const prisma = path.resolve("node_modules", ".bin", "prisma");
+  const run = spawnSync(prisma, ["migrate", "deploy"], {
+    env: childEnv({ DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
+    encoding: "utf8",
+  });
+  if (run.status !== 0) {
+    const detail = `${run.stdout ?? ""}${run.stderr ?? ""}`.trim().split("\n").slice(-5).join("\n");
+    throw new Error(`Could not apply the database migrations to ${describeDatabase(url)}:\n${detail || run.error?.message}`);
+  }
+  const applied = /(\d+) migrations? found/.exec(run.stdout)?.[1];
+  return run.stdout.includes("No pending migrations")
+    ? `database up to date (${applied ?? "all"} migrations)`
+    : `migrations applied (${applied ?? "?"} in total)`;
+}

@@ -1,0 +1,44 @@
+// First-run setup: while no user exists, anyone may create the first admin, exactly once.
+import type { NewAccountInput } from "~/lib/identity";
+import { newAccountSchema } from "~/lib/identity";
+import { hashPassword } from "~/server/auth/password";
+import { db } from "~/server/db";
+import { AppError } from "~/server/errors";
+import { recordAudit } from "./audit";
+import { conflictError } from "./users";
+
+// Users are never all deleted (the last admin cannot go), so once false it stays false.
+let setupDone = false;
+
+export async function needsSetup() {
+  if (setupDone) return false;
+  setupDone = (await db.user.count()) > 0;
+  return !setupDone;
+}
+
+const closed = () => new AppError("FORBIDDEN", "Folio is already set up: sign in instead.");
+
+export async function setupAdmin(raw: NewAccountInput) {
+  const input = newAccountSchema.parse(raw);
+  if (!(await needsSetup())) throw closed();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      // The conditional update is the lock: of racing setups (threads, processes or hosts)
+      // exactly one flips setupCompletedAt; the others see count 0 and give up.
+      const claim = await tx.siteSettings.updateMany({
+        where: { id: 1, setupCompletedAt: null },
+        data: { setupCompletedAt: new Date() },
+      });
+      if (claim.count !== 1 || (await tx.user.count()) > 0) throw closed();
+      const user = await tx.user.create({
+        data: { username: input.username, email: input.email, name: input.name ?? "", passwordHash, isAdmin: true },
+        select: { id: true, username: true },
+      });
+      await recordAudit(tx, { actor: user, action: "setup.admin_created", target: user });
+      return user;
+    });
+  } catch (e) {
+    throw conflictError(e) ?? e;
+  }
+}

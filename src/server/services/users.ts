@@ -1,0 +1,48 @@
+import { db } from "~/server/db";
+import { AppError } from "~/server/errors";
+
+/** What any caller may see of a user: never the password hash. */
+export const publicUserSelect = {
+  id: true,
+  username: true,
+  email: true,
+  name: true,
+  isAdmin: true,
+  scanPath: true,
+  selfRegistered: true,
+  createdAt: true,
+  lastLoginAt: true,
+} as const;
+
+export function listUsers() {
+  return db.user.findMany({ select: publicUserSelect, orderBy: { username: "asc" } });
+}
+
+export async function getAccount(userId: string) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPath: true },
+  });
+  if (!user) throw new AppError("NOT_FOUND", "This account no longer exists.");
+  return user;
+}
+
+/** Prisma's unique-constraint error, whichever driver raised it. */
+export function uniqueViolation(e: unknown): string[] | null {
+  const err = e as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } };
+  if (err?.code !== "P2002") return null;
+  const fields = err.meta?.driverAdapterError?.cause?.constraint?.fields ?? err.meta?.target;
+  return Array.isArray(fields) ? fields.map(String) : [];
+}
+
+/** Turns a unique violation on username or e-mail into the CONFLICT field error forms show. */
+export function conflictError(e: unknown): AppError | null {
+  const fields = uniqueViolation(e);
+  if (!fields) return null;
+  const field = fields.some((f) => f.includes("email")) ? "email" : "username";
+  return AppError.field(
+    "CONFLICT",
+    field,
+    field === "email" ? "This e-mail address is already used by another account." : "This username is taken.",
+  );
+}
