@@ -7,13 +7,8 @@ import { AppError } from "~/server/errors";
 import { recordAudit } from "./audit";
 import { conflictError } from "./users";
 
-// Users are never all deleted (the last admin cannot go), so once false it stays false.
-let setupDone = false;
-
 export async function needsSetup() {
-  if (setupDone) return false;
-  setupDone = (await db.user.count()) > 0;
-  return !setupDone;
+  return (await db.user.findFirst({ select: { id: true } })) === null;
 }
 
 const closed = () => new AppError("FORBIDDEN", "Folio is already set up: sign in instead.");

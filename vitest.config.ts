@@ -1,0 +1,34 @@
+// Three projects: pure unit tests once, and every database test twice, against a real SQLite
+// file and, when TEST_POSTGRES_URL is set, a real PostgreSQL database. Each test file gets its
+// own database, copied from a template migrated once per run (tests/support/*).
+import { fileURLToPath } from "node:url";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+const alias = { "~": fileURLToPath(new URL("./src", import.meta.url)) };
+const shared = { BCRYPT_COST: "4", ADMIN_USERNAME: "", ADMIN_PASSWORD: "", ADMIN_EMAIL: "", NEXTAUTH_SECRET: "" };
+
+const dbProject = (name: "sqlite" | "postgres"): TestProjectInlineConfiguration => ({
+  resolve: { alias },
+  test: {
+    name,
+    include: ["tests/db/**/*.test.ts"],
+    globalSetup: ["tests/support/db-template.ts"],
+    setupFiles: ["tests/support/db-per-file.ts"],
+    env: { ...shared, FOLIO_TEST_DB: name },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+const postgres = !!process.env.TEST_POSTGRES_URL;
+if (!postgres) console.warn("TEST_POSTGRES_URL is not set: the database tests run on SQLite only.");
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: shared } },
+      dbProject("sqlite"),
+      ...(postgres ? [dbProject("postgres")] : []),
+    ],
+  },
+});
