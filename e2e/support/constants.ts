@@ -1,0 +1,23 @@
+import path from "node:path";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_ADMIN = { username: "admin", password: "e2e-admin-password", email: "admin@folio.test" };
+
+/** Environment for a Folio server under test: its own state folder and, unless given, SQLite in it. */
+export function e2eServerEnv(name: string, port: number, extra: Record<string, string> = {}) {
+  const stateDir = path.resolve("var/e2e", name);
+  const base: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) base[k] = v;
+  for (const k of ["ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_EMAIL", "DATABASE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET"]) {
+    delete base[k];
+  }
+  return {
+    ...base,
+    PORT: String(port),
+    STATE_DIR: stateDir,
+    LIBRARY_ROOT: path.resolve("var/e2e/library"),
+    BCRYPT_COST: "6",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...extra,
+  } as unknown as NodeJS.ProcessEnv & Record<string, string>;
+}

@@ -1,0 +1,50 @@
+// Browser and HTTP tests against the production build, in real Chromium.
+// The main server is Folio's own start command on a fresh SQLite database with an admin from
+// the environment; tests that need other set-ups start their own servers (e2e/support/server.ts).
+import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./e2e/support/browser";
+import { E2E_ADMIN, E2E_PORT, e2eServerEnv } from "./e2e/support/constants";
+
+const baseURL = `http://localhost:${E2E_PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: findChromium(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    // a fresh state each run; start.ts builds when the build is missing or stale
+    command: `node -e "require('fs').rmSync('var/e2e',{recursive:true,force:true})" && node_modules/.bin/tsx scripts/start.ts`,
+    url: `${baseURL}/login`,
+    env: e2eServerEnv("main", E2E_PORT, {
+      ADMIN_USERNAME: E2E_ADMIN.username,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      ADMIN_EMAIL: E2E_ADMIN.email,
+    }),
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
