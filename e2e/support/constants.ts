@@ -8,15 +8,19 @@ export function e2eServerEnv(name: string, port: number, extra: Record<string, s
   const stateDir = path.resolve("var/e2e", name);
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) base[k] = v;
-  for (const k of ["ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_EMAIL", "DATABASE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET"]) {
-    delete base[k];
-  }
   return {
     ...base,
     PORT: String(port),
     STATE_DIR: stateDir,
     LIBRARY_ROOT: path.resolve("var/e2e/library"),
     BCRYPT_COST: "6",
+    // explicit, so a developer's .env cannot leak into a server under test
+    DATABASE_URL: `file:${path.join(stateDir, "folio.db")}`,
+    ADMIN_USERNAME: "",
+    ADMIN_PASSWORD: "",
+    ADMIN_EMAIL: "",
+    NEXTAUTH_URL: `http://localhost:${port}`,
+    NEXTAUTH_SECRET: "",
     NEXT_TELEMETRY_DISABLED: "1",
     ...extra,
   } as unknown as NodeJS.ProcessEnv & Record<string, string>;

@@ -1,0 +1,50 @@
+// Input rules for managing users and one's own account, shared by the forms and the server.
+import { z } from "zod";
+import { displayNameSchema, emailSchema, passwordSchema, refuseUnknownKeys, usernameSchema } from "./identity";
+
+const scanPathSchema = z.string().trim().max(4096, "The path is too long.");
+
+export const createUserSchema = z.strictObject(
+  {
+    username: usernameSchema,
+    email: emailSchema,
+    name: displayNameSchema.optional(),
+    password: passwordSchema,
+    scanPath: scanPathSchema.optional(),
+    isAdmin: z.boolean().optional(),
+  },
+  { error: refuseUnknownKeys },
+);
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const updateUserSchema = z.strictObject(
+  {
+    id: z.string().min(1),
+    username: usernameSchema.optional(),
+    email: emailSchema.optional(),
+    name: displayNameSchema.optional(),
+    /** absent: unchanged */
+    password: passwordSchema.optional(),
+    /** null or "": no scan path */
+    scanPath: scanPathSchema.nullable().optional(),
+    isAdmin: z.boolean().optional(),
+  },
+  { error: refuseUnknownKeys },
+);
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
+
+export const userIdSchema = z.strictObject({ id: z.string().min(1) });
+
+/** What a user may change of their own account: a scan path or admin flag is refused. */
+export const updateAccountSchema = z.strictObject(
+  { name: displayNameSchema.optional(), email: emailSchema.optional() },
+  { error: refuseUnknownKeys },
+);
+export type UpdateAccountInput = z.input<typeof updateAccountSchema>;
+
+export const changePasswordSchema = z.strictObject(
+  { currentPassword: z.string().min(1, "Enter your current password."), newPassword: passwordSchema },
+  { error: refuseUnknownKeys },
+);
+
+export const directoriesInputSchema = z.object({ path: z.string().max(4096).optional() }).optional();
