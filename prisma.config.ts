@@ -63,6 +63,8 @@ export default defineConfig({
         user: decodeURIComponent(u.username),
         password: decodeURIComponent(u.password),
         database: decodeURIComponent(u.pathname.slice(1)),
+        // the CLI never closes its pool: let an idle pool end the process (scripts/prisma-preload.cjs)
+        allowExitOnIdle: true,
       };
       class MigratePg extends PrismaPg {
         async connect() {

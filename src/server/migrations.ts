@@ -13,8 +13,9 @@ export function describeDatabase(url = env.DATABASE_URL) {
 
 export function applyMigrations(url = env.DATABASE_URL) {
   if (!isPostgresUrl(url)) mkdirSync(path.dirname(sqliteFile(url)), { recursive: true });
-  const prisma = path.resolve("node_modules", ".bin", "prisma");
-  const run = spawnSync(prisma, ["migrate", "deploy"], {
+  const cli = path.resolve("node_modules", "prisma", "build", "index.js");
+  const preload = path.resolve("scripts", "prisma-preload.cjs");
+  const run = spawnSync(process.execPath, ["--require", preload, cli, "migrate", "deploy"], {
     env: childEnv({ DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" }),
     encoding: "utf8",
   });
