@@ -1,5 +1,7 @@
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
+import { isInside } from "~/server/library/paths";
+import { photosInside } from "~/server/library/visibility";
 
 /** What any caller may see of a user: never the password hash. */
 export const publicUserSelect = {
@@ -16,6 +18,23 @@ export const publicUserSelect = {
 
 export function listUsers() {
   return db.user.findMany({ select: publicUserSelect, orderBy: { username: "asc" } });
+}
+
+/** The user panel's list: each user with the photos they see and who shares their folder
+ *  (same path, a path inside theirs, or one containing theirs). */
+export async function listUsersWithSharing() {
+  const users = await listUsers();
+  return Promise.all(
+    users.map(async (u) => ({
+      ...u,
+      photoCount: u.scanPath ? await db.photo.count({ where: photosInside(u.scanPath) }) : 0,
+      sharedWith: u.scanPath
+        ? users
+            .filter((o) => o.id !== u.id && o.scanPath && (isInside(o.scanPath, u.scanPath!) || isInside(u.scanPath!, o.scanPath)))
+            .map((o) => o.username)
+        : [],
+    })),
+  );
 }
 
 export async function getAccount(userId: string) {

@@ -1,10 +1,19 @@
+import { createUserSchema, directoriesInputSchema, updateUserSchema, userIdSchema } from "~/lib/users";
+import { listDirectories } from "~/server/library/directories";
 import { getSiteSettings } from "~/server/services/settings";
-import { listUsers } from "~/server/services/users";
+import { createUser, deleteUser, updateUser } from "~/server/services/user-admin";
+import { listUsersWithSharing } from "~/server/services/users";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 export const adminRouter = createTRPCRouter({
   users: createTRPCRouter({
-    list: adminProcedure.query(() => listUsers()),
+    list: adminProcedure.query(() => listUsersWithSharing()),
+    create: adminProcedure.input(createUserSchema).mutation(({ ctx, input }) => createUser(ctx.user, input)),
+    update: adminProcedure.input(updateUserSchema).mutation(({ ctx, input }) => updateUser(ctx.user, input)),
+    delete: adminProcedure.input(userIdSchema).mutation(({ ctx, input }) => deleteUser(ctx.user, input.id)),
+  }),
+  directories: createTRPCRouter({
+    list: adminProcedure.input(directoriesInputSchema).query(({ input }) => listDirectories(input?.path)),
   }),
   settings: createTRPCRouter({
     get: adminProcedure.query(() => getSiteSettings()),
