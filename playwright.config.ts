@@ -3,9 +3,9 @@
 // the environment; tests that need other set-ups start their own servers (e2e/support/server.ts).
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/support/browser";
-import { E2E_ADMIN, E2E_PORT, e2eServerEnv } from "./e2e/support/constants";
+import { E2E_ADMIN, E2E_BASE_URL, E2E_PORT, e2eServerEnv } from "./e2e/support/constants";
 
-const baseURL = `http://localhost:${E2E_PORT}`;
+const baseURL = E2E_BASE_URL;
 
 export default defineConfig({
   testDir: "e2e",

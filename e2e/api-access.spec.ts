@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { apiSignIn, newApi, trpcMutation, trpcQuery } from "./support/api";
-import { E2E_ADMIN } from "./support/constants";
+import { E2E_ADMIN, E2E_BASE_URL } from "./support/constants";
 import { createUser } from "./support/users";
 
-test.beforeAll(() => createUser("main", "walter", "walter-password"));
+test.beforeAll(() => createUser(E2E_BASE_URL, { username: "walter", password: "walter-password" }));
 
 test("the API sign-in flow of docs/API.md gives a working session", async ({ baseURL }) => {
   const api = await newApi(baseURL!);

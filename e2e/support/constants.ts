@@ -1,6 +1,7 @@
 import path from "node:path";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_ADMIN = { username: "admin", password: "e2e-admin-password", email: "admin@folio.test" };
 
 /** Environment for a Folio server under test: its own state folder and, unless given, SQLite in it. */

@@ -1,10 +1,15 @@
-import { execFileSync } from "node:child_process";
-import { E2E_PORT, e2eServerEnv } from "./constants";
+import { apiSignIn, newApi, trpcMutation } from "./api";
+import { E2E_ADMIN } from "./constants";
 
-/** Creates a non-admin user in the database of the named e2e server. */
-export function createUser(server: string, username: string, password: string, env: Record<string, string> = {}) {
-  execFileSync("node_modules/.bin/tsx", ["e2e/support/create-user.ts", username, password], {
-    env: e2eServerEnv(server, E2E_PORT, env),
-    stdio: "pipe",
-  });
+/** Creates a user through admin.users.create, signed in as the e2e admin. */
+export async function createUser(baseURL: string, user: { username: string; password: string; scanPath?: string }) {
+  const api = await newApi(baseURL);
+  try {
+    if (!(await apiSignIn(api, E2E_ADMIN.username, E2E_ADMIN.password))) throw new Error("the e2e admin could not sign in");
+    const res = await trpcMutation(api, "admin.users.create", { ...user, email: `${user.username}@folio.test`, name: user.username });
+    if (res.status !== 200) throw new Error(`creating ${user.username} failed: ${res.error?.message}`);
+    return res.data as { id: string };
+  } finally {
+    await api.dispose();
+  }
 }

@@ -1,10 +1,8 @@
-import { getCurrentUser } from "~/server/auth/session";
 import { EmptyState } from "./empty-state";
 
 /** What a user sees where photos will be: why there are none yet, and what to do about it. */
-export async function LibraryEmpty({ what }: { what: string }) {
-  const user = await getCurrentUser();
-  if (!user?.scanPath) {
+export function LibraryEmpty({ what, scanPath }: { what: string; scanPath: string | null }) {
+  if (!scanPath) {
     return (
       <EmptyState title="No photo folder yet">
         An admin has not given you a photo folder. Ask an admin to set one for your account; your {what} will show up
@@ -14,7 +12,7 @@ export async function LibraryEmpty({ what }: { what: string }) {
   }
   return (
     <EmptyState title={`No ${what} yet`}>
-      Your folder is <code className="rounded bg-slate-100 px-1">{user.scanPath}</code>. Its {what} appear here after it
+      Your folder is <code className="rounded bg-slate-100 px-1">{scanPath}</code>. Its {what} appear here after it
       has been scanned.
     </EmptyState>
   );

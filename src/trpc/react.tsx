@@ -1,5 +1,5 @@
 "use client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
@@ -8,9 +8,20 @@ import type { AppRouter } from "~/server/api/root";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
+/** A session that ended (user deleted, password changed elsewhere) sends the page to sign-in. */
+function toSignInWhenSessionEnded(error: unknown) {
+  const code = (error as { data?: { code?: string } }).data?.code;
+  if (code === "UNAUTHORIZED") window.location.assign("/login");
+}
+
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: false } } }),
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache({ onError: toSignInWhenSessionEnded }),
+        mutationCache: new MutationCache({ onError: toSignInWhenSessionEnded }),
+        defaultOptions: { queries: { staleTime: 10_000, retry: false } },
+      }),
   );
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),

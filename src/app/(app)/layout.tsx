@@ -1,15 +1,11 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppHeader } from "~/components/app-header";
-import { getCurrentUser } from "~/server/auth/session";
-import { needsSetup } from "~/server/services/setup";
+import { requireUser } from "~/server/auth/guard";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  if (await needsSetup()) redirect("/setup");
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  const user = await requireUser();
   return (
     <>
       <AppHeader user={{ username: user.username, name: user.name, isAdmin: user.isAdmin }} />

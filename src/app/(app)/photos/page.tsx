@@ -1,12 +1,14 @@
 import { LibraryEmpty } from "~/components/library-empty";
+import { requireUser } from "~/server/auth/guard";
 
 export const metadata = { title: "Photos · Folio" };
 
-export default function PhotosPage() {
+export default async function PhotosPage() {
+  const user = await requireUser();
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Photos</h1>
-      <LibraryEmpty what="photos" />
+      <LibraryEmpty what="photos" scanPath={user.scanPath} />
     </>
   );
 }

@@ -1,35 +1,41 @@
-import { getCurrentUser } from "~/server/auth/session";
+import type { ReactNode } from "react";
+import { requireUser } from "~/server/auth/guard";
+import { PasswordForm } from "./password-form";
+import { ProfileForm } from "./profile-form";
 
 export const metadata = { title: "Settings · Folio" };
 
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-xl bg-white p-6 shadow-sm">
+      <h2 id={id} className="mb-4 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export default async function SettingsPage() {
-  const user = (await getCurrentUser())!;
-  const rows: [string, string][] = [
-    ["Username", user.username],
-    ["Name", user.name || "—"],
-    ["E-mail", user.email ?? "—"],
-  ];
+  const user = await requireUser();
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
-      <section aria-labelledby="account-heading" className="rounded-xl bg-white p-6 shadow-sm">
-        <h2 id="account-heading" className="mb-3 text-lg font-semibold">
-          Account
-        </h2>
-        <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-          {rows.map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-slate-500">{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
+      <Section id="account-heading" title="Account">
+        <dl className="mb-6 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+          <dt className="text-slate-500">Username</dt>
+          <dd>{user.username}</dd>
           <dt className="text-slate-500">Photo folder</dt>
           <dd>
-            {user.scanPath ? <code className="rounded bg-slate-100 px-1">{user.scanPath}</code> : "None yet"}
+            {user.scanPath ? <code className="break-all rounded bg-slate-100 px-1">{user.scanPath}</code> : "None yet"}
             <p className="mt-1 text-xs text-slate-500">Only an admin can change it: ask an admin.</p>
           </dd>
         </dl>
-      </section>
+        <ProfileForm name={user.name} email={user.email} />
+      </Section>
+      <Section id="password-heading" title="Password">
+        <PasswordForm username={user.username} />
+      </Section>
     </div>
   );
 }
