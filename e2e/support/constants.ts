@@ -2,6 +2,7 @@ import path from "node:path";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+export const E2E_LIBRARY = path.resolve("var/e2e/library");
 export const E2E_ADMIN = { username: "admin", password: "e2e-admin-password", email: "admin@folio.test" };
 
 /** Environment for a Folio server under test: its own state folder and, unless given, SQLite in it. */
@@ -13,7 +14,7 @@ export function e2eServerEnv(name: string, port: number, extra: Record<string, s
     ...base,
     PORT: String(port),
     STATE_DIR: stateDir,
-    LIBRARY_ROOT: path.resolve("var/e2e/library"),
+    LIBRARY_ROOT: E2E_LIBRARY,
     BCRYPT_COST: "6",
     // explicit, so a developer's .env cannot leak into a server under test
     DATABASE_URL: `file:${path.join(stateDir, "folio.db")}`,

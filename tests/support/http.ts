@@ -11,7 +11,12 @@ export type TrpcErrorBody = {
   data: { code: string; httpStatus: number; fieldErrors: Record<string, string[]> | null };
 };
 
-export async function trpcMutation(path: string, input: unknown, session: SessionIdentity | null = null) {
+export async function trpcMutation(
+  path: string,
+  input: unknown,
+  session: SessionIdentity | null = null,
+  clientIp: string | null = "192.0.2.1",
+) {
   const req = new Request(`http://folio.test/api/trpc/${path}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -21,7 +26,7 @@ export async function trpcMutation(path: string, input: unknown, session: Sessio
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createInnerTRPCContext({ session }),
+    createContext: async () => createInnerTRPCContext({ session, clientIp }),
   });
   const body = (await res.json()) as { result?: { data: unknown }; error?: { json: TrpcErrorBody } };
   return { status: res.status, data: body.result?.data, error: body.error?.json };

@@ -1,9 +1,12 @@
 "use client";
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { AuthCard, Field, FormAlert, SubmitButton } from "~/components/form";
 
-export function LoginForm({ next }: { next: string }) {
+const WRONG = "The username or e-mail and password do not match. Check both and try again.";
+
+export function LoginForm({ next, allowSignup }: { next: string; allowSignup: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,8 +25,9 @@ export function LoginForm({ next }: { next: string }) {
       return;
     }
     setBusy(false);
-    // one message for either mistake: it must not reveal whether the account exists
-    setError("The username or e-mail and password do not match. Check both and try again.");
+    // one message for either mistake, so it does not reveal whether the account exists; a
+    // throttled attempt comes back with its own message saying when to retry
+    setError(res?.error && res.error !== "CredentialsSignin" ? res.error : WRONG);
   }
 
   return (
@@ -34,6 +38,14 @@ export function LoginForm({ next }: { next: string }) {
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
         <SubmitButton busy={busy}>Sign in</SubmitButton>
       </form>
+      {allowSignup && (
+        <p className="mt-4 text-center text-sm text-slate-600">
+          No account yet?{" "}
+          <Link href="/signup" className="text-brand underline">
+            Sign up
+          </Link>
+        </p>
+      )}
     </AuthCard>
   );
 }

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { safeCallbackPath } from "~/lib/redirect";
 import { getCurrentUser } from "~/server/auth/session";
+import { getSiteSettings } from "~/server/services/settings";
 import { needsSetup } from "~/server/services/setup";
 import { LoginForm } from "./login-form";
 
@@ -11,5 +12,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await needsSetup()) redirect("/setup");
   const next = safeCallbackPath((await searchParams).callbackUrl);
   if (await getCurrentUser()) redirect(next);
-  return <LoginForm next={next} />;
+  const { allowRegistration } = await getSiteSettings();
+  return <LoginForm next={next} allowSignup={allowRegistration} />;
 }

@@ -1,19 +1,20 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { clientIp } from "~/server/auth/client-ip";
 import type { SessionIdentity } from "~/server/auth/credentials";
 import { getSessionIdentity, resolveSessionUser } from "~/server/auth/session";
 import { db } from "~/server/db";
 import { AppError, type FieldErrors } from "~/server/errors";
 
 /** The part of the context tests build directly and pass to createCaller. */
-export function createInnerTRPCContext(opts: { session: SessionIdentity | null }) {
-  return { db, session: opts.session };
+export function createInnerTRPCContext(opts: { session: SessionIdentity | null; clientIp?: string | null }) {
+  return { db, session: opts.session, clientIp: opts.clientIp ?? null };
 }
 
-/** The per-request part: reads the session cookie. */
-export async function createTRPCContext() {
-  return createInnerTRPCContext({ session: await getSessionIdentity() });
+/** The per-request part: reads the session cookie and the client address. */
+export async function createTRPCContext(opts: { req: Request }) {
+  return createInnerTRPCContext({ session: await getSessionIdentity(), clientIp: clientIp(opts.req.headers) });
 }
 
 export type Context = ReturnType<typeof createInnerTRPCContext>;

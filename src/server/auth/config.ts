@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { verifyCredentials } from "./credentials";
+import { clientIp } from "./client-ip";
+import { signIn } from "./credentials";
 import { sessionSecret } from "./secret";
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
@@ -18,8 +19,9 @@ export const authOptions: NextAuthOptions = {
         username: { label: "Username or e-mail", type: "text" },
         password: { label: "Password", type: "password" },
       },
-      async authorize(credentials) {
-        const identity = await verifyCredentials(credentials);
+      async authorize(credentials, req) {
+        // a throttled attempt throws; NextAuth hands its message to the form as the error
+        const identity = await signIn(credentials, clientIp(req?.headers));
         return identity && { id: identity.userId, sessionVersion: identity.sessionVersion };
       },
     }),

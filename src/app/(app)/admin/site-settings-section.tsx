@@ -1,23 +1,54 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { AdminSection } from "./admin-section";
 
 export function SiteSettingsSection() {
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const settings = useQuery(trpc.admin.settings.get.queryOptions());
+  const update = useMutation(
+    trpc.admin.settings.update.mutationOptions({
+      onSuccess: (data) => queryClient.setQueryData(trpc.admin.settings.get.queryKey(), data),
+    }),
+  );
+  const open = settings.data?.allowRegistration ?? false;
+
   return (
     <AdminSection id="site-settings" title="Site settings">
       {settings.error && <p role="alert" className="text-sm text-red-700">{settings.error.message}</p>}
       {settings.data && (
-        <dl className="grid grid-cols-[12rem_1fr] gap-y-2 text-sm">
-          <dt className="text-slate-500">User registration</dt>
-          <dd>{settings.data.allowRegistration ? "Open: people may sign up" : "Closed: only admins create accounts"}</dd>
-          <dt className="text-slate-500">Scan schedule</dt>
-          <dd>
-            <code className="rounded bg-slate-100 px-1">{settings.data.scanSchedule}</code>
-          </dd>
-        </dl>
+        <div className="space-y-4 text-sm">
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="button"
+              role="switch"
+              aria-checked={open}
+              aria-labelledby="registration-label"
+              disabled={update.isPending}
+              onClick={() => update.mutate({ allowRegistration: !open })}
+              className={`relative h-6 w-11 rounded-full transition-colors disabled:opacity-60 ${open ? "bg-brand" : "bg-slate-300"}`}
+            >
+              <span className={`absolute top-0.5 h-5 w-5 rounded-full bg-white shadow transition-all ${open ? "left-5" : "left-0.5"}`} />
+            </button>
+            <span id="registration-label" className="font-medium">
+              Allow user registration
+            </span>
+            <span role="status" className="text-slate-600">
+              {update.isSuccess &&
+                (open
+                  ? "Saved: registration is open. New accounts get no photo folder until you set one."
+                  : "Saved: registration is closed.")}
+            </span>
+          </div>
+          {update.error && <p role="alert" className="text-red-700">{update.error.message}</p>}
+          <dl className="grid grid-cols-[12rem_1fr] gap-y-2">
+            <dt className="text-slate-500">Scan schedule</dt>
+            <dd>
+              <code className="rounded bg-slate-100 px-1">{settings.data.scanSchedule}</code>
+            </dd>
+          </dl>
+        </div>
       )}
     </AdminSection>
   );

@@ -1,6 +1,7 @@
 import { createUserSchema, directoriesInputSchema, updateUserSchema, userIdSchema } from "~/lib/users";
 import { listDirectories } from "~/server/library/directories";
-import { getSiteSettings } from "~/server/services/settings";
+import { updateSettingsSchema } from "~/lib/settings";
+import { getSiteSettings, updateSiteSettings } from "~/server/services/settings";
 import { createUser, deleteUser, updateUser } from "~/server/services/user-admin";
 import { listUsersWithSharing } from "~/server/services/users";
 import { adminProcedure, createTRPCRouter } from "../trpc";
@@ -17,5 +18,6 @@ export const adminRouter = createTRPCRouter({
   }),
   settings: createTRPCRouter({
     get: adminProcedure.query(() => getSiteSettings()),
+    update: adminProcedure.input(updateSettingsSchema).mutation(({ ctx, input }) => updateSiteSettings(ctx.user, input)),
   }),
 });

@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import { newApi } from "./support/api";
+import { E2E_ADMIN, E2E_LIBRARY } from "./support/constants";
+
+test("the admin opens registration, a visitor signs up, gets a folder, and registration closes again", async ({ page, browser }) => {
+  // admin: switch registration on
+  await page.goto("/login");
+  await expect(page.getByRole("link", { name: "Sign up" })).toHaveCount(0);
+  await page.getByLabel("Username or e-mail").fill(E2E_ADMIN.username);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/photos$/);
+  await page.goto("/admin");
+  const settings = page.getByRole("region", { name: "Site settings" });
+  const toggle = settings.getByRole("switch", { name: "Allow user registration" });
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-checked", "true");
+  await expect(settings.getByRole("status")).toContainText("Saved: registration is open");
+
+  // visitor: sign up from the link on the sign-in page
+  const visitorContext = await browser.newContext();
+  const visitor = await visitorContext.newPage();
+  await visitor.goto("/login");
+  await visitor.getByRole("link", { name: "Sign up" }).click();
+  await expect(visitor).toHaveURL(/\/signup$/);
+  await visitor.getByLabel("Username").fill("Quinn");
+  await visitor.getByLabel("Name", { exact: true }).fill("Quinn Q");
+  await visitor.getByLabel("E-mail").fill("quinn@folio.test");
+  await visitor.getByLabel("Password", { exact: true }).fill("quinn-password");
+  await visitor.getByLabel("Confirm password").fill("quinn-password");
+  await visitor.getByRole("button", { name: "Sign up" }).click();
+  await expect(visitor).toHaveURL(/\/photos$/);
+  await expect(visitor.getByRole("heading", { name: "No photo folder yet" })).toBeVisible();
+  await expect(visitor.getByText(/Ask an admin to set one for your account/)).toBeVisible();
+  await visitor.goto("/settings");
+  await expect(visitor.getByText("Only an admin can change it: ask an admin.")).toBeVisible();
+
+  // admin: the new user is marked self-registered, without a folder; give them one
+  await page.reload();
+  const users = page.getByRole("region", { name: "Users" });
+  const row = users.getByRole("row").filter({ hasText: "quinn@folio.test" });
+  await expect(row).toContainText("self-registered");
+  await expect(row).toContainText("none");
+  await users.getByRole("button", { name: "Edit quinn" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit quinn" });
+  await dialog.getByLabel("Scan path").fill(E2E_LIBRARY);
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText(E2E_LIBRARY);
+
+  await visitor.reload();
+  await expect(visitor.getByRole("region", { name: "Account" })).toContainText(E2E_LIBRARY);
+
+  // admin: switch registration off; the sign-up page refuses and the link is gone
+  await settings.getByRole("switch", { name: "Allow user registration" }).click();
+  await expect(settings.getByRole("status")).toContainText("Saved: registration is closed");
+  const late = await browser.newPage();
+  await late.goto("/signup");
+  await expect(late.getByRole("heading", { name: "Registration is closed" })).toBeVisible();
+  await expect(late.getByText("Ask an admin to create an account for you.")).toBeVisible();
+  await late.goto("/login");
+  await expect(late.getByRole("link", { name: "Sign up" })).toHaveCount(0);
+  await visitorContext.close();
+});
+
+test("sign-in is throttled after 10 failures and the form says when to try again", async ({ page, baseURL }) => {
+  // a client address of its own, so the rest of the suite is not throttled with it
+  const headers = { "x-forwarded-for": "203.0.113.200" };
+  const api = await newApi(baseURL!);
+  for (let i = 0; i < 10; i++) {
+    const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await api.post("/api/auth/callback/credentials", {
+      form: { csrfToken, username: "nobody-at-all", password: "wrong-password" },
+      headers,
+      maxRedirects: 0,
+    });
+    expect(res.headers().location).toContain("error=CredentialsSignin");
+  }
+  await api.dispose();
+
+  await page.setExtraHTTPHeaders(headers);
+  await page.goto("/login");
+  await page.getByLabel("Username or e-mail").fill(E2E_ADMIN.username);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(
+    /Too many failed sign-in attempts\. Try again in 15 minutes \(after \d\d:\d\d UTC\)\./,
+  );
+  await expect(page).toHaveURL(/\/login$/);
+});
