@@ -1,10 +1,10 @@
 // What every user may change of their own account. Scan path and admin rights are not here:
 // only an admin changes those (user-admin.ts).
 import { changePasswordSchema, updateAccountSchema, type UpdateAccountInput } from "~/lib/users";
-import { hashPassword, verifyPassword } from "~/server/auth/password";
+import { verifyPassword } from "~/server/auth/password";
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
-import { recordAudit } from "./audit";
+import { hashNewPassword, storeNewPassword } from "./passwords";
 import { conflictError, getAccount } from "./users";
 
 export async function updateAccount(userId: string, raw: UpdateAccountInput) {
@@ -26,10 +26,7 @@ export async function changeOwnPassword(userId: string, raw: { currentPassword: 
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw AppError.field("BAD_REQUEST", "currentPassword", "The current password is not right.");
   }
-  const passwordHash = await hashPassword(input.newPassword);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { actor: user, action: "user.password_changed", target: user });
-  });
+  const passwordHash = await hashNewPassword(input.newPassword, "newPassword");
+  await db.$transaction((tx) => storeNewPassword(tx, user, passwordHash, user));
   return { ok: true as const };
 }

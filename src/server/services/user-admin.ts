@@ -1,6 +1,7 @@
 // What an admin does to users. Every change writes an audit event in the same transaction.
 import { createUserSchema, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "~/lib/users";
 import { hashPassword } from "~/server/auth/password";
+import { hashNewPassword, storeNewPassword } from "./passwords";
 import { db, type Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { resolveScanPath } from "~/server/library/paths";
@@ -60,7 +61,7 @@ export async function createUser(actor: AdminActor, raw: CreateUserInput) {
 export async function updateUser(actor: AdminActor, raw: UpdateUserInput) {
   const input = updateUserSchema.parse(raw);
   const scanPath = input.scanPath === undefined ? undefined : await scanPathOrNull(input.scanPath);
-  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const passwordHash = input.password ? await hashNewPassword(input.password) : undefined;
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.user.findUnique({
@@ -81,16 +82,15 @@ export async function updateUser(actor: AdminActor, raw: UpdateUserInput) {
           name: input.name,
           isAdmin: input.isAdmin,
           scanPath,
-          passwordHash,
-          // a new password or lost admin rights end the user's sessions at once
-          ...(passwordHash || demoted ? { sessionVersion: { increment: 1 } } : {}),
+          // lost admin rights end the user's sessions at once (a new password does below)
+          ...(demoted ? { sessionVersion: { increment: 1 } } : {}),
         },
         select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPath: true },
       });
       const target = { id: user.id, username: user.username };
       const changed = (["username", "email", "name"] as const).filter((k) => before[k] !== user[k]);
       if (changed.length) await recordAudit(tx, { actor, action: "user.updated", target, details: { fields: changed.join(",") } });
-      if (passwordHash) await recordAudit(tx, { actor, action: "user.password_changed", target });
+      if (passwordHash) await storeNewPassword(tx, target, passwordHash, actor);
       if (before.scanPath !== user.scanPath) {
         await recordAudit(tx, { actor, action: "user.scan_path_changed", target, details: { from: before.scanPath, to: user.scanPath } });
       }
