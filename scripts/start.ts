@@ -36,7 +36,10 @@ function main() {
   mkdirSync(env.LIBRARY_ROOT, { recursive: true });
   console.log(`Folio: ${describeDatabase()}`);
   console.log(`Folio: ${applyMigrations()}`);
-  if (!dev && buildIsStale()) {
+  if (!dev && env.NODE_ENV === "production") {
+    // a production install (the container) has no build tools: never build at start
+    if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no build found: run npm run build first.");
+  } else if (!dev && buildIsStale()) {
     console.log("Folio: building the app (once, about a minute)...");
     const build = spawnSync(next, ["build"], { stdio: "inherit", env: childEnv({ NODE_ENV: "production" }) });
     if (build.status !== 0) process.exit(build.status ?? 1);
