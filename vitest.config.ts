@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
 const alias = { "~": fileURLToPath(new URL("./src", import.meta.url)) };
-const shared = { BCRYPT_COST: "4", ADMIN_USERNAME: "", ADMIN_PASSWORD: "", ADMIN_EMAIL: "", NEXTAUTH_SECRET: "" };
+const shared = { BCRYPT_COST: "4", JOB_HEARTBEAT_MS: "300", JOB_STALE_MS: "2000", ADMIN_USERNAME: "", ADMIN_PASSWORD: "", ADMIN_EMAIL: "", NEXTAUTH_SECRET: "" };
 
 const dbProject = (name: "sqlite" | "postgres"): TestProjectInlineConfiguration => ({
   resolve: { alias },

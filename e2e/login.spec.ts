@@ -30,7 +30,9 @@ test("an admin signs in through the form, finds the Admin Area in the avatar men
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Site settings", "Users", "Worker logs"]);
   const users = page.getByRole("region", { name: "Users" });
   await expect(users.getByRole("row", { name: /admin@folio\.test/ })).toContainText("admin");
-  await expect(page.getByRole("region", { name: "Site settings" })).toContainText("Closed: only admins create accounts");
+  await expect(
+    page.getByRole("region", { name: "Site settings" }).getByRole("switch", { name: "Allow user registration" }),
+  ).toHaveAttribute("aria-checked", "false");
 
   await page.getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();

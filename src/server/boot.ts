@@ -3,6 +3,8 @@ import { env } from "~/env";
 import { db, usesPostgres } from "~/server/db";
 import { applyEnvAdmin, describeEnvAdminOutcome } from "~/server/services/env-admin";
 import { needsSetup } from "~/server/services/setup";
+import { startScheduler } from "~/server/jobs/scheduler";
+import { startWorker } from "~/server/jobs/worker";
 
 const log = (message: string) => console.log(`[folio] ${message}`);
 const state = globalThis as unknown as { __folioBooted?: boolean };
@@ -28,4 +30,7 @@ export async function onServerStart() {
   } else if (await needsSetup()) {
     log(`no users yet: open ${env.NEXTAUTH_URL}/setup to create the first admin`);
   }
+  if (env.SCAN_WORKER === "on") startWorker(log);
+  if (env.SCHEDULER === "on") startScheduler(log);
+  log(`scan worker ${env.SCAN_WORKER}, scheduler ${env.SCHEDULER}`);
 }

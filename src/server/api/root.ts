@@ -1,12 +1,15 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { jobsRouter, scanRouter } from "./routers/scan";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   account: accountRouter,
   admin: adminRouter,
+  scan: scanRouter,
+  jobs: jobsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,150 @@
+// The job table is the queue, the lock and the log. The unique columns queuedRoot and
+// runningRoot let the database itself allow one queued and one running scan per root, and a
+// conditional update hands a job to exactly one worker, on SQLite and PostgreSQL alike.
+import { randomUUID } from "node:crypto";
+import { env } from "~/env";
+import { db } from "~/server/db";
+import { uniqueViolation } from "~/server/services/users";
+
+export const SCAN_JOB = "scan";
+export const HEARTBEAT_MS = env.JOB_HEARTBEAT_MS;
+/** a running job whose heartbeat is older than this lost its worker */
+export const STALE_MS = env.JOB_STALE_MS;
+/** a job is taken over at most this many times, then failed */
+export const MAX_ATTEMPTS = 3;
+
+export type EnqueueOptions = { root: string; userId?: string | null; requestedById?: string | null; dedupeKey?: string };
+
+/** Queues a scan of `root`, or returns the scan already queued for it (or for the same slot). */
+export async function enqueueScan(opts: EnqueueOptions): Promise<{ id: string; created: boolean }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const job = await db.job.create({
+        data: {
+          type: SCAN_JOB,
+          root: opts.root,
+          queuedRoot: opts.root,
+          userId: opts.userId ?? null,
+          requestedById: opts.requestedById ?? null,
+          dedupeKey: opts.dedupeKey ?? null,
+        },
+        select: { id: true },
+      });
+      return { ...job, created: true };
+    } catch (e) {
+      if (!uniqueViolation(e)) throw e;
+      const existing = await db.job.findFirst({
+        where: opts.dedupeKey ? { OR: [{ queuedRoot: opts.root }, { dedupeKey: opts.dedupeKey }] } : { queuedRoot: opts.root },
+        select: { id: true },
+      });
+      if (existing) return { ...existing, created: false };
+      // the queued job was claimed in between: try again
+    }
+  }
+  throw new Error(`could not queue a scan of ${opts.root}`);
+}
+
+export const newWorkerId = () => `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+export type ClaimedJob = { id: string; root: string; attempts: number };
+
+/** Takes the oldest queued job whose root is not being scanned, or one whose worker died. */
+export async function claimNextJob(workerId: string): Promise<ClaimedJob | null> {
+  return (await takeOverStaleJob(workerId)) ?? (await claimQueuedJob(workerId));
+}
+
+async function claimQueuedJob(workerId: string): Promise<ClaimedJob | null> {
+  const candidates = await db.job.findMany({
+    where: { status: "queued", type: SCAN_JOB },
+    orderBy: { queuedAt: "asc" },
+    take: 10,
+    select: { id: true, root: true },
+  });
+  for (const c of candidates) {
+    const now = new Date();
+    try {
+      const claimed = await db.job.updateMany({
+        where: { id: c.id, status: "queued" },
+        data: {
+          status: "running",
+          workerId,
+          startedAt: now,
+          heartbeatAt: now,
+          queuedRoot: null,
+          runningRoot: c.root,
+          attempts: { increment: 1 },
+        },
+      });
+      if (claimed.count === 1) return { id: c.id, root: c.root!, attempts: 1 };
+    } catch (e) {
+      if (!uniqueViolation(e)) throw e; // that root is being scanned: leave the job queued
+    }
+  }
+  return null;
+}
+
+async function takeOverStaleJob(workerId: string): Promise<ClaimedJob | null> {
+  const stale = await db.job.findFirst({
+    where: { status: "running", type: SCAN_JOB, heartbeatAt: { lt: new Date(Date.now() - STALE_MS) } },
+    orderBy: { heartbeatAt: "asc" },
+    select: { id: true, root: true, attempts: true, heartbeatAt: true, workerId: true },
+  });
+  if (!stale) return null;
+  if (stale.attempts >= MAX_ATTEMPTS) {
+    await finishJob(stale.id, stale.workerId ?? "", "failed", {
+      error: `its worker stopped responding ${stale.attempts} times; giving up`,
+    });
+    return null;
+  }
+  // the old heartbeat in the condition: of several workers noticing, one takes it
+  const taken = await db.job.updateMany({
+    where: { id: stale.id, status: "running", heartbeatAt: stale.heartbeatAt },
+    data: { workerId, heartbeatAt: new Date(), attempts: { increment: 1 } },
+  });
+  if (taken.count !== 1) return null;
+  await appendLog(stale.id, "warn", `worker ${stale.workerId} stopped responding; resumed by worker ${workerId}`);
+  return { id: stale.id, root: stale.root!, attempts: stale.attempts + 1 };
+}
+
+/** Heartbeat with progress. False when the job is no longer this worker's or was cancelled. */
+export async function heartbeat(jobId: string, workerId: string, progress?: { done: number; total: number }) {
+  const res = await db.job.updateMany({
+    where: { id: jobId, workerId, status: "running", cancelRequested: false },
+    data: { heartbeatAt: new Date(), ...(progress ? { progressDone: progress.done, progressTotal: progress.total } : {}) },
+  });
+  return res.count === 1;
+}
+
+export async function appendLog(jobId: string, level: "info" | "warn" | "error", message: string) {
+  await db.jobLog.create({ data: { jobId, level, message: message.slice(0, 2000) } });
+}
+
+export async function finishJob(
+  jobId: string,
+  workerId: string,
+  status: "succeeded" | "failed" | "cancelled",
+  extra: { error?: string; stats?: Record<string, number | boolean>; progress?: { done: number; total: number } } = {},
+) {
+  await db.job.updateMany({
+    where: { id: jobId, workerId, status: "running" },
+    data: {
+      status,
+      finishedAt: new Date(),
+      runningRoot: null,
+      error: extra.error ?? null,
+      stats: extra.stats,
+      ...(extra.progress ? { progressDone: extra.progress.done, progressTotal: extra.progress.total } : {}),
+    },
+  });
+}
+
+/** Cancels a queued job at once; asks a running one to stop (its worker sees it within a heartbeat). */
+export async function requestCancel(jobId: string) {
+  const queued = await db.job.updateMany({
+    where: { id: jobId, status: "queued" },
+    data: { status: "cancelled", queuedRoot: null, finishedAt: new Date() },
+  });
+  if (queued.count) return "cancelled" as const;
+  const running = await db.job.updateMany({ where: { id: jobId, status: "running" }, data: { cancelRequested: true } });
+  return running.count ? ("stopping" as const) : ("finished" as const);
+}

@@ -1,0 +1,90 @@
+// A scan worker: claims jobs from the table and runs them, with a heartbeat that also carries
+// progress and notices cancellation or a takeover. Runs inside the web process (SCAN_WORKER=on)
+// or alone (scripts/worker.ts).
+import { db } from "~/server/db";
+import { scanRoot } from "~/server/scanner/scan-root";
+import { appendLog, claimNextJob, finishJob, heartbeat, HEARTBEAT_MS, newWorkerId, type ClaimedJob } from "./queue";
+
+const IDLE_POLL_MS = 1_000;
+
+export type Worker = { id: string; stop: () => Promise<void>; running: () => boolean };
+
+export async function runJob(job: ClaimedJob, workerId: string) {
+  let stop = false;
+  let cancelled = false;
+  let progress = { done: 0, total: 0 };
+  const logs: Promise<unknown>[] = [];
+  const beat = async () => {
+    const mine = await heartbeat(job.id, workerId, progress).catch(() => true);
+    if (!mine) {
+      stop = true;
+      const row = await db.job.findUnique({ where: { id: job.id }, select: { cancelRequested: true, workerId: true } });
+      cancelled = !!row?.cancelRequested && row.workerId === workerId;
+    }
+  };
+  const timer = setInterval(() => void beat(), HEARTBEAT_MS);
+  try {
+    await appendLog(job.id, "info", job.attempts > 1 ? `resuming scan (attempt ${job.attempts})` : "scan started");
+    const stats = await scanRoot(job.root, {
+      log: (level, message) => logs.push(appendLog(job.id, level, message).catch(() => {})),
+      progress: (done, total) => {
+        progress = { done, total };
+      },
+      shouldStop: () => stop,
+    });
+    clearInterval(timer);
+    await Promise.all(logs);
+    if (stats.stopped) {
+      if (cancelled) {
+        await appendLog(job.id, "info", "cancelled");
+        await finishJob(job.id, workerId, "cancelled", { progress });
+      }
+      return; // taken over by another worker: it finishes the job
+    }
+    const { stopped: _stopped, ...counts } = stats;
+    await finishJob(job.id, workerId, "succeeded", { stats: counts, progress: { done: stats.found, total: stats.found } });
+  } catch (e) {
+    clearInterval(timer);
+    await Promise.all(logs);
+    const message = (e as Error).message.split("\n")[0] ?? "unknown error";
+    await appendLog(job.id, "error", `scan failed: ${message}`).catch(() => {});
+    await finishJob(job.id, workerId, "failed", { error: message, progress }).catch(() => {});
+  }
+}
+
+export function startWorker(log: (m: string) => void = () => {}): Worker {
+  const id = newWorkerId();
+  let stopping = false;
+  let busy: Promise<void> | null = null;
+  let wake: (() => void) | null = null;
+  const loop = async () => {
+    while (!stopping) {
+      try {
+        const job = await claimNextJob(id);
+        if (job) {
+          log(`worker ${id}: scanning ${job.root} (job ${job.id})`);
+          busy = runJob(job, id);
+          await busy;
+          busy = null;
+          continue;
+        }
+      } catch (e) {
+        log(`worker ${id}: ${(e as Error).message.split("\n")[0]}`);
+      }
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, IDLE_POLL_MS);
+      });
+    }
+  };
+  const done = loop();
+  return {
+    id,
+    running: () => !stopping,
+    stop: async () => {
+      stopping = true;
+      wake?.();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// Walks a scan root and lists its image files with size and mtime. Reads directories and
+// stats files, nothing else. Symbolic links are not followed: one leading outside the root
+// must not be, and a file reached through one inside the root is indexed at its real path
+// (where access checks resolve it to). So loops cannot trap the walk either.
+import type { Dirent } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import type { SkipMatcher } from "~/lib/glob";
+import { isInside } from "~/server/library/paths";
+import { imageMime } from "./formats";
+
+export type FoundFile = { path: string; directory: string; fileName: string; size: number; mtimeMs: number; mime: string };
+export type WalkProblem = (message: string) => void;
+
+export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: WalkProblem; shouldStop?: () => boolean }) {
+  const files: FoundFile[] = [];
+  const seenDirs = new Set<string>();
+  const realRoot = await realpath(root);
+
+  async function visit(dir: string, realDir: string) {
+    if (seenDirs.has(realDir) || opts.shouldStop?.()) return;
+    seenDirs.add(realDir);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      opts.warn(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; skipped`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const full = path.join(dir, entry.name);
+      if (opts.skip(path.relative(root, full), entry.name)) continue;
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(full).catch(() => null);
+        if (!target) opts.warn(`symbolic link ${full} is broken or loops; skipped`);
+        else if (!isInside(target, realRoot)) opts.warn(`symbolic link ${full} leads outside the scan root; not followed`);
+        continue;
+      }
+      if (entry.isDirectory()) {
+        await visit(full, path.join(realDir, entry.name));
+      } else if (entry.isFile() && imageMime(entry.name)) {
+        // a file can vanish between readdir and stat: then it is simply not there
+        const st = await stat(full).catch(() => null);
+        if (st?.isFile()) {
+          files.push({ path: full, directory: dir, fileName: entry.name, size: st.size, mtimeMs: Math.floor(st.mtimeMs), mime: imageMime(entry.name)! });
+        }
+      }
+    }
+  }
+
+  await visit(root, realRoot);
+  return files;
+}

@@ -1,0 +1,122 @@
+// Scans as users and admins see them: asking for one, listing jobs, reading logs, cancelling.
+import path from "node:path";
+import type { SessionUser } from "~/server/auth/session";
+import { db } from "~/server/db";
+import { AppError } from "~/server/errors";
+import { enqueueScan, requestCancel } from "~/server/jobs/queue";
+import { allRoots, rootCovering } from "~/server/jobs/roots";
+
+type Caller = Pick<SessionUser, "id" | "isAdmin" | "scanPath">;
+
+/** A user scans their own folder; an admin anyone's (userId) or everyone's (no userId). */
+export async function startScan(caller: Caller, userId?: string) {
+  if (!userId && caller.isAdmin) {
+    const roots = await allRoots();
+    if (!roots.length) throw new AppError("BAD_REQUEST", "No user has a scan path yet: set one in the user panel first.");
+    const jobs = await Promise.all(roots.map((root) => enqueueScan({ root, requestedById: caller.id })));
+    return { jobIds: jobs.map((j) => j.id) };
+  }
+  const targetId = userId ?? caller.id;
+  if (targetId !== caller.id && !caller.isAdmin) throw new AppError("FORBIDDEN", "You can only scan your own folder.");
+  const target = await db.user.findUnique({ where: { id: targetId }, select: { id: true, scanPath: true } });
+  if (!target) throw new AppError("NOT_FOUND", "No such user.");
+  if (!target.scanPath) {
+    throw new AppError(
+      "BAD_REQUEST",
+      targetId === caller.id
+        ? "You have no photo folder yet: ask an admin to set one."
+        : "This user has no scan path: set one first.",
+    );
+  }
+  const job = await enqueueScan({ root: await rootCovering(target.scanPath), userId: target.id, requestedById: caller.id });
+  return { jobIds: [job.id] };
+}
+
+/** The roots a job may have that cover this scan path: the path and each folder above it. */
+function coveringRoots(scanPath: string) {
+  const roots = [scanPath];
+  for (let p = scanPath; path.dirname(p) !== p; p = path.dirname(p)) roots.push(path.dirname(p));
+  return roots;
+}
+
+function jobsVisibleTo(caller: Caller) {
+  if (caller.isAdmin) return {};
+  return caller.scanPath ? { root: { in: coveringRoots(caller.scanPath) } } : { id: "-" };
+}
+
+const jobSelect = {
+  id: true,
+  type: true,
+  status: true,
+  root: true,
+  userId: true,
+  progressDone: true,
+  progressTotal: true,
+  queuedAt: true,
+  startedAt: true,
+  heartbeatAt: true,
+  finishedAt: true,
+  error: true,
+  stats: true,
+  cancelRequested: true,
+  requestedById: true,
+  requestedBy: { select: { username: true } },
+} as const;
+
+const findJob = (id: string) => db.job.findFirst({ where: { id }, select: jobSelect });
+type JobRow = NonNullable<Awaited<ReturnType<typeof findJob>>>;
+
+function shape(j: JobRow) {
+  return {
+    id: j.id,
+    type: j.type,
+    status: j.status,
+    progress: { done: j.progressDone, total: j.progressTotal },
+    scope: { root: j.root },
+    requestedBy: j.requestedBy?.username ?? (j.requestedById ? "(deleted user)" : "schedule"),
+    requestedById: j.requestedById,
+    queuedAt: j.queuedAt,
+    startedAt: j.startedAt,
+    heartbeatAt: j.heartbeatAt,
+    finishedAt: j.finishedAt,
+    error: j.error,
+    stats: j.stats as Record<string, number> | null,
+    cancelRequested: j.cancelRequested,
+  };
+}
+
+export async function listJobs(caller: Caller, opts: { limit?: number; cursor?: string } = {}) {
+  const limit = opts.limit ?? 20;
+  const rows = await db.job.findMany({
+    where: jobsVisibleTo(caller),
+    orderBy: [{ queuedAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
+    select: jobSelect,
+  });
+  const items = rows.slice(0, limit).map(shape);
+  return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
+}
+
+export async function getJob(caller: Caller, id: string) {
+  const job = await db.job.findFirst({ where: { id, ...jobsVisibleTo(caller) }, select: jobSelect });
+  if (!job) throw new AppError("NOT_FOUND", "No such job.");
+  const logs = await db.jobLog.findMany({
+    where: { jobId: id },
+    orderBy: { id: "desc" },
+    take: 500,
+    select: { id: true, at: true, level: true, message: true },
+  });
+  return { ...shape(job), logs: logs.reverse() };
+}
+
+export async function cancelJob(caller: Caller, id: string) {
+  const job = await db.job.findFirst({ where: { id, ...jobsVisibleTo(caller) }, select: { requestedById: true, status: true } });
+  if (!job) throw new AppError("NOT_FOUND", "No such job.");
+  if (!caller.isAdmin && job.requestedById !== caller.id) {
+    throw new AppError("FORBIDDEN", "Only an admin or the user who started this scan can cancel it.");
+  }
+  const outcome = await requestCancel(id);
+  if (outcome === "finished") throw new AppError("BAD_REQUEST", `This scan has already ${job.status === "queued" ? "started" : "finished"}.`);
+  return { status: outcome };
+}

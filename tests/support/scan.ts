@@ -1,0 +1,19 @@
+import { db } from "~/server/db";
+import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
+
+/** Runs one scan in this process and keeps its log lines. */
+export async function scanOnce(root: string, opts: { concurrency?: number; stopAfter?: number } = {}) {
+  const logs: string[] = [];
+  let progressed = 0;
+  const ctx: ScanContext = {
+    log: (level, message) => logs.push(`${level}: ${message}`),
+    progress: () => {
+      progressed++;
+    },
+    shouldStop: () => opts.stopAfter !== undefined && progressed > opts.stopAfter,
+  };
+  const stats = await scanRoot(root, ctx, { concurrency: opts.concurrency });
+  return { stats, logs };
+}
+
+export const photoByPath = (path: string) => db.photo.findUnique({ where: { path } });
