@@ -51,3 +51,19 @@ describe("small helpers", () => {
     expect(initialsOf("  ", "zoe")).toBe("ZO");
   });
 });
+
+describe("schedule preview", () => {
+  it("reads common cron expressions in plain words", async () => {
+    const { describeCron } = await import("~/lib/cron-text");
+    expect(describeCron("0 3 * * *")).toBe("every day at 03:00");
+    expect(describeCron("30 2 * * 1")).toBe("every Monday at 02:30");
+    expect(describeCron("15 4 * * 1-5")).toBe("every weekday at 04:15");
+    expect(describeCron("0 1 15 * *")).toBe("on day 15 of every month at 01:00");
+    expect(describeCron("*/10 * * * *")).toBe("every 10 minutes");
+    expect(describeCron("5 * * * *")).toBe("every hour at minute 5");
+    expect(describeCron("0 */6 * * *")).toBe("every 6 hours at minute 0");
+    expect(describeCron("*/5 * * * * *")).toBe("every 5 seconds");
+    expect(describeCron("0 0 3 * * *")).toBe("every day at 03:00");
+    expect(describeCron("0 3 1 1 *")).toBe("custom schedule (0 3 1 1 *)");
+  });
+});

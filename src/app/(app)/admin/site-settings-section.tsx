@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
 import { AdminSection } from "./admin-section";
+import { ScheduleForm } from "./schedule-form";
 
 export function SiteSettingsSection() {
   const trpc = useTRPC();
@@ -42,12 +43,7 @@ export function SiteSettingsSection() {
             </span>
           </div>
           {update.error && <p role="alert" className="text-red-700">{update.error.message}</p>}
-          <dl className="grid grid-cols-[12rem_1fr] gap-y-2">
-            <dt className="text-slate-500">Scan schedule</dt>
-            <dd>
-              <code className="rounded bg-slate-100 px-1">{settings.data.scanSchedule}</code>
-            </dd>
-          </dl>
+          <ScheduleForm current={settings.data.scanSchedule} />
         </div>
       )}
     </AdminSection>

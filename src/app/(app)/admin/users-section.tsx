@@ -1,5 +1,5 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { buttonClass } from "~/components/modal";
 import { useTRPC } from "~/trpc/react";
@@ -15,6 +15,10 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();
   const users = useQuery(trpc.admin.users.list.queryOptions());
   const [dialog, setDialog] = useState<Dialog>(null);
+  const queryClient = useQueryClient();
+  const scan = useMutation(
+    trpc.scan.start.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey() }) }),
+  );
   const close = () => setDialog(null);
 
   return (
@@ -28,6 +32,7 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
         </button>
       </div>
       {users.error && <p role="alert" className="text-sm text-red-700">{users.error.message}</p>}
+      {scan.error && <p role="alert" className="text-sm text-red-700">{scan.error.message}</p>}
       {users.isPending && <p className="text-sm text-slate-500">Loading users…</p>}
       {users.data && (
         <div className="overflow-x-auto">
@@ -63,6 +68,16 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
                   <td className="py-2 pr-4 tabular-nums">{u.photoCount}</td>
                   <td className="py-2 pr-4">{u.lastLoginAt ? dateFormat.format(u.lastLoginAt) : "never"}</td>
                   <td className="whitespace-nowrap py-2 text-right">
+                    {u.scanPath && (
+                      <button
+                        type="button"
+                        className={`${buttonClass.link} mr-3`}
+                        aria-label={`Scan now for ${u.username}`}
+                        onClick={() => scan.mutate({ userId: u.id })}
+                      >
+                        Scan now
+                      </button>
+                    )}
                     <button type="button" className={buttonClass.link} aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: "edit", user: u })}>
                       Edit
                     </button>

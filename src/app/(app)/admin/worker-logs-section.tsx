@@ -1,9 +1,93 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { buttonClass } from "~/components/modal";
+import { ProgressBar } from "~/components/progress-bar";
+import { formatCount, formatDuration, progressFigures } from "~/lib/progress";
+import { useTRPC } from "~/trpc/react";
 import { AdminSection } from "./admin-section";
+import { JobLogDialog } from "./job-log-dialog";
+import { StatusBadge } from "./status-badge";
+
+const time = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
+const active = (status: string) => status === "queued" || status === "running";
 
 export function WorkerLogsSection() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const jobs = useQuery({
+    ...trpc.jobs.list.queryOptions({ limit: 30 }),
+    // live while anything is queued or running
+    refetchInterval: (q) => (q.state.data?.items.some((j) => active(j.status)) ? 1000 : 5000),
+  });
+  const scanAll = useMutation(
+    trpc.scan.start.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey() }) }),
+  );
+  const [openJob, setOpenJob] = useState<string | null>(null);
+
   return (
     <AdminSection id="worker-logs" title="Worker logs">
-      <p className="text-sm text-slate-600">No scan has run yet. Scans and their progress will be listed here.</p>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-600">Scans run on the schedule above and whenever someone asks for one.</p>
+        <button type="button" className={buttonClass.primary} onClick={() => scanAll.mutate(undefined)} disabled={scanAll.isPending}>
+          Scan all folders
+        </button>
+      </div>
+      {scanAll.error && <p role="alert" className="mb-3 text-sm text-red-700">{scanAll.error.message}</p>}
+      {jobs.data && jobs.data.items.length === 0 && <p className="text-sm text-slate-600">No scan has run yet.</p>}
+      {jobs.data && jobs.data.items.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 text-slate-500">
+              <tr>
+                {["Type", "Folder", "Started by", "Status", "Progress", "Duration", ""].map((h, i) => (
+                  <th key={i} scope="col" className="py-2 pr-4 font-medium">
+                    {h || <span className="sr-only">Actions</span>}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {jobs.data.items.map((j) => {
+                const figures = progressFigures(j.progress.done, j.progress.total, j.startedAt);
+                const end = j.finishedAt ?? (j.status === "running" ? new Date() : null);
+                return (
+                  <tr key={j.id} className="border-b border-slate-100 align-top last:border-0">
+                    <td className="py-2 pr-4">{j.type}</td>
+                    <td className="py-2 pr-4">
+                      <code className="break-all">{j.scope.root}</code>
+                    </td>
+                    <td className="py-2 pr-4">{j.requestedBy}</td>
+                    <td className="py-2 pr-4">
+                      <StatusBadge status={j.status} />
+                      {j.cancelRequested && j.status === "running" && <span className="ml-1 text-xs text-slate-500">stopping…</span>}
+                      {j.error && <p className="text-xs text-red-700">{j.error}</p>}
+                    </td>
+                    <td className="w-56 py-2 pr-4">
+                      <ProgressBar done={j.progress.done} total={j.progress.total} label={`Progress of the scan of ${j.scope.root}`} />
+                      <p className="mt-1 text-xs tabular-nums text-slate-600">
+                        {formatCount(j.progress.done)} of {formatCount(j.progress.total)}
+                        {j.status === "running" && figures.rate !== null && ` · ${figures.rate.toFixed(1)}/s`}
+                        {j.status === "running" && figures.secondsLeft !== null && ` · ${formatDuration(figures.secondsLeft)} left`}
+                      </p>
+                    </td>
+                    <td className="py-2 pr-4 tabular-nums">
+                      {j.startedAt && end ? formatDuration((end.getTime() - j.startedAt.getTime()) / 1000) : "—"}
+                      <p className="text-xs text-slate-500">{time.format(j.queuedAt)}</p>
+                    </td>
+                    <td className="whitespace-nowrap py-2 text-right">
+                      <button type="button" className={buttonClass.link} onClick={() => setOpenJob(j.id)} aria-label={`Log of the scan of ${j.scope.root}`}>
+                        Log
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {openJob && <JobLogDialog id={openJob} onClose={() => setOpenJob(null)} />}
     </AdminSection>
   );
 }

@@ -1,0 +1,76 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import sharp from "sharp";
+import { E2E_ADMIN, E2E_LIBRARY } from "./support/constants";
+import { createUser } from "./support/users";
+
+test("the admin gives a user a folder, presses Scan now and watches the scan finish in the worker logs", async ({ page, baseURL }) => {
+  const folder = path.join(E2E_LIBRARY, "scan-test", "holiday");
+  mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < 24; i++) {
+    await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: i * 10, g: 80, b: 160 } } })
+      .jpeg()
+      .toFile(path.join(folder, `IMG_${String(i).padStart(4, "0")}.jpg`));
+  }
+  await createUser(baseURL!, { username: "sami", password: "sami-password" });
+
+  await page.goto("/login");
+  await page.getByLabel("Username or e-mail").fill(E2E_ADMIN.username);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/photos$/);
+  await page.goto("/admin");
+
+  const users = page.getByRole("region", { name: "Users" });
+  await users.getByRole("button", { name: "Edit sami" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit sami" });
+  await dialog.getByLabel("Scan path").fill(path.join(E2E_LIBRARY, "scan-test"));
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+
+  await users.getByRole("button", { name: "Scan now for sami" }).click();
+  const logs = page.getByRole("region", { name: "Worker logs" });
+  const root = path.join(E2E_LIBRARY, "scan-test");
+  const bar = logs.getByRole("progressbar", { name: `Progress of the scan of ${root}` });
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute("aria-valuenow", "24", { timeout: 60_000 });
+  const row = logs.getByRole("row").filter({ has: page.getByRole("progressbar", { name: `Progress of the scan of ${root}` }) });
+  await expect(row).toContainText("succeeded");
+  await expect(row).toContainText("24 of 24");
+  await expect(row).toContainText("admin");
+
+  await row.getByRole("button", { name: `Log of the scan of ${root}` }).click();
+  const log = page.getByRole("dialog", { name: `Scan of ${root}` });
+  await expect(log.getByRole("list", { name: "Log lines" })).toContainText("24 images found");
+  await expect(log.getByRole("list", { name: "Log lines" })).toContainText("done: 24 new");
+  await log.getByRole("button", { name: "Close" }).click();
+
+  // the schedule: an invalid expression is refused, a valid one is saved with its preview
+  const settings = page.getByRole("region", { name: "Site settings" });
+  await settings.getByLabel("Scan schedule").fill("every night");
+  await settings.getByRole("button", { name: "Save schedule" }).click();
+  await expect(settings.getByText(/"every night" is not a cron expression/)).toBeVisible();
+  await settings.getByLabel("Scan schedule").fill("30 2 * * 1");
+  await expect(settings.getByText("Preview: every Monday at 02:30")).toBeVisible();
+  await settings.getByRole("button", { name: "Save schedule" }).click();
+  await expect(settings.getByRole("status").filter({ hasText: "Saved: scans run" })).toHaveText("Saved: scans run every Monday at 02:30.");
+});
+
+test("a user sees the scans of their own folder on the photo page", async ({ browser, baseURL }) => {
+  const folder = path.join(E2E_LIBRARY, "tess");
+  mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < 3; i++) {
+    await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 20, g: i * 40, b: 60 } } }).jpeg().toFile(path.join(folder, `p${i}.jpg`));
+  }
+  await createUser(baseURL!, { username: "tess", password: "tess-password", scanPath: folder });
+  const page = await browser.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username or e-mail").fill("tess");
+  await page.getByLabel("Password").fill("tess-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/photos$/);
+  await expect(page.getByText("Your folder has not been scanned yet.")).toBeVisible();
+  await page.getByRole("button", { name: "Scan now" }).click();
+  await expect(page.getByText(/Last scan: succeeded/)).toBeVisible({ timeout: 30_000 });
+});

@@ -1,0 +1,46 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { buttonClass } from "./modal";
+import { ProgressBar } from "./progress-bar";
+import { formatCount } from "~/lib/progress";
+import { useTRPC } from "~/trpc/react";
+
+/** The progress of scans of the user's own folder, and a Scan now button. */
+export function ScanStatus({ userId }: { userId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const jobs = useQuery({
+    ...trpc.jobs.list.queryOptions({ limit: 5 }),
+    refetchInterval: (q) => (q.state.data?.items.some((j) => j.status === "queued" || j.status === "running") ? 1000 : 10_000),
+  });
+  const start = useMutation(
+    trpc.scan.start.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey() }) }),
+  );
+  const current = jobs.data?.items.find((j) => j.status === "running") ?? jobs.data?.items.find((j) => j.status === "queued");
+  const last = jobs.data?.items.find((j) => j.finishedAt);
+
+  return (
+    <div className="mb-4 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      {current ? (
+        <div className="space-y-2" role="status">
+          <p>
+            {current.status === "queued"
+              ? "A scan of your library is queued."
+              : `Scanning your library: ${formatCount(current.progress.done)} of ${formatCount(current.progress.total)}`}
+          </p>
+          <ProgressBar done={current.progress.done} total={current.progress.total} label="Scanning your library" />
+        </div>
+      ) : (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-slate-600">
+            {last?.finishedAt ? `Last scan: ${last.status}, ${last.finishedAt.toLocaleString()}.` : "Your folder has not been scanned yet."}
+          </p>
+          <button type="button" className={buttonClass.secondary} onClick={() => start.mutate({ userId })} disabled={start.isPending}>
+            Scan now
+          </button>
+        </div>
+      )}
+      {start.error && <p role="alert" className="mt-2 text-red-700">{start.error.message}</p>}
+    </div>
+  );
+}
