@@ -45,7 +45,7 @@ const schema = z
     SCHEDULER: onOff("SCHEDULER"),
     /** How often a running scan proves it is alive, and after how long without that proof
      *  another worker takes it over. Tests shorten both. */
-    JOB_HEARTBEAT_MS: z.coerce.number().int().min(100).default(5_000),
+    JOB_HEARTBEAT_MS: z.coerce.number().int().min(100).default(1_000),
     JOB_STALE_MS: z.coerce.number().int().min(500).default(30_000),
     /** bcrypt work factor; tests lower it to keep hashing fast. */
     BCRYPT_COST: z.coerce.number().int().min(4, "BCRYPT_COST must be 4 to 15.").max(15, "BCRYPT_COST must be 4 to 15.").default(12),
