@@ -31,6 +31,11 @@ export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: Wa
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const full = path.join(dir, entry.name);
+      if (entry.name.includes("\uFFFD")) {
+        // Node decodes names as UTF-8; a name in another encoding cannot be opened again by it
+        opts.warn(`name is not valid UTF-8, skipped: ${full}`);
+        continue;
+      }
       if (opts.skip(path.relative(root, full), entry.name)) continue;
       if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => null);
