@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { apiSignIn, newApi, trpcMutation, trpcQuery } from "./support/api";
 import { E2E_ADMIN, E2E_BASE_URL } from "./support/constants";
+import { signIn } from "./support/ui";
 import { createUser } from "./support/users";
 
 test.beforeAll(() => createUser(E2E_BASE_URL, { username: "walter", password: "walter-password" }));
@@ -49,11 +50,7 @@ test("a non-admin gets FORBIDDEN from admin procedures and setup", async ({ base
 });
 
 test("for a non-admin the Admin Area does not exist", async ({ page }) => {
-  await page.goto("/login");
-  await page.getByLabel("Username or e-mail").fill("walter");
-  await page.getByLabel("Password").fill("walter-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/photos$/);
+  await signIn(page, "walter", "walter-password");
 
   await page.getByRole("button", { name: /Account menu/ }).click();
   await expect(page.getByRole("menu").getByRole("menuitem")).toHaveText(["Settings", "Sign out"]);

@@ -1,11 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "./support/constants";
-
-async function signInWithForm(page: Page, login: string, password: string) {
-  await page.getByLabel("Username or e-mail").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
+import { fillSignIn as signInWithForm, signIn } from "./support/ui";
 
 test("an admin signs in through the form, finds the Admin Area in the avatar menu, and signs out", async ({ page }) => {
   await page.goto("/photos");
@@ -62,9 +57,7 @@ test("a wrong password and an unknown user get the same message, and no session"
 });
 
 test("the Settings page shows the account and a read-only photo folder", async ({ page }) => {
-  await page.goto("/login");
-  await signInWithForm(page, E2E_ADMIN.username, E2E_ADMIN.password);
-  await expect(page).toHaveURL(/\/photos$/);
+  await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
   await expect(page.getByRole("heading", { name: "No photo folder yet" })).toBeVisible();
   await page.getByRole("button", { name: /Account menu/ }).click();
   await page.getByRole("menuitem", { name: "Settings" }).click();

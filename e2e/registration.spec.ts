@@ -1,14 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { newApi } from "./support/api";
+import { fillSignIn } from "./support/ui";
 import { E2E_ADMIN, E2E_LIBRARY } from "./support/constants";
 
 test("the admin opens registration, a visitor signs up, gets a folder, and registration closes again", async ({ page, browser }) => {
   // admin: switch registration on
   await page.goto("/login");
   await expect(page.getByRole("link", { name: "Sign up" })).toHaveCount(0);
-  await page.getByLabel("Username or e-mail").fill(E2E_ADMIN.username);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
   await expect(page).toHaveURL(/\/photos$/);
   await page.goto("/admin");
   const settings = page.getByRole("region", { name: "Site settings" });
@@ -81,9 +80,7 @@ test("sign-in is throttled after 10 failures and the form says when to try again
 
   await page.setExtraHTTPHeaders(headers);
   await page.goto("/login");
-  await page.getByLabel("Username or e-mail").fill(E2E_ADMIN.username);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillSignIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
   await expect(page.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(
     /Too many failed sign-in attempts\. Try again in 15 minutes \(after \d\d:\d\d UTC\)\./,
   );

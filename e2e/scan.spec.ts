@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
 import { E2E_ADMIN, E2E_LIBRARY } from "./support/constants";
+import { signIn } from "./support/ui";
 import { createUser } from "./support/users";
 
 test("the admin gives a user a folder, presses Scan now and watches the scan finish in the worker logs", async ({ page, baseURL }) => {
@@ -15,11 +16,7 @@ test("the admin gives a user a folder, presses Scan now and watches the scan fin
   }
   await createUser(baseURL!, { username: "sami", password: "sami-password" });
 
-  await page.goto("/login");
-  await page.getByLabel("Username or e-mail").fill(E2E_ADMIN.username);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/photos$/);
+  await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
   await page.goto("/admin");
 
   const users = page.getByRole("region", { name: "Users" });
@@ -65,11 +62,7 @@ test("a user sees the scans of their own folder on the photo page", async ({ bro
   }
   await createUser(baseURL!, { username: "tess", password: "tess-password", scanPath: folder });
   const page = await browser.newPage();
-  await page.goto("/login");
-  await page.getByLabel("Username or e-mail").fill("tess");
-  await page.getByLabel("Password").fill("tess-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/photos$/);
+  await signIn(page, "tess", "tess-password");
   await expect(page.getByText("Your folder has not been scanned yet.")).toBeVisible();
   await page.getByRole("button", { name: "Scan now" }).click();
   await expect(page.getByText(/Last scan: succeeded/)).toBeVisible({ timeout: 30_000 });

@@ -1,17 +1,11 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E_ADMIN } from "./support/constants";
+import { signIn } from "./support/ui";
 
 const library = path.resolve("var/e2e/library");
 
-async function signIn(page: Page, login: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Username or e-mail").fill(login);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/photos$/);
-}
 
 test("an admin creates a user with the folder picker, edits them, and deletes them while they are signed in", async ({ page, browser }) => {
   mkdirSync(path.join(library, "family", "2024"), { recursive: true });

@@ -5,7 +5,7 @@ import { hashPassword } from "~/server/auth/password";
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { recordAudit } from "./audit";
-import { conflictError } from "./users";
+import { conflictError, insertUser } from "./users";
 
 export async function needsSetup() {
   return (await db.user.findFirst({ select: { id: true } })) === null;
@@ -26,10 +26,7 @@ export async function setupAdmin(raw: NewAccountInput) {
         data: { setupCompletedAt: new Date() },
       });
       if (claim.count !== 1 || (await tx.user.count()) > 0) throw closed();
-      const user = await tx.user.create({
-        data: { username: input.username, email: input.email, name: input.name ?? "", passwordHash, isAdmin: true },
-        select: { id: true, username: true },
-      });
+      const user = await insertUser(tx, { ...input, passwordHash, isAdmin: true });
       await recordAudit(tx, { actor: user, action: "setup.admin_created", target: user });
       return user;
     });

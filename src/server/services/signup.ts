@@ -6,7 +6,7 @@ import { AppError } from "~/server/errors";
 import { recordAudit } from "./audit";
 import { getSiteSettings } from "./settings";
 import { assertNotThrottled, recordAttempt, throttleKeys } from "./throttle";
-import { conflictError } from "./users";
+import { conflictError, insertUser } from "./users";
 
 export async function assertRegistrationOpen() {
   if (!(await getSiteSettings()).allowRegistration) {
@@ -24,18 +24,7 @@ export async function signUp(raw: NewAccountInput, ip: string | null) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: {
-          username: input.username,
-          email: input.email,
-          name: input.name ?? "",
-          passwordHash,
-          isAdmin: false,
-          scanPath: null,
-          selfRegistered: true,
-        },
-        select: { id: true, username: true },
-      });
+      const user = await insertUser(tx, { ...input, passwordHash, selfRegistered: true });
       await recordAudit(tx, { actor: user, action: "user.signed_up", target: user, details: { ip } });
       return user;
     });

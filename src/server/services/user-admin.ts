@@ -6,7 +6,7 @@ import { db, type Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { resolveScanPath } from "~/server/library/paths";
 import { recordAudit } from "./audit";
-import { conflictError } from "./users";
+import { conflictError, insertUser } from "./users";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type AdminActor = { id: string; username: string };
@@ -34,17 +34,7 @@ export async function createUser(actor: AdminActor, raw: CreateUserInput) {
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: {
-          username: input.username,
-          email: input.email,
-          name: input.name ?? "",
-          passwordHash,
-          scanPath,
-          isAdmin: input.isAdmin ?? false,
-        },
-        select: { id: true, username: true },
-      });
+      const user = await insertUser(tx, { ...input, passwordHash, scanPath });
       await recordAudit(tx, {
         actor,
         action: "user.created",

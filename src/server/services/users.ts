@@ -1,4 +1,4 @@
-import { db } from "~/server/db";
+import { db, type Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
 import { photosInside } from "~/server/library/visibility";
@@ -44,6 +44,29 @@ export async function getAccount(userId: string) {
   });
   if (!user) throw new AppError("NOT_FOUND", "This account no longer exists.");
   return user;
+}
+
+type UserTx = Pick<Db, "user">;
+
+/** Inserts an account (the callers check who may and audit it in the same transaction). */
+export function insertUser(
+  tx: UserTx,
+  fields: { username: string; email: string | null; name?: string; passwordHash: string; isAdmin?: boolean; scanPath?: string | null; selfRegistered?: boolean },
+) {
+  // named one by one: callers pass their whole input, which holds the plain password too
+  const { username, email, name, passwordHash, isAdmin, scanPath, selfRegistered } = fields;
+  return tx.user.create({
+    data: {
+      username,
+      email,
+      name: name ?? "",
+      passwordHash,
+      isAdmin: isAdmin ?? false,
+      scanPath: scanPath ?? null,
+      selfRegistered: selfRegistered ?? false,
+    },
+    select: { id: true, username: true },
+  });
 }
 
 /** Prisma's unique-constraint error, whichever driver raised it. */

@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "~/trpc/react";
-import { AdminSection } from "./admin-section";
+import { Section } from "~/components/section";
 import { ScheduleForm } from "./schedule-form";
 
 export function SiteSettingsSection() {
@@ -16,7 +16,7 @@ export function SiteSettingsSection() {
   const open = settings.data?.allowRegistration ?? false;
 
   return (
-    <AdminSection id="site-settings" title="Site settings">
+    <Section id="site-settings" title="Site settings">
       {settings.error && <p role="alert" className="text-sm text-red-700">{settings.error.message}</p>}
       {settings.data && (
         <div className="space-y-4 text-sm">
@@ -46,6 +46,6 @@ export function SiteSettingsSection() {
           <ScheduleForm current={settings.data.scanSchedule} />
         </div>
       )}
-    </AdminSection>
+    </Section>
   );
 }

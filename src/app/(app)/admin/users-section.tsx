@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { buttonClass } from "~/components/modal";
 import { useTRPC } from "~/trpc/react";
-import { AdminSection } from "./admin-section";
+import { Section } from "~/components/section";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { UserDialog, type EditableUser } from "./user-dialog";
 
@@ -22,7 +22,7 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
   const close = () => setDialog(null);
 
   return (
-    <AdminSection id="users" title="Users">
+    <Section id="users" title="Users">
       <div className="mb-4 flex items-center justify-between gap-4">
         <p className="text-sm text-slate-600">
           Each user sees the photos under their scan path. Only admins set scan paths.
@@ -101,7 +101,7 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
       {dialog?.kind === "create" && <UserDialog onClose={close} />}
       {dialog?.kind === "edit" && <UserDialog user={dialog.user} onClose={close} />}
       {dialog?.kind === "delete" && <DeleteUserDialog user={dialog.user} onClose={close} />}
-    </AdminSection>
+    </Section>
   );
 }
 

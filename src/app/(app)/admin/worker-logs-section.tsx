@@ -5,7 +5,7 @@ import { buttonClass } from "~/components/modal";
 import { ProgressBar } from "~/components/progress-bar";
 import { formatCount, formatDuration, progressFigures } from "~/lib/progress";
 import { useTRPC } from "~/trpc/react";
-import { AdminSection } from "./admin-section";
+import { Section } from "~/components/section";
 import { JobLogDialog } from "./job-log-dialog";
 import { StatusBadge } from "./status-badge";
 
@@ -26,7 +26,7 @@ export function WorkerLogsSection() {
   const [openJob, setOpenJob] = useState<string | null>(null);
 
   return (
-    <AdminSection id="worker-logs" title="Worker logs">
+    <Section id="worker-logs" title="Worker logs">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">Scans run on the schedule above and whenever someone asks for one.</p>
         <button type="button" className={buttonClass.primary} onClick={() => scanAll.mutate(undefined)} disabled={scanAll.isPending}>
@@ -88,6 +88,6 @@ export function WorkerLogsSection() {
         </div>
       )}
       {openJob && <JobLogDialog id={openJob} onClose={() => setOpenJob(null)} />}
-    </AdminSection>
+    </Section>
   );
 }

@@ -1,20 +1,10 @@
-import type { ReactNode } from "react";
+import { Section } from "~/components/section";
 import { requireUser } from "~/server/auth/guard";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 
 export const metadata = { title: "Settings · Folio" };
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-xl bg-white p-6 shadow-sm">
-      <h2 id={id} className="mb-4 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function SettingsPage() {
   const user = await requireUser();

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-export function AdminSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-xl bg-white p-6 shadow-sm">
       <h2 id={id} className="mb-4 text-lg font-semibold">
