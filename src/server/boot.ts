@@ -1,6 +1,6 @@
 // Runs once per server process before it serves (see src/instrumentation.ts).
 import { env } from "~/env";
-import { db, usesPostgres } from "~/server/db";
+import { prepareDatabase } from "~/server/db";
 import { applyEnvAdmin, describeEnvAdminOutcome } from "~/server/services/env-admin";
 import { needsSetup } from "~/server/services/setup";
 import { startScheduler } from "~/server/jobs/scheduler";
@@ -12,10 +12,7 @@ const state = globalThis as unknown as { __folioBooted?: boolean };
 export async function onServerStart() {
   if (state.__folioBooted) return;
   state.__folioBooted = true;
-  if (!usesPostgres()) {
-    // WAL lets readers go on while a writer (a scan, later) holds the database
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  }
+  await prepareDatabase();
   if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) {
     try {
       const outcome = await applyEnvAdmin({

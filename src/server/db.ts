@@ -22,3 +22,9 @@ const cache = globalThis as unknown as { __folioDb?: Db };
 export const db: Db = (cache.__folioDb ??= createDb());
 
 export const usesPostgres = () => isPostgresUrl(env.DATABASE_URL);
+
+/** Once per process before work starts. SQLite: WAL lets readers (the web UI) go on while a
+ *  writer (a scan) holds the database; the setting stays in the file. */
+export async function prepareDatabase() {
+  if (!usesPostgres()) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+}
