@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { foldersRouter, photosRouter } from "./routers/photos";
 import { jobsRouter, scanRouter } from "./routers/scan";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -10,6 +11,8 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   scan: scanRouter,
   jobs: jobsRouter,
+  photos: photosRouter,
+  folders: foldersRouter,
 });
 
 export type AppRouter = typeof appRouter;
