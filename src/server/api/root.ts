@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { albumsRouter, tagsRouter } from "./routers/collections";
 import { foldersRouter, photosRouter } from "./routers/photos";
 import { jobsRouter, scanRouter } from "./routers/scan";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -13,6 +14,8 @@ export const appRouter = createTRPCRouter({
   jobs: jobsRouter,
   photos: photosRouter,
   folders: foldersRouter,
+  tags: tagsRouter,
+  albums: albumsRouter,
 });
 
 export type AppRouter = typeof appRouter;

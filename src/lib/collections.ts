@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+export const tagNameSchema = z
+  .string({ error: "Enter a tag." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Enter a tag.")
+  .max(64, "A tag is at most 64 characters.");
+export const photoTagSchema = z.object({ photoId: z.string().min(1), name: tagNameSchema });
+
+export const albumNameSchema = z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "An album name is at most 120 characters.");
+export const albumCreateSchema = z.object({ name: albumNameSchema });
+export const albumRenameSchema = z.object({ id: z.string().min(1), name: albumNameSchema });
+export const albumIdSchema = z.object({ id: z.string().min(1) });
+export const albumPhotosSchema = z.object({ id: z.string().min(1), photoIds: z.array(z.string().min(1)).min(1).max(500) });
+export const albumCoverSchema = z.object({ id: z.string().min(1), photoId: z.string().min(1).nullable() });
