@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/photos", label: "Photos" },
   { href: "/folders", label: "Folders" },
+  { href: "/favorites", label: "Favorites" },
   { href: "/albums", label: "Albums" },
 ];
 

@@ -52,6 +52,12 @@ describe("roots", () => {
     expect(done).toMatchObject({ status: "succeeded", progressDone: 3, progressTotal: 3, runningRoot: null });
     expect(await db.photo.count()).toBe(3);
     expect(await db.jobLog.count({ where: { jobId: job.id, message: { startsWith: "walking" } } })).toBe(1);
+    // cat, inside the bigger root, reads only the log lines about her folder
+    const catLog = await signedInAs(users[2]!).jobs.get({ id: job.id });
+    expect(catLog.logs.map((l) => l.message)).toContain("scan started");
+    expect(catLog.logs.some((l) => l.message.includes(lib("shared")) && !l.message.includes(lib("shared/sub")))).toBe(false);
+    const annLog = await signedInAs(users[0]!).jobs.get({ id: job.id });
+    expect(annLog.logs.map((l) => l.message)).toContain(`walking ${lib("shared")}`);
     // cat's own "Scan now" queues the same root
     const forCat = await signedInAs(users[2]!).scan.start();
     expect((await db.job.findUniqueOrThrow({ where: { id: forCat.jobIds[0] } })).root).toBe(lib("shared"));

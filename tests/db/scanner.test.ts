@@ -220,3 +220,20 @@ describe("an unreadable folder", () => {
     }
   });
 });
+
+describe("reading a file found by the walk", () => {
+  it("refuses one that has become a symlink leading outside the root since", async () => {
+    const { readInsideRoot } = await import("~/server/scanner/scan-root");
+    const outside = outsideFolder();
+    const secret = await writeImage(path.join(outside, "secret.jpg"));
+    const innocent = await writeImage(lib("album/innocent.jpg"));
+    await expect(readInsideRoot(innocent, lib())).resolves.toBeInstanceOf(Buffer);
+    rmSync(innocent);
+    symlinkSync(secret, innocent);
+    await expect(readInsideRoot(innocent, lib())).rejects.toMatchObject({ code: "EOUTSIDE" });
+    // and one inside the root that is a symlink is not followed either
+    rmSync(innocent);
+    symlinkSync(lib("album"), innocent);
+    await expect(readInsideRoot(innocent, lib())).rejects.toBeTruthy();
+  });
+});

@@ -47,6 +47,36 @@ describe("sign-in throttling", () => {
     expect(await signIn({ username: "erin", password: erin.password }, "192.0.2.52")).not.toBeNull();
   });
 
+  it("counts an account once whether its username or its e-mail is typed", async () => {
+    const gina = await makeUser({ username: "gina", email: "gina@example.test" });
+    for (let i = 0; i < 5; i++) await fail("gina", `192.0.2.${100 + i}`);
+    for (let i = 0; i < 5; i++) await fail("GINA@example.test", `192.0.2.${110 + i}`);
+    await expect(signIn({ username: "gina@example.test", password: gina.password }, "192.0.2.120")).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+  });
+
+  it("lets no more than the limit through when attempts arrive all at once", async () => {
+    await makeUser({ username: "hank" });
+    const results = await Promise.allSettled(Array.from({ length: 25 }, (_, i) => fail("hank", `198.51.100.${i}`)));
+    const judged = results.filter((r) => r.status === "fulfilled").length;
+    expect(judged).toBeLessThanOrEqual(10);
+    expect(results.filter((r) => r.status === "rejected" && (r.reason as { code?: string }).code === "TOO_MANY_REQUESTS").length).toBe(25 - judged);
+  });
+
+  it("also guards the current password when changing it", async () => {
+    const ivy = await makeUser({ username: "ivy" });
+    const { signedInAs } = await import("../support/users");
+    for (let i = 0; i < 10; i++) {
+      await expect(signedInAs(ivy).account.changePassword({ currentPassword: `guess-${i}`, newPassword: "new-password-1" })).rejects.toMatchObject({
+        code: "BAD_REQUEST",
+      });
+    }
+    await expect(signedInAs(ivy).account.changePassword({ currentPassword: ivy.password, newPassword: "new-password-1" })).rejects.toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+    });
+  });
+
   it("is shared by every process: the counts live in the database", async () => {
     await db.authAttempt.createMany({
       data: Array.from({ length: 10 }, () => ({ key: "user:frank", kind: "signin", succeeded: false })),

@@ -43,6 +43,9 @@ describe("small helpers", () => {
     expect(safeCallbackPath("//evil.example/")).toBe("/photos");
     expect(safeCallbackPath("/\\evil.example")).toBe("/photos");
     expect(safeCallbackPath(undefined)).toBe("/photos");
+    expect(safeCallbackPath("/\t/evil.example")).toBe("/photos");
+    expect(safeCallbackPath("/\n/evil.example/x")).toBe("/photos");
+    expect(safeCallbackPath("/albums?x=1#top")).toBe("/albums?x=1#top");
   });
 
   it("makes initials from the name, else the username", () => {

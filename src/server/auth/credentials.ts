@@ -1,6 +1,6 @@
 import { signInSchema } from "~/lib/identity";
 import { db } from "~/server/db";
-import { assertNotThrottled, forgetFailures, recordAttempt, throttleKeys } from "~/server/services/throttle";
+import { attemptSucceeded, beginAttempt, throttleKeys } from "~/server/services/throttle";
 import { hashPassword, verifyPassword } from "./password";
 
 export type SessionIdentity = { userId: string; sessionVersion: number };
@@ -8,16 +8,20 @@ export type SessionIdentity = { userId: string; sessionVersion: number };
 // Compared against when no user matches, so a wrong username costs as long as a wrong password.
 let decoyHash: Promise<string> | undefined;
 
+const byLogin = (login: string) => (login.includes("@") ? { email: login } : { username: login });
+const findByLogin = (login: string) => db.user.findFirst({ where: byLogin(login), select: { username: true } });
+
 /** Sign-in as the login form and API do it: throttled per client address and per login.
  *  Throws AppError TOO_MANY_REQUESTS (with when to retry) once the limit is reached. */
 export async function signIn(raw: unknown, ip: string | null): Promise<SessionIdentity | null> {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const keys = throttleKeys(ip, parsed.data.username);
-  await assertNotThrottled("signin", keys);
+  // counted per account, whichever of its username or e-mail was typed
+  const account = await findByLogin(parsed.data.username);
+  const keys = throttleKeys(ip, account?.username ?? parsed.data.username);
+  const attempt = await beginAttempt("signin", keys);
   const identity = await verifyCredentials(parsed.data);
-  if (identity) await forgetFailures("signin", keys[1]!);
-  else await recordAttempt("signin", keys, false);
+  if (identity) await attemptSucceeded(attempt, keys[1]!);
   return identity;
 }
 
@@ -27,7 +31,7 @@ export async function verifyCredentials(raw: unknown): Promise<SessionIdentity |
   if (!parsed.success) return null;
   const { username: login, password } = parsed.data;
   const user = await db.user.findFirst({
-    where: login.includes("@") ? { email: login } : { username: login },
+    where: byLogin(login),
     select: { id: true, passwordHash: true, sessionVersion: true },
   });
   if (!user) {
@@ -35,6 +39,6 @@ export async function verifyCredentials(raw: unknown): Promise<SessionIdentity |
     return null;
   }
   if (!(await verifyPassword(password, user.passwordHash))) return null;
-  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() }, select: { id: true } });
   return { userId: user.id, sessionVersion: user.sessionVersion };
 }

@@ -90,7 +90,8 @@ async function takeOverStaleJob(workerId: string): Promise<ClaimedJob | null> {
     select: { id: true, root: true, attempts: true, heartbeatAt: true, workerId: true },
   });
   if (!stale) return null;
-  if (stale.attempts >= MAX_ATTEMPTS) {
+  // attempts counts the first claim too: MAX_ATTEMPTS takeovers are allowed
+  if (stale.attempts > MAX_ATTEMPTS) {
     await finishJob(stale.id, stale.workerId ?? "", "failed", {
       error: `its worker stopped responding ${stale.attempts} times; giving up`,
     });

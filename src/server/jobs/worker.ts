@@ -35,7 +35,9 @@ export async function runJob(job: ClaimedJob, workerId: string) {
     clearInterval(timer);
     await Promise.all(logs);
     if (stats.stopped) {
-      if (cancelled) {
+      // the scan may have stopped before the heartbeat finished reading why
+      const row = await db.job.findUnique({ where: { id: job.id }, select: { cancelRequested: true, workerId: true } });
+      if (cancelled || (row?.cancelRequested && row.workerId === workerId)) {
         await appendLog(job.id, "info", "cancelled");
         await finishJob(job.id, workerId, "cancelled", { progress });
       }

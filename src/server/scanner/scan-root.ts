@@ -2,10 +2,12 @@
 // follow moves by content, and mark what vanished as missing. Safe to kill at any moment: each
 // file's row is written only after its thumbnails, so a rerun redoes exactly what was lost.
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, realpath } from "node:fs/promises";
 import os from "node:os";
 import { skipMatcher } from "~/lib/glob";
 import { db } from "~/server/db";
+import { isInside } from "~/server/library/paths";
 import { photosUnder } from "~/server/library/visibility";
 import { getSiteSettings } from "~/server/services/settings";
 import { readMetadata } from "./metadata";
@@ -75,10 +77,11 @@ export async function scanRoot(root: string, ctx: ScanContext, opts: { concurren
   let done = stats.unchanged;
   ctx.progress(done, files.length);
   let next = 0;
+  const realRoot = await realpath(root);
   const worker = async () => {
     while (next < work.length && !ctx.shouldStop()) {
       const { file, row } = work[next++]!;
-      const outcome = await indexFile(file, row, movable, movedIds, ctx);
+      const outcome = await indexFile(file, row, realRoot, movable, movedIds, ctx);
       if (outcome) stats[outcome]++;
       done++;
       ctx.progress(done, files.length);
@@ -100,16 +103,31 @@ export async function scanRoot(root: string, ctx: ScanContext, opts: { concurren
   return stats;
 }
 
+/** Reads a file found by the walk, unless it has since become a symlink or anything else
+ *  that leads outside the root (the walk and the read are apart in time). */
+export async function readInsideRoot(file: string, realRoot: string): Promise<Buffer> {
+  const real = await realpath(file);
+  if (!isInside(real, realRoot)) throw Object.assign(new Error("it now leads outside the scan root"), { code: "EOUTSIDE" });
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    if (!(await handle.stat()).isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTFILE" });
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
 async function indexFile(
   file: FoundFile,
   row: IndexedRow | undefined,
+  realRoot: string,
   movable: Map<string, IndexedRow[]>,
   movedIds: Set<string>,
   ctx: ScanContext,
 ): Promise<"added" | "updated" | "moved" | null> {
   let buffer: Buffer;
   try {
-    buffer = await readFile(file.path);
+    buffer = await readInsideRoot(file.path, realRoot);
   } catch (e) {
     ctx.log("warn", `cannot read ${file.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; skipped`);
     return null;

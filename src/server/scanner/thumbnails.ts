@@ -1,6 +1,7 @@
 // Thumbnails live in STATE_DIR, named by the file's content hash: made once per content,
 // however many users see the photo and wherever it moves. Never written into the library.
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import { env } from "~/env";
@@ -16,9 +17,15 @@ export function thumbnailPath(contentHash: string, size: ThumbSize) {
 
 async function writeAtomically(file: string, data: Buffer) {
   await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
+  // unique per call: two copies of one photo can be previewed at the same moment
+  const tmp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
   await writeFile(tmp, data);
-  await rename(tmp, file); // a crash never leaves half a thumbnail under the real name
+  try {
+    await rename(tmp, file); // a crash never leaves half a thumbnail under the real name
+  } catch (e) {
+    await rm(tmp, { force: true });
+    if (!(await exists(file))) throw e;
+  }
 }
 
 const exists = (file: string) => stat(file).then(() => true, () => false);

@@ -5,12 +5,13 @@ import { verifyPassword } from "~/server/auth/password";
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { hashNewPassword, storeNewPassword } from "./passwords";
+import { attemptSucceeded, beginAttempt } from "./throttle";
 import { conflictError, getAccount } from "./users";
 
 export async function updateAccount(userId: string, raw: UpdateAccountInput) {
   const input = updateAccountSchema.parse(raw);
   try {
-    await db.user.update({ where: { id: userId }, data: { name: input.name, email: input.email } });
+    await db.user.update({ where: { id: userId }, data: { name: input.name, email: input.email }, select: { id: true } });
   } catch (e) {
     throw conflictError(e) ?? e;
   }
@@ -23,9 +24,13 @@ export async function changeOwnPassword(userId: string, raw: { currentPassword: 
   const input = changePasswordSchema.parse(raw);
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true, passwordHash: true } });
   if (!user) throw new AppError("UNAUTHORIZED", "Sign in to continue.");
+  // guessing the current password with a stolen session is throttled like sign-in
+  const accountKey = `user:${user.username}`;
+  const attempt = await beginAttempt("signin", [accountKey]);
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     throw AppError.field("BAD_REQUEST", "currentPassword", "The current password is not right.");
   }
+  await attemptSucceeded(attempt, accountKey);
   const passwordHash = await hashNewPassword(input.newPassword, "newPassword");
   await db.$transaction((tx) => storeNewPassword(tx, user, passwordHash, user));
   return { ok: true as const };

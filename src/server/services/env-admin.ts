@@ -20,6 +20,7 @@ export async function applyEnvAdmin(admin: EnvAdmin, retried = false): Promise<E
       await tx.user.update({
         where: { id: existing.id },
         data: { passwordHash, isAdmin: true, sessionVersion: { increment: 1 } },
+        select: { id: true },
       });
       await recordAudit(tx, { actor: "system", action: "admin.env_reset", target: existing });
     });

@@ -23,7 +23,7 @@ export async function storeNewPassword(
   actor: Actor,
   via: "web" | "cli" = "web",
 ) {
-  await tx.user.update({ where: { id: target.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+  await tx.user.update({ where: { id: target.id }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { id: true } });
   await recordAudit(tx, { actor, action: "user.password_changed", target, details: { via } });
 }
 

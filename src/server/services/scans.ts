@@ -107,7 +107,15 @@ export async function getJob(caller: Caller, id: string) {
     take: 500,
     select: { id: true, at: true, level: true, message: true },
   });
-  return { ...shape(job), logs: logs.reverse() };
+  return { ...shape(job), logs: logs.reverse().filter((l) => mayReadLine(caller, job.root, l.message)) };
+}
+
+/** A user whose folder lies inside a bigger root sees only the log lines about their folder:
+ *  every mention of the root in the line must be a mention of their scan path. */
+function mayReadLine(caller: Caller, root: string | null, message: string) {
+  if (caller.isAdmin || !root || !caller.scanPath || caller.scanPath === root) return true;
+  const count = (s: string) => message.split(s).length - 1;
+  return count(root) === count(caller.scanPath);
 }
 
 export async function cancelJob(caller: Caller, id: string) {

@@ -5,7 +5,7 @@ import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { recordAudit } from "./audit";
 import { getSiteSettings } from "./settings";
-import { assertNotThrottled, recordAttempt, throttleKeys } from "./throttle";
+import { beginAttempt, throttleKeys } from "./throttle";
 import { conflictError, insertUser } from "./users";
 
 export async function assertRegistrationOpen() {
@@ -17,10 +17,8 @@ export async function assertRegistrationOpen() {
 export async function signUp(raw: NewAccountInput, ip: string | null) {
   await assertRegistrationOpen();
   const input = newAccountSchema.parse(raw);
-  const keys = throttleKeys(ip, input.username);
-  await assertNotThrottled("signup", keys);
-  // every attempt counts, so one address cannot create accounts in bulk
-  await recordAttempt("signup", keys, false);
+  // every attempt counts, also the ones that succeed, so one address cannot create accounts in bulk
+  await beginAttempt("signup", throttleKeys(ip, input.username));
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {

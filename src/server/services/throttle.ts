@@ -1,5 +1,6 @@
 // Sign-in and signup throttling, counted in the database so every process of an installation
-// shares the counts.
+// shares the counts. An attempt is recorded before it is judged and counted with the others,
+// so requests sent in parallel cannot all pass a check made before any of them was recorded.
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
 
@@ -12,23 +13,34 @@ export const throttleKeys = (ip: string | null, username: string) => [`ip:${ip ?
 
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
-/** Refuses when any key has reached the limit of counted attempts within the window,
- *  saying when the oldest of them runs out. */
-export async function assertNotThrottled(kind: AttemptKind, keys: string[], now = new Date()) {
+/** Records an attempt under each key, then refuses it (and forgets it) when any key has more
+ *  than the limit within the window, saying when the oldest counted attempt runs out. */
+export async function beginAttempt(kind: AttemptKind, keys: string[]) {
+  const now = new Date();
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const ids = (
+    await db.$transaction([
+      // keep the table small: nothing older than the window is ever counted
+      db.authAttempt.deleteMany({ where: { at: { lt: since } } }),
+      ...keys.map((key) => db.authAttempt.create({ data: { key, kind, succeeded: false, at: now }, select: { id: true } })),
+    ])
+  )
+    .slice(1)
+    .map((r) => (r as { id: string }).id);
   let retryAt: Date | null = null;
   for (const key of keys) {
     const recent = await db.authAttempt.findMany({
       where: { kind, key, succeeded: false, at: { gt: since } },
       orderBy: { at: "desc" },
-      take: THROTTLE_LIMIT,
+      take: THROTTLE_LIMIT + 1,
       select: { at: true },
     });
-    if (recent.length < THROTTLE_LIMIT) continue;
+    if (recent.length <= THROTTLE_LIMIT) continue;
     const until = new Date(recent.at(-1)!.at.getTime() + THROTTLE_WINDOW_MS);
     if (!retryAt || until > retryAt) retryAt = until;
   }
   if (retryAt) {
+    await db.authAttempt.deleteMany({ where: { id: { in: ids } } });
     const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
     const what = kind === "signin" ? "failed sign-in attempts" : "sign-up attempts";
     throw new AppError(
@@ -36,18 +48,11 @@ export async function assertNotThrottled(kind: AttemptKind, keys: string[], now 
       `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (after ${clock.format(retryAt)} UTC).`,
     );
   }
+  return ids;
 }
 
-export async function recordAttempt(kind: AttemptKind, keys: string[], succeeded: boolean) {
-  const now = new Date();
-  await db.$transaction([
-    // keep the table small: nothing older than the window is ever counted
-    db.authAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - THROTTLE_WINDOW_MS) } } }),
-    db.authAttempt.createMany({ data: keys.map((key) => ({ key, kind, succeeded, at: now })) }),
-  ]);
-}
-
-/** A successful sign-in forgives that account's earlier failures (not the address's). */
-export async function forgetFailures(kind: AttemptKind, key: string) {
-  await db.authAttempt.deleteMany({ where: { kind, key, succeeded: false } });
+/** A successful sign-in does not count, and forgives that account's earlier failures (not the
+ *  address's). */
+export async function attemptSucceeded(ids: string[], accountKey: string) {
+  await db.authAttempt.deleteMany({ where: { OR: [{ id: { in: ids } }, { kind: "signin", key: accountKey, succeeded: false }] } });
 }

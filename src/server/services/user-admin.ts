@@ -100,12 +100,11 @@ export async function deleteUser(actor: AdminActor, id: string) {
     throw new AppError("FORBIDDEN", "You cannot delete your own account; another admin can.");
   }
   await db.$transaction(async (tx) => {
+    // the lock before reading: a promotion or demotion racing this delete waits for it
+    await lockAdmins(tx);
     const target = await tx.user.findUnique({ where: { id }, select: { id: true, username: true, isAdmin: true } });
     if (!target) throw new AppError("NOT_FOUND", "No such user: it may have been deleted already.");
-    if (target.isAdmin) {
-      await lockAdmins(tx);
-      await assertAnotherAdmin(tx, target.id, "id");
-    }
+    if (target.isAdmin) await assertAnotherAdmin(tx, target.id, "id");
     await recordAudit(tx, { actor, action: "user.deleted", target: { id: target.id, username: target.username } });
     await tx.user.delete({ where: { id } });
   });

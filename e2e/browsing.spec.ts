@@ -1,0 +1,108 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import sharp from "sharp";
+import { apiSignIn, newApi, trpcMutation, trpcQuery } from "./support/api";
+import { E2E_ADMIN, E2E_LIBRARY } from "./support/constants";
+import { signIn } from "./support/ui";
+import { createUser } from "./support/users";
+
+const COUNT = 70;
+
+test("a user browses the timeline and keeps favorites, tags and albums of their own", async ({ browser, baseURL }) => {
+  // 70 photos, one a day from 2024-01-01, so the timeline spans three months
+  const folder = path.join(E2E_LIBRARY, "browse");
+  mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < COUNT; i++) {
+    const day = new Date(Date.UTC(2024, 0, 1 + i));
+    const stamp = `${day.getUTCFullYear()}:${String(day.getUTCMonth() + 1).padStart(2, "0")}:${String(day.getUTCDate()).padStart(2, "0")} 12:00:00`;
+    await sharp({ create: { width: 160, height: 120, channels: 3, background: { r: (i * 7) % 256, g: (i * 13) % 256, b: 90 } } })
+      .withExif({ IFD2: { DateTimeOriginal: stamp } })
+      .jpeg()
+      .toFile(path.join(folder, `day-${String(i).padStart(3, "0")}.jpg`));
+  }
+  await createUser(baseURL!, { username: "uma", password: "uma-password", scanPath: folder });
+  await createUser(baseURL!, { username: "vic", password: "vic-password", scanPath: folder });
+
+  // index it through the API, as an admin's Scan now would
+  const admin = await newApi(baseURL!);
+  await apiSignIn(admin, E2E_ADMIN.username, E2E_ADMIN.password);
+  const start = await trpcMutation(admin, "scan.start", {});
+  expect(start.status).toBe(200);
+  await expect
+    .poll(async () => ((await trpcQuery(admin, "jobs.list")).data as { items: { status: string }[] }).items.filter((j) => j.status === "queued" || j.status === "running").length, { timeout: 60_000 })
+    .toBe(0);
+  await admin.dispose();
+
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, "uma", "uma-password");
+  await expect(page.getByRole("heading", { name: "March 2024", level: 2 })).toBeVisible();
+  const thumbs = page.getByRole("button", { name: /^Open day-/ });
+  await expect(thumbs).toHaveCount(60);
+  await thumbs.last().scrollIntoViewIfNeeded();
+  await expect(thumbs).toHaveCount(COUNT);
+  await expect(page.getByRole("heading", { name: "January 2024", level: 2 })).toBeVisible();
+
+  // open the newest, move with the arrow keys
+  await page.getByRole("button", { name: "Open day-069.jpg" }).click();
+  const viewer = page.getByRole("dialog", { name: "day-069.jpg" });
+  await expect(viewer.getByRole("img", { name: "day-069.jpg" })).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  const next = page.getByRole("dialog", { name: "day-068.jpg" });
+  await expect(next).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowLeft");
+  await expect(next).toBeVisible();
+  await expect(next.getByLabel("Photo details")).toContainText("Taken");
+  await expect(next.getByLabel("Photo details")).toContainText("160 × 120");
+
+  // favorite, tag, new album
+  await next.getByRole("button", { name: "☆ Add to favorites" }).click();
+  await expect(next.getByRole("button", { name: "★ Favorite" })).toHaveAttribute("aria-pressed", "true");
+  await next.getByLabel("New tag").fill("Sunset");
+  await next.getByRole("button", { name: "Add tag" }).click();
+  await expect(next.getByRole("region", { name: "Tags" }).getByRole("link", { name: "sunset" })).toBeVisible();
+  await next.getByLabel("New album name").fill("Best of winter");
+  await next.getByRole("button", { name: "Add to album" }).click();
+  await expect(next.getByRole("status")).toHaveText("Added to Best of winter.");
+  await expect(next.getByRole("link", { name: "Download original" })).toHaveAttribute("href", /\/api\/media\/.+\/original$/);
+  await page.keyboard.press("Escape");
+  await expect(next).toBeHidden();
+
+  await page.getByRole("link", { name: "Favorites" }).click();
+  await expect(page.getByRole("button", { name: /^Open / })).toHaveCount(1);
+  await page.getByRole("link", { name: "Albums" }).click();
+  await page.getByRole("link", { name: /Best of winter/ }).click();
+  await expect(page.getByRole("heading", { name: "Best of winter" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Open day-068.jpg" })).toBeVisible();
+  await page.goto("/photos?tag=sunset");
+  await expect(page.getByRole("button", { name: /^Open / })).toHaveCount(1);
+  await expect(page.getByRole("button", { name: "Open day-068.jpg" })).toBeVisible();
+
+  // vic sees the same photo, without uma's favorite, tag or album
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, "vic", "vic-password");
+  await other.getByRole("button", { name: "Open day-068.jpg" }).click();
+  const vicView = other.getByRole("dialog", { name: "day-068.jpg" });
+  await expect(vicView.getByRole("button", { name: "☆ Add to favorites" })).toHaveAttribute("aria-pressed", "false");
+  await expect(vicView.getByRole("region", { name: "Tags" }).getByRole("link")).toHaveCount(0);
+  await other.keyboard.press("Escape");
+  await other.getByRole("link", { name: "Albums" }).click();
+  await expect(other.getByRole("heading", { name: "No albums yet" })).toBeVisible();
+  await other.getByRole("link", { name: "Favorites" }).click();
+  await expect(other.getByRole("heading", { name: "No favorites yet" })).toBeVisible();
+
+  // the media routes answer the owner, and 404 for an id that is not theirs or does not exist
+  const id = new URL((await next.getByRole("link", { name: "Download original" }).getAttribute("href"))!, baseURL).pathname.split("/")[3]!;
+  const res = await page.request.get(`/api/media/${id}/original`, { headers: { Range: "bytes=0-1" } });
+  expect(res.status()).toBe(206);
+  expect((await res.body()).toString("hex")).toBe("ffd8");
+  expect((await page.request.get(`/api/media/no-such-id/thumbnail`)).status()).toBe(404);
+  const outsider = await newApi(baseURL!);
+  expect((await outsider.get(`/api/media/${id}/thumbnail`)).status()).toBe(401);
+  await createUser(baseURL!, { username: "wes", password: "wes-password" });
+  expect(await apiSignIn(outsider, "wes", "wes-password")).toBe(true);
+  expect((await outsider.get(`/api/media/${id}/thumbnail`)).status()).toBe(404);
+  expect((await outsider.get(`/api/media/${id}/original`)).status()).toBe(404);
+  await outsider.dispose();
+});
