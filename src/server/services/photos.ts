@@ -3,7 +3,7 @@
 // user may not see is NOT_FOUND, exactly like one that does not exist.
 import path from "node:path";
 import type { PhotosListInput } from "~/lib/photos";
-import { db } from "~/server/db";
+import { db, usesPostgres } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
 import { photosInside } from "~/server/library/visibility";
@@ -29,29 +29,57 @@ const listSelect = (userId: string) =>
     states: { where: { userId }, select: { favorite: true } },
   }) as const;
 
+/**
+ * The page of ids, newest first, by keyset on (takenAt, id). Raw SQL because the planner must
+ * walk the (takenAt, id) index and filter, not collect the whole folder through the directory
+ * index and sort it: SQLite is told so with unary + on "directory"; PostgreSQL chooses itself.
+ */
+async function pageOfIds(viewer: Viewer & { scanPath: string }, input: NonNullable<PhotosListInput>, limit: number) {
+  const pgSql = usesPostgres();
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return pgSql ? `$${params.length}` : "?";
+  };
+  const dir = pgSql ? `"directory"` : `+"directory"`;
+  const base = viewer.scanPath.endsWith(path.sep) ? viewer.scanPath.slice(0, -1) : viewer.scanPath;
+  const where = [`"missingSince" IS NULL`, `(${dir} = ${p(base)} OR (${dir} >= ${p(`${base}/`)} AND ${dir} < ${p(`${base}0`)}))`];
+  if (input.folder !== undefined) where.push(`"directory" = ${p(path.resolve(input.folder))}`);
+  if (input.favorite) {
+    where.push(`EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = "Photo"."id" AND s."userId" = ${p(viewer.id)} AND s."favorite" = ${pgSql ? "true" : "1"})`);
+  }
+  if (input.albumId) where.push(`EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = "Photo"."id" AND a."albumId" = ${p(input.albumId)})`);
+  if (input.tag) {
+    where.push(
+      `EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = "Photo"."id" AND t."userId" = ${p(viewer.id)} AND t."name" = ${p(input.tag.toLowerCase())})`,
+    );
+  }
+  if (input.cursor) {
+    // compared with the cursor row's own stored value, so no date is re-encoded on the way
+    const at = () => `(SELECT c."takenAt" FROM "Photo" c WHERE c."id" = ${p(input.cursor)})`;
+    where.push(`("takenAt" < ${at()} OR ("takenAt" = ${at()} AND "id" < ${p(input.cursor)}))`);
+  }
+  const sql = `SELECT "id" FROM "Photo" WHERE ${where.join(" AND ")} ORDER BY "takenAt" DESC, "id" DESC LIMIT ${p(limit + 1)}`;
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(sql, ...params);
+  return rows.map((r) => r.id);
+}
+
 export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListInput> = {}) {
   const limit = input.limit ?? 60;
-  const filters: object[] = [visibleTo(viewer)];
-  if (input.folder !== undefined) {
-    if (!viewer.scanPath || !isInside(path.resolve(input.folder), viewer.scanPath)) throw new AppError("NOT_FOUND", "No such folder.");
-    filters.push({ directory: path.resolve(input.folder) });
+  if (!viewer.scanPath) return { items: [], nextCursor: null };
+  if (input.folder !== undefined && !isInside(path.resolve(input.folder), viewer.scanPath)) throw new AppError("NOT_FOUND", "No such folder.");
+  if (input.albumId && !(await db.album.findFirst({ where: { id: input.albumId, userId: viewer.id }, select: { id: true } }))) {
+    throw new AppError("NOT_FOUND", "No such album.");
   }
-  if (input.favorite) filters.push({ states: { some: { userId: viewer.id, favorite: true } } });
-  if (input.albumId) {
-    const album = await db.album.findFirst({ where: { id: input.albumId, userId: viewer.id }, select: { id: true } });
-    if (!album) throw new AppError("NOT_FOUND", "No such album.");
-    filters.push({ albums: { some: { albumId: album.id } } });
-  }
-  if (input.tag) filters.push({ tags: { some: { tag: { userId: viewer.id, name: input.tag.toLowerCase() } } } });
-  const rows = await db.photo.findMany({
-    where: { AND: filters },
-    orderBy: [{ takenAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    select: listSelect(viewer.id),
-  });
-  const items = rows.slice(0, limit).map(({ states, ...p }) => ({ ...p, favorite: states[0]?.favorite ?? false }));
-  return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
+  const ids = await pageOfIds({ ...viewer, scanPath: viewer.scanPath }, input, limit);
+  const pageIds = ids.slice(0, limit);
+  const rows = await db.photo.findMany({ where: { id: { in: pageIds } }, select: listSelect(viewer.id) });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = pageIds
+    .map((id) => byId.get(id))
+    .filter((r): r is NonNullable<typeof r> => !!r)
+    .map(({ states, ...p }) => ({ ...p, favorite: states[0]?.favorite ?? false }));
+  return { items, nextCursor: ids.length > limit ? pageIds.at(-1)! : null };
 }
 
 /** A photo the viewer may see, or NOT_FOUND. */

@@ -1,0 +1,180 @@
+// npm run bench:api [-- --photos N] [-- --pages N]
+// Seeds 100,000 photos for a user, starts the built app, and measures photos.list pages and the
+// folder view through the HTTP API, against auth.status (the cheapest procedure, same HTTP
+// path) as the baseline, on SQLite and, with BENCH_POSTGRES_URL or TEST_POSTGRES_URL, on
+// PostgreSQL; then again while a scan runs. Target: p95 under 30 ms per page on SQLite.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import sharp from "sharp";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const PHOTOS = option("--photos", 100_000);
+const PAGES = option("--pages", 200);
+const PORT = 3900;
+const work = mkdtempSync(path.join(os.tmpdir(), "folio-bench-api-"));
+
+type Stats = { p50: number; p95: number; n: number };
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+function summarize(ms: number[]): Stats {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: ms.length };
+}
+const fmt = (s: Stats) => `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (${s.n} requests)`;
+
+class Client {
+  cookies = new Map<string, string>();
+  constructor(readonly base: string) {}
+  private header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+  async fetch(url: string, init: RequestInit = {}) {
+    const res = await fetch(this.base + url, { ...init, redirect: "manual", headers: { ...(init.headers ?? {}), cookie: this.header() } });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [k, ...v] = pair!.split("=");
+      this.cookies.set(k!, v.join("="));
+    }
+    return res;
+  }
+  async signIn(username: string, password: string) {
+    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    await this.fetch("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, username, password }).toString(),
+    });
+    if (!this.cookies.has("next-auth.session-token")) throw new Error("sign-in failed");
+  }
+  async query<T>(proc: string, input?: unknown): Promise<{ ms: number; data: T }> {
+    const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+    const t = performance.now();
+    const res = await this.fetch(`/api/trpc/${proc}${q}`);
+    const body = (await res.json()) as { result?: { data: { json: T } }; error?: unknown };
+    const ms = performance.now() - t;
+    if (!body.result) throw new Error(`${proc}: ${JSON.stringify(body.error)}`);
+    return { ms, data: body.result.data.json };
+  }
+}
+
+async function measure(client: Client, root: string, label: string) {
+  const base: number[] = [];
+  for (let i = 0; i < PAGES; i++) base.push((await client.query("auth.status")).ms);
+  const pages: number[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < PAGES; i++) {
+    const r = await client.query<{ nextCursor: string | null }>("photos.list", { limit: 60, ...(cursor ? { cursor } : {}) });
+    pages.push(r.ms);
+    cursor = r.data.nextCursor ?? undefined;
+    if (!cursor) cursor = undefined;
+  }
+  const folders: number[] = [];
+  for (let i = 0; i < Math.min(PAGES, 100); i++) {
+    const dir = i === 0 ? root : `${root}/y${2000 + (i % 20)}/m${String((i % 12) + 1).padStart(2, "0")}`;
+    folders.push((await client.query("folders.list", { path: dir })).ms);
+  }
+  const [b, p, f] = [summarize(base), summarize(pages), summarize(folders)];
+  console.log(`  ${label}`);
+  console.log(`    baseline auth.status:        ${fmt(b)}`);
+  console.log(`    photos.list, 60 per page:    ${fmt(p)}; p95 ${(p.p95 / b.p95).toFixed(1)}x the baseline; target p95 < 30 ms`);
+  console.log(`    folders.list:                ${fmt(f)}; p95 ${(f.p95 / b.p95).toFixed(1)}x the baseline`);
+}
+
+async function waitFor(url: string, child: ChildProcess, output: () => string) {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output()}`);
+    try {
+      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not answer:\n${output()}`);
+}
+
+async function runEngine(name: string, databaseUrl: string) {
+  const stateDir = path.join(work, `state-${name}`);
+  const root = "/bench-library";
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    STATE_DIR: stateDir,
+    LIBRARY_ROOT: "/",
+    NEXTAUTH_URL: `http://localhost:${PORT}`,
+    NEXTAUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
+    SCHEDULER: "off",
+    SCAN_WORKER: "on",
+    BCRYPT_COST: "4",
+    NODE_ENV: "production" as const,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const seed = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-api-seed.ts", root, String(PHOTOS)], { env, encoding: "utf8" });
+  if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stderr}`);
+  console.log(`${name}: ${seed.stdout.trim()}`);
+
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  server.stdout!.on("data", (d) => (out += d));
+  server.stderr!.on("data", (d) => (out += d));
+  try {
+    await waitFor(`http://localhost:${PORT}/login`, server, () => out);
+    const client = new Client(`http://localhost:${PORT}`);
+    await client.signIn("bench", "bench-password");
+    await client.query("photos.list", { limit: 60 }); // warm-up
+    await measure(client, root, "idle");
+
+    // a real scan running meanwhile: 150 camera-sized JPEGs
+    const scanDir = path.join(work, `scan-${name}`);
+    mkdirSync(scanDir, { recursive: true });
+    for (let i = 0; i < 150; i++) {
+      await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: i, g: 100, b: 200 } } }).jpeg().toFile(path.join(scanDir, `s${i}.jpg`));
+    }
+    const queued = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-api-seed.ts", "--scan", scanDir], { env, encoding: "utf8" });
+    if (queued.status !== 0) throw new Error(`queueing the scan failed:\n${queued.stderr}`);
+    await new Promise((r) => setTimeout(r, 1500));
+    const before = await client.query<{ items: { status: string; progress: { done: number } }[] }>("jobs.list", { limit: 1 });
+    await measure(client, root, `while a scan runs (${before.data.items[0]?.status}, ${before.data.items[0]?.progress.done} of 150 done when measuring began)`);
+    const after = await client.query<{ items: { status: string; progress: { done: number } }[] }>("jobs.list", { limit: 1 });
+    console.log(`    the scan was ${after.data.items[0]?.status} with ${after.data.items[0]?.progress.done} of 150 done when measuring ended`);
+  } finally {
+    process.kill(-server.pid!, "SIGTERM");
+  }
+}
+
+try {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("building the app first...");
+    const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (b.status !== 0) process.exit(1);
+  }
+  console.log(`Folio API benchmark: ${PHOTOS} photos, ${PAGES} sequential requests per measure`);
+  await runEngine("SQLite", `file:${path.join(work, "bench.db")}`);
+  const pgUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
+  if (pgUrl) {
+    const name = `folio_bench_${process.pid}`;
+    const admin = new URL(pgUrl);
+    admin.pathname = "/postgres";
+    const run = async (sql: string) => {
+      const c = new pg.Client({ connectionString: admin.toString() });
+      await c.connect();
+      await c.query(sql).finally(() => c.end());
+    };
+    await run(`CREATE DATABASE "${name}"`);
+    try {
+      const url = new URL(pgUrl);
+      url.pathname = `/${name}`;
+      await runEngine("PostgreSQL", url.toString());
+    } finally {
+      await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
+  } else console.log("PostgreSQL: skipped (set BENCH_POSTGRES_URL or TEST_POSTGRES_URL)");
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
