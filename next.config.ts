@@ -10,6 +10,7 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
     "node-cron",
+    "exifr",
   ],
   poweredByHeader: false,
 };
