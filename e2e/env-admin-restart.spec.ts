@@ -1,6 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import { createScratchDatabase } from "../scripts/lib/pg-admin";
 import { apiSignIn, newApi, trpcQuery } from "./support/api";
 import { freshPort, resetState, startFolio } from "./support/server";
 
@@ -9,18 +8,8 @@ const pgUrl = process.env.TEST_POSTGRES_URL;
 /** A fresh database for one test: SQLite in the server's state folder, or a new PostgreSQL one. */
 async function freshDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (!pgUrl) return { env: {}, drop: async () => {} };
-  const name = `folio_e2e_${randomUUID().replace(/-/g, "").slice(0, 10)}`;
-  const admin = new URL(pgUrl);
-  admin.pathname = "/postgres";
-  const run = async (sql: string) => {
-    const c = new pg.Client({ connectionString: admin.toString() });
-    await c.connect();
-    await c.query(sql).finally(() => c.end());
-  };
-  await run(`CREATE DATABASE "${name}"`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  return { env: { DATABASE_URL: url.toString() }, drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  const scratch = await createScratchDatabase(pgUrl, "folio_e2e_");
+  return { env: { DATABASE_URL: scratch.url }, drop: scratch.drop };
 }
 
 const engines = pgUrl ? ["SQLite", "PostgreSQL"] : ["SQLite"];

@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { createScratchDatabase } from "./lib/pg-admin";
 import sharp from "sharp";
 
 const args = process.argv.slice(2);
@@ -158,21 +158,11 @@ try {
   await runEngine("SQLite", `file:${path.join(work, "bench.db")}`);
   const pgUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
   if (pgUrl) {
-    const name = `folio_bench_${process.pid}`;
-    const admin = new URL(pgUrl);
-    admin.pathname = "/postgres";
-    const run = async (sql: string) => {
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(sql).finally(() => c.end());
-    };
-    await run(`CREATE DATABASE "${name}"`);
+    const scratch = await createScratchDatabase(pgUrl, "folio_bench_");
     try {
-      const url = new URL(pgUrl);
-      url.pathname = `/${name}`;
-      await runEngine("PostgreSQL", url.toString());
+      await runEngine("PostgreSQL", scratch.url);
     } finally {
-      await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await scratch.drop();
     }
   } else console.log("PostgreSQL: skipped (set BENCH_POSTGRES_URL or TEST_POSTGRES_URL)");
 } finally {

@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach } from "vitest";
-import { pgUrlWithDatabase, quoteIdent, withPgAdmin } from "./pg-admin";
+import { pgUrlWithDatabase, quoteIdent, withPgAdmin } from "../../scripts/lib/pg-admin";
 
 const SQLITE_DIR = path.resolve("var/test-db");
 const name = `folio_vt_${randomUUID().replace(/-/g, "").slice(0, 12)}`;

@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { pgUrlWithDatabase, quoteIdent, withPgAdmin } from "./pg-admin";
+import { pgUrlWithDatabase, quoteIdent, withPgAdmin } from "../../scripts/lib/pg-admin";
 
 export const SQLITE_DIR = path.resolve("var/test-db");
 export const PG_PREFIX = "folio_vt_";

@@ -1,11 +1,15 @@
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { needsSetup } from "~/server/services/setup";
 import { getCurrentUser } from "./session";
+
+// layout and page both ask during one request: one query answers both
+const setupNeeded = cache(needsSetup);
 
 /** For signed-in pages. Called by each page, not only the layout: Next keeps a layout across
  *  client navigations, so only the page is rendered anew on the next request. */
 export async function requireUser() {
-  if (await needsSetup()) redirect("/setup");
+  if (await setupNeeded()) redirect("/setup");
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   return user;

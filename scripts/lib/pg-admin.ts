@@ -1,4 +1,5 @@
-// Creates and drops the test databases on the server of TEST_POSTGRES_URL.
+// Creates and drops scratch PostgreSQL databases next to a given one (tests, benchmarks).
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 
 export function pgUrlWithDatabase(url: string, database: string) {
@@ -19,3 +20,13 @@ export async function withPgAdmin<T>(url: string, fn: (client: pg.Client) => Pro
 }
 
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** A new empty database on the server of `url`, and the way to drop it again. */
+export async function createScratchDatabase(url: string, prefix: string) {
+  const name = `${prefix}${randomUUID().replace(/-/g, "").slice(0, 10)}`;
+  await withPgAdmin(url, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  return {
+    url: pgUrlWithDatabase(url, name),
+    drop: () => withPgAdmin(url, (c) => c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`)).then(() => {}),
+  };
+}
