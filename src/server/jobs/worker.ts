@@ -1,7 +1,7 @@
 // A scan worker: claims jobs from the table and runs them, with a heartbeat that also carries
 // progress and notices cancellation or a takeover. Runs inside the web process (SCAN_WORKER=on)
 // or alone (scripts/worker.ts).
-import { db } from "~/server/db";
+import { db, refreshPlannerStatistics } from "~/server/db";
 import { scanRoot } from "~/server/scanner/scan-root";
 import { appendLog, claimNextJob, finishJob, heartbeat, HEARTBEAT_MS, newWorkerId, type ClaimedJob } from "./queue";
 
@@ -44,6 +44,9 @@ export async function runJob(job: ClaimedJob, workerId: string) {
       return; // taken over by another worker: it finishes the job
     }
     const { stopped: _stopped, ...counts } = stats;
+    if (counts.added + counts.updated + counts.moved + counts.returned + counts.missing > 0) {
+      await refreshPlannerStatistics().catch((e: Error) => appendLog(job.id, "warn", `could not refresh statistics: ${e.message}`).catch(() => {}));
+    }
     await finishJob(job.id, workerId, "succeeded", { stats: counts, progress: { done: stats.found, total: stats.found } });
   } catch (e) {
     clearInterval(timer);
