@@ -1,9 +1,10 @@
 // Helper of bench-api.ts, run with its environment:
 //   bench-api-seed.ts <root> <count>   migrate, then a user "bench" on <root> with <count> photos
+//                                      and a user "subtree" on one month of them (1/240)
 //   bench-api-seed.ts --scan <dir>     give a second user <dir> and queue its scan
 import path from "node:path";
 import { hashPassword } from "../src/server/auth/password";
-import { db } from "../src/server/db";
+import { db, refreshPlannerStatistics } from "../src/server/db";
 import { enqueueScan } from "../src/server/jobs/queue";
 import { applyMigrations } from "../src/server/migrations";
 
@@ -42,6 +43,11 @@ if (first === "--scan") {
     }
     await db.photo.createMany({ data });
   }
+  // what the end of a scan does
+  await refreshPlannerStatistics();
+  await db.user.create({
+    data: { username: "subtree", email: "subtree@bench.test", passwordHash: await hashPassword("bench-password"), scanPath: path.join(root, "y2005", "m03") },
+  });
   console.log(`seeded ${count} photos in ${await db.photo.groupBy({ by: ["directory"] }).then((g) => g.length)} folders`);
 }
 await db.$disconnect();

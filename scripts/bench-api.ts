@@ -63,26 +63,32 @@ class Client {
   }
 }
 
-async function measure(client: Client, root: string, label: string) {
-  const base: number[] = [];
-  for (let i = 0; i < PAGES; i++) base.push((await client.query("auth.status")).ms);
+async function timeline(client: Client) {
   const pages: number[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < PAGES; i++) {
     const r = await client.query<{ nextCursor: string | null }>("photos.list", { limit: 60, ...(cursor ? { cursor } : {}) });
     pages.push(r.ms);
     cursor = r.data.nextCursor ?? undefined;
-    if (!cursor) cursor = undefined;
   }
+  return summarize(pages);
+}
+
+async function measure(client: Client, root: string, label: string, subtree: Client) {
+  const base: number[] = [];
+  for (let i = 0; i < PAGES; i++) base.push((await client.query("auth.status")).ms);
+  const p = await timeline(client);
+  const s = await timeline(subtree);
   const folders: number[] = [];
   for (let i = 0; i < Math.min(PAGES, 100); i++) {
     const dir = i === 0 ? root : `${root}/y${2000 + (i % 20)}/m${String((i % 12) + 1).padStart(2, "0")}`;
     folders.push((await client.query("folders.list", { path: dir })).ms);
   }
-  const [b, p, f] = [summarize(base), summarize(pages), summarize(folders)];
+  const [b, f] = [summarize(base), summarize(folders)];
   console.log(`  ${label}`);
   console.log(`    baseline auth.status:        ${fmt(b)}`);
   console.log(`    photos.list, 60 per page:    ${fmt(p)}; p95 ${(p.p95 / b.p95).toFixed(1)}x the baseline; target p95 < 30 ms`);
+  console.log(`    the same for a user on 1/240:  ${fmt(s)}; p95 ${(s.p95 / b.p95).toFixed(1)}x the baseline`);
   console.log(`    folders.list:                ${fmt(f)}; p95 ${(f.p95 / b.p95).toFixed(1)}x the baseline`);
 }
 
@@ -127,8 +133,10 @@ async function runEngine(name: string, databaseUrl: string) {
     await waitFor(`http://localhost:${PORT}/login`, server, () => out);
     const client = new Client(`http://localhost:${PORT}`);
     await client.signIn("bench", "bench-password");
+    const subtree = new Client(`http://localhost:${PORT}`);
+    await subtree.signIn("subtree", "bench-password");
     await client.query("photos.list", { limit: 60 }); // warm-up
-    await measure(client, root, "idle");
+    await measure(client, root, "idle", subtree);
 
     // a real scan running meanwhile: 150 camera-sized JPEGs
     const scanDir = path.join(work, `scan-${name}`);
@@ -140,7 +148,7 @@ async function runEngine(name: string, databaseUrl: string) {
     if (queued.status !== 0) throw new Error(`queueing the scan failed:\n${queued.stderr}`);
     await new Promise((r) => setTimeout(r, 1500));
     const before = await client.query<{ items: { status: string; progress: { done: number } }[] }>("jobs.list", { limit: 1 });
-    await measure(client, root, `while a scan runs (${before.data.items[0]?.status}, ${before.data.items[0]?.progress.done} of 150 done when measuring began)`);
+    await measure(client, root, `while a scan runs (${before.data.items[0]?.status}, ${before.data.items[0]?.progress.done} of 150 done when measuring began)`, subtree);
     const after = await client.query<{ items: { status: string; progress: { done: number } }[] }>("jobs.list", { limit: 1 });
     console.log(`    the scan was ${after.data.items[0]?.status} with ${after.data.items[0]?.progress.done} of 150 done when measuring ended`);
   } finally {

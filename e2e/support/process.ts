@@ -1,31 +1,51 @@
 import { spawn } from "node:child_process";
 
-export type Running = { url: string; output: () => string; stop: () => Promise<void> };
+export type Running = {
+  url: string;
+  pid: number;
+  output: () => string;
+  /** the process group: the server and what it started */
+  kill: (signal: NodeJS.Signals) => void;
+  stop: () => Promise<void>;
+};
 
-/** Starts a server process in its own process group and waits until it answers on /login. */
-export async function startProcess(cmd: string[], opts: { cwd?: string; env: NodeJS.ProcessEnv; port: number }): Promise<Running> {
-  const url = `http://localhost:${opts.port}`;
+/** Starts a process in its own process group and waits until it is ready: answering on /login
+ *  at `port`, or, for a process without one, printing `readyWhen`. */
+export async function startProcess(
+  cmd: string[],
+  opts: { cwd?: string; env: NodeJS.ProcessEnv; port?: number; readyWhen?: RegExp },
+): Promise<Running> {
+  const url = opts.port ? `http://localhost:${opts.port}` : "";
   const child = spawn(cmd[0]!, cmd.slice(1), { cwd: opts.cwd, env: opts.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const ready = async () => {
+    if (opts.readyWhen) return opts.readyWhen.test(output);
+    try {
+      return (await fetch(`${url}/login`, { redirect: "manual" })).status < 500;
+    } catch {
+      return false; // not listening yet
+    }
+  };
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${cmd.join(" ")} exited during start:\n${output}`);
-    try {
-      if ((await fetch(`${url}/login`, { redirect: "manual" })).status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${cmd.join(" ")} did not answer on ${url}:\n${output}`);
+    if (await ready()) break;
+    if (Date.now() > deadline) throw new Error(`${cmd.join(" ")} was not ready in time:\n${output}`);
     await new Promise((r) => setTimeout(r, 300));
   }
+  const kill = (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
+  };
   return {
     url,
+    pid: child.pid!,
     output: () => output,
+    kill,
     stop: async () => {
-      if (child.exitCode === null) process.kill(-child.pid!, "SIGTERM");
+      kill("SIGTERM");
       await exited;
     },
   };

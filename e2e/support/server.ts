@@ -17,3 +17,8 @@ export function resetState(name: string) {
 export async function startFolio(name: string, opts: { port: number; env?: Record<string, string> }): Promise<Folio> {
   return startProcess(["node_modules/.bin/tsx", "scripts/start.ts"], { env: e2eServerEnv(name, opts.port, opts.env), port: opts.port });
 }
+
+/** A scan worker on its own (npm run worker), with the environment of the servers named `name`. */
+export async function startWorker(name: string, env: Record<string, string> = {}): Promise<Folio> {
+  return startProcess(["node_modules/.bin/tsx", "scripts/worker.ts"], { env: e2eServerEnv(name, 0, env), readyWhen: /worker \S+ started on/ });
+}

@@ -4,7 +4,8 @@ import { prepareDatabase } from "~/server/db";
 import { applyEnvAdmin, describeEnvAdminOutcome } from "~/server/services/env-admin";
 import { needsSetup } from "~/server/services/setup";
 import { startScheduler } from "~/server/jobs/scheduler";
-import { startWorker } from "~/server/jobs/worker";
+import { startWorkerProcess } from "~/server/jobs/worker-process";
+import { processRoles } from "~/server/jobs/roles";
 
 const log = (message: string) => console.log(`[folio] ${message}`);
 const state = globalThis as unknown as { __folioBooted?: boolean };
@@ -27,7 +28,7 @@ export async function onServerStart() {
   } else if (await needsSetup()) {
     log(`no users yet: open ${env.NEXTAUTH_URL}/setup to create the first admin`);
   }
-  if (env.SCAN_WORKER === "on") startWorker(log);
-  if (env.SCHEDULER === "on") startScheduler(log);
+  if (env.SCAN_WORKER === "on") processRoles.worker = startWorkerProcess(log);
+  if (env.SCHEDULER === "on") processRoles.scheduler = startScheduler(log);
   log(`scan worker ${env.SCAN_WORKER}, scheduler ${env.SCHEDULER}`);
 }

@@ -107,6 +107,17 @@ async function takeOverStaleJob(workerId: string): Promise<ClaimedJob | null> {
   return { id: stale.id, root: stale.root!, attempts: stale.attempts + 1 };
 }
 
+/** A worker shutting down hands its running job back: made stale at once, so the next worker
+ *  resumes it without waiting STALE_MS, and without spending one of its takeovers. */
+export async function handBackJobs(workerId: string) {
+  const jobs = await db.job.findMany({ where: { workerId, status: "running" }, select: { id: true } });
+  for (const { id } of jobs) {
+    await db.job.updateMany({ where: { id, workerId, status: "running" }, data: { heartbeatAt: new Date(0), attempts: { decrement: 1 } } });
+    await appendLog(id, "info", `worker ${workerId} is shutting down; the next worker resumes this scan`);
+  }
+  return jobs.length;
+}
+
 /** Heartbeat with progress. False when the job is no longer this worker's or was cancelled. */
 export async function heartbeat(jobId: string, workerId: string, progress?: { done: number; total: number }) {
   const res = await db.job.updateMany({

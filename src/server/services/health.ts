@@ -1,0 +1,61 @@
+// GET /api/health: what a load balancer or container health check needs to know about this
+// process. Healthy means the database answers and every migration shipped with this build has
+// been applied; the worker and scheduler lines say what this process runs, not cluster state.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { env } from "~/env";
+import { db, usesPostgres } from "~/server/db";
+import { processRoles } from "~/server/jobs/roles";
+
+const DB_TIMEOUT_MS = 3_000;
+
+let shipped: string[] | null = null;
+function shippedMigrations() {
+  const dir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations", usesPostgres() ? "postgresql" : "sqlite");
+  return (shipped ??= readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort());
+}
+
+async function appliedMigrations() {
+  const rows = await db.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT "migration_name" AS "name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+  );
+  return new Set(rows.map((r) => r.name));
+}
+
+function withTimeout<T>(work: Promise<T>, what: string) {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${DB_TIMEOUT_MS / 1000} s`)), DB_TIMEOUT_MS);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+export async function checkHealth() {
+  const database: { reachable: boolean; engine: string; error?: string } = { reachable: false, engine: usesPostgres() ? "postgresql" : "sqlite" };
+  const migrations: { applied: number; pending: string[]; error?: string } = { applied: 0, pending: [] };
+  try {
+    const applied = await withTimeout(appliedMigrations(), "the database");
+    database.reachable = true;
+    migrations.pending = shippedMigrations().filter((m) => !applied.has(m));
+    migrations.applied = applied.size;
+  } catch (e) {
+    database.error = (e as Error).message.split("\n")[0];
+  }
+  const { worker, scheduler } = processRoles;
+  const ok = database.reachable && migrations.pending.length === 0;
+  return {
+    ok,
+    body: {
+      status: ok ? "ok" : "unhealthy",
+      database,
+      migrations,
+      worker: env.SCAN_WORKER === "on" ? { enabled: true, ...(worker?.status() ?? { running: false }) } : { enabled: false },
+      scheduler: env.SCHEDULER === "on" ? { enabled: true, running: !!scheduler, schedule: scheduler?.expression() ?? null } : { enabled: false },
+      pid: process.pid,
+      uptimeSeconds: Math.round(process.uptime()),
+    },
+  };
+}
