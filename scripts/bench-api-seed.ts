@@ -6,6 +6,7 @@ import path from "node:path";
 import { hashPassword } from "../src/server/auth/password";
 import { db, refreshPlannerStatistics } from "../src/server/db";
 import { enqueueScan } from "../src/server/jobs/queue";
+import { refreshFolderSummary } from "../src/server/library/folder-summary";
 import { applyMigrations } from "../src/server/migrations";
 
 const [first, second] = process.argv.slice(2);
@@ -45,6 +46,7 @@ if (first === "--scan") {
   }
   // what the end of a scan does
   await refreshPlannerStatistics();
+  await refreshFolderSummary(root);
   await db.user.create({
     data: { username: "subtree", email: "subtree@bench.test", passwordHash: await hashPassword("bench-password"), scanPath: path.join(root, "y2005", "m03") },
   });

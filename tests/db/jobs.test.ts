@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { claimNextJob, enqueueScan, heartbeat, requestCancel } from "~/server/jobs/queue";
@@ -133,6 +133,32 @@ describe("the queue", () => {
     expect(await db.photo.count({ where: { thumbnailState: "ready" } })).toBe(30);
     expect(await db.jobLog.count({ where: { jobId: job.id, message: { contains: "resumed by worker rescuer" } } })).toBe(1);
   }, 120_000);
+
+  for (const [how, stop] of [
+    ["is sent SIGTERM twice", (c: ChildProcess) => (c.kill("SIGTERM"), setTimeout(() => c.kill("SIGTERM"), 100))],
+    ["loses its parent web process", (c: ChildProcess) => c.disconnect()],
+  ] as const) {
+    it(`a worker that ${how} hands its scan back: the next worker resumes it at once, without spending a takeover`, async () => {
+      await images(lib("shared"), 30, 1200);
+      const job = await enqueueScan({ root: lib("shared") });
+      const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: process.env, stdio: ["ignore", "ignore", "ignore", "ipc"] });
+      const exited = new Promise((r) => child.on("exit", r));
+      try {
+        await until(async () => (await db.job.findUniqueOrThrow({ where: { id: job.id } })).progressDone >= 3, 60_000);
+        stop(child);
+        await exited;
+      } finally {
+        child.kill("SIGKILL");
+      }
+      expect((await db.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe("running");
+      const resumed = (await claimNextJob("next"))!; // no wait for JOB_STALE_MS
+      expect(resumed).toMatchObject({ id: job.id, attempts: 1 });
+      await runJob(resumed, "next");
+      expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "succeeded", workerId: "next", progressDone: 30 });
+      expect(await db.photo.count()).toBe(30);
+      expect(await db.jobLog.count({ where: { jobId: job.id, message: { contains: "the next worker resumes this scan" } } })).toBe(1);
+    }, 120_000);
+  }
 
   it("a heartbeat from a worker that lost its job is refused", async () => {
     const job = await enqueueScan({ root: lib("other") });

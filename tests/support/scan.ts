@@ -1,7 +1,9 @@
 import { db } from "~/server/db";
+import { refreshFolderSummary } from "~/server/library/folder-summary";
 import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
 
-/** Runs one scan in this process and keeps its log lines. */
+/** Runs one scan in this process and keeps its log lines; then, like the worker's runJob
+ *  (tests/db/folders.test.ts runs that), refreshes the folder summary unless the scan stopped. */
 export async function scanOnce(root: string, opts: { concurrency?: number; stopAfter?: number } = {}) {
   const logs: string[] = [];
   let progressed = 0;
@@ -13,6 +15,7 @@ export async function scanOnce(root: string, opts: { concurrency?: number; stopA
     shouldStop: () => opts.stopAfter !== undefined && progressed > opts.stopAfter,
   };
   const stats = await scanRoot(root, ctx, { concurrency: opts.concurrency });
+  if (!stats.stopped) await refreshFolderSummary(root);
   return { stats, logs };
 }
 

@@ -1,13 +1,24 @@
-import { getServerSession } from "next-auth";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { cache } from "react";
+import { env } from "~/env";
 import { db } from "~/server/db";
-import { authOptions } from "./config";
 import type { SessionIdentity } from "./credentials";
+import { sessionSecret } from "./secret";
 
-/** Who the request's session cookie says it is; not yet checked against the database. */
+// NextAuth's own name for it: the __Secure- prefix on https origins
+const SESSION_COOKIE = `${env.NEXTAUTH_URL.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+
+/**
+ * Who the request's session cookie says it is; not yet checked against the database.
+ * The token is only decrypted (which checks its expiry): getServerSession would also run the
+ * session callbacks and encrypt a renewed token that a route handler never sends, on every call.
+ */
 export async function getSessionIdentity(): Promise<SessionIdentity | null> {
-  const session = await getServerSession(authOptions);
-  return session?.userId ? { userId: session.userId, sessionVersion: session.sessionVersion } : null;
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!token) return null;
+  const claims = await decode({ token, secret: sessionSecret() }).catch(() => null);
+  return claims?.sub ? { userId: claims.sub, sessionVersion: typeof claims.sv === "number" ? claims.sv : 0 } : null;
 }
 
 export const sessionUserSelect = {

@@ -2,10 +2,13 @@
 // progress and notices cancellation or a takeover. Runs inside the web process (SCAN_WORKER=on)
 // or alone (scripts/worker.ts).
 import { db, refreshPlannerStatistics } from "~/server/db";
+import { refreshFolderSummary } from "~/server/library/folder-summary";
 import { scanRoot } from "~/server/scanner/scan-root";
 import { appendLog, claimNextJob, finishJob, heartbeat, HEARTBEAT_MS, newWorkerId, type ClaimedJob } from "./queue";
 
 const IDLE_POLL_MS = 1_000;
+/** Folder summary refreshes during a scan: at least this far apart, and 20 times as far as the last one took. */
+const FOLDER_SUMMARY_EVERY_MS = 10_000;
 
 export type Worker = { id: string; stop: () => Promise<void>; running: () => boolean };
 
@@ -23,22 +26,38 @@ export async function runJob(job: ClaimedJob, workerId: string) {
     }
   };
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
+  // the folders page reads the Folder summary: refresh it now and then while a long (first) scan
+  // runs, never two at once, and once more at the end
+  let summary: Promise<void> | null = null;
+  let summaryDue = Date.now() + FOLDER_SUMMARY_EVERY_MS;
+  const refreshSummary = () => {
+    const started = Date.now();
+    return (summary ??= refreshFolderSummary(job.root)
+      .catch((e: Error) => void appendLog(job.id, "warn", `could not refresh the folder summary: ${e.message}`).catch(() => {}))
+      .finally(() => {
+        summary = null;
+        summaryDue = Date.now() + Math.max(FOLDER_SUMMARY_EVERY_MS, 20 * (Date.now() - started));
+      }));
+  };
   try {
     await appendLog(job.id, "info", job.attempts > 1 ? `resuming scan (attempt ${job.attempts})` : "scan started");
     const stats = await scanRoot(job.root, {
       log: (level, message) => logs.push(appendLog(job.id, level, message).catch(() => {})),
       progress: (done, total) => {
         progress = { done, total };
+        if (Date.now() >= summaryDue) void refreshSummary();
       },
       shouldStop: () => stop,
     });
     clearInterval(timer);
     await Promise.all(logs);
+    await summary;
     if (stats.stopped) {
       // the scan may have stopped before the heartbeat finished reading why
       const row = await db.job.findUnique({ where: { id: job.id }, select: { cancelRequested: true, workerId: true } });
       if (cancelled || (row?.cancelRequested && row.workerId === workerId)) {
         await appendLog(job.id, "info", "cancelled");
+        await refreshSummary();
         await finishJob(job.id, workerId, "cancelled", { progress });
       }
       return; // taken over by another worker: it finishes the job
@@ -47,10 +66,14 @@ export async function runJob(job: ClaimedJob, workerId: string) {
     if (counts.added + counts.updated + counts.moved + counts.returned + counts.missing > 0) {
       await refreshPlannerStatistics().catch((e: Error) => appendLog(job.id, "warn", `could not refresh statistics: ${e.message}`).catch(() => {}));
     }
+    // after every scan, not only one that changed something: a cancelled or failed run may have
+    // indexed photos that this run found unchanged
+    await refreshSummary();
     await finishJob(job.id, workerId, "succeeded", { stats: counts, progress: { done: stats.found, total: stats.found } });
   } catch (e) {
     clearInterval(timer);
     await Promise.all(logs);
+    await summary;
     const message = (e as Error).message.split("\n")[0] ?? "unknown error";
     await appendLog(job.id, "error", `scan failed: ${message}`).catch(() => {});
     await finishJob(job.id, workerId, "failed", { error: message, progress }).catch(() => {});

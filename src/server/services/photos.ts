@@ -5,6 +5,7 @@ import path from "node:path";
 import type { PhotosListInput } from "~/lib/photos";
 import { db, usesPostgres } from "~/server/db";
 import { AppError } from "~/server/errors";
+import { foldersUnder } from "~/server/library/folder-summary";
 import { isInside } from "~/server/library/paths";
 import { photosInside } from "~/server/library/visibility";
 
@@ -38,7 +39,7 @@ async function pageOfPhotos(viewer: Viewer & { scanPath: string }, input: NonNul
   // parameters in the order they appear in the text: the select list comes first
   const favorite = `(SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ${userId()})`;
   const where = [`p."missingSince" IS NULL`, `(p."directory" = ${p(base)} OR (p."directory" >= ${p(`${base}/`)} AND p."directory" < ${p(`${base}0`)}))`];
-  if (input.folder !== undefined) where.push(`p."directory" = ${p(path.resolve(input.folder))}`);
+  if (input.folder !== undefined) where.push(`p."directory" = ${p(path.resolve(/* turbopackIgnore: true */ input.folder))}`);
   if (input.favorite) where.push(`EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ${userId()} AND s."favorite" = ${pgSql ? "true" : "1"})`);
   if (input.albumId) where.push(`EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = ${p(input.albumId)})`);
   if (input.tag) {
@@ -57,7 +58,7 @@ async function pageOfPhotos(viewer: Viewer & { scanPath: string }, input: NonNul
 export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListInput> = {}) {
   const limit = input.limit ?? 60;
   if (!viewer.scanPath) return { items: [], nextCursor: null };
-  if (input.folder !== undefined && !isInside(path.resolve(input.folder), viewer.scanPath)) throw new AppError("NOT_FOUND", "No such folder.");
+  if (input.folder !== undefined && !isInside(path.resolve(/* turbopackIgnore: true */ input.folder), viewer.scanPath)) throw new AppError("NOT_FOUND", "No such folder.");
   if (input.albumId && !(await db.album.findFirst({ where: { id: input.albumId, userId: viewer.id }, select: { id: true } }))) {
     throw new AppError("NOT_FOUND", "No such album.");
   }
@@ -102,37 +103,39 @@ export async function setFavorite(viewer: Viewer, id: string, favorite: boolean)
   return { id, favorite };
 }
 
-/** A folder under the viewer's scan path: its subfolders with photo counts and a cover. */
+/** A folder under the viewer's scan path: its subfolders with photo counts and a cover. Reads
+ *  the Folder summary (library/folder-summary.ts), never the photos: one row per directory. */
 export async function listFolder(viewer: Viewer, requested?: string) {
   if (!viewer.scanPath) throw new AppError("BAD_REQUEST", "You have no photo folder yet: ask an admin to set one.");
   const here = requested ? path.resolve(requested) : viewer.scanPath;
   if (!isInside(here, viewer.scanPath)) throw new AppError("NOT_FOUND", "No such folder.");
-  const groups = await db.photo.groupBy({
-    by: ["directory"],
-    where: { AND: [visibleTo(viewer), photosInside(here)] },
-    _count: { _all: true },
+  // every row below `here` lies inside the scan path too, so no per-user filter is needed
+  const rows = await db.folder.findMany({
+    where: foldersUnder(here),
+    select: { path: true, photoCount: true, coverId: true, coverTakenAt: true },
   });
-  const children = new Map<string, number>();
+  type Child = { count: number; coverId: string | null; coverAt: number };
+  const children = new Map<string, Child>();
   let photosHere = 0;
-  for (const g of groups) {
-    if (g.directory === here) photosHere = g._count._all;
-    else {
-      const child = path.join(here, path.relative(here, g.directory).split(path.sep)[0]!);
-      children.set(child, (children.get(child) ?? 0) + g._count._all);
+  for (const r of rows) {
+    if (r.path === here) {
+      photosHere = r.photoCount;
+      continue;
     }
+    const dir = path.join(here, path.relative(here, r.path).split(path.sep)[0]!);
+    const child = children.get(dir) ?? { count: 0, coverId: null, coverAt: -Infinity };
+    child.count += r.photoCount;
+    // newest by (takenAt, id), an undated photo oldest: the order the summary picked covers by
+    const at = r.coverTakenAt?.getTime() ?? -Infinity;
+    if (r.coverId && (child.coverId === null || at > child.coverAt || (at === child.coverAt && r.coverId > child.coverId))) {
+      child.coverId = r.coverId;
+      child.coverAt = at;
+    }
+    children.set(dir, child);
   }
-  const folders = await Promise.all(
-    [...children.entries()]
-      .sort(([a], [b]) => a.localeCompare(b, undefined, { sensitivity: "base", numeric: true }))
-      .map(async ([dir, count]) => {
-        const cover = await db.photo.findFirst({
-          where: { AND: [photosInside(dir), { thumbnailState: "ready" }] },
-          orderBy: [{ takenAt: "desc" }, { id: "desc" }],
-          select: { id: true },
-        });
-        return { path: dir, name: path.basename(dir), photoCount: count, coverId: cover?.id ?? null };
-      }),
-  );
+  const folders = [...children.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, undefined, { sensitivity: "base", numeric: true }))
+    .map(([dir, c]) => ({ path: dir, name: path.basename(dir), photoCount: c.count, coverId: c.coverId }));
   const crumbs = [];
   for (let p = here; isInside(p, viewer.scanPath); p = path.dirname(p)) {
     crumbs.unshift({ path: p, name: p === viewer.scanPath ? "All folders" : path.basename(p) });

@@ -1,7 +1,7 @@
 import { db, type Db } from "~/server/db";
 import { AppError } from "~/server/errors";
+import { foldersUnder } from "~/server/library/folder-summary";
 import { isInside } from "~/server/library/paths";
-import { photosInside } from "~/server/library/visibility";
 
 /** What any caller may see of a user: never the password hash. */
 export const publicUserSelect = {
@@ -20,6 +20,12 @@ export function listUsers() {
   return db.user.findMany({ select: publicUserSelect, orderBy: { username: "asc" } });
 }
 
+/** Present photos inside `dir`, from the Folder summary: a row per directory, not per photo. */
+async function photosInFolder(dir: string) {
+  const { _sum } = await db.folder.aggregate({ where: foldersUnder(dir), _sum: { photoCount: true } });
+  return _sum.photoCount ?? 0;
+}
+
 /** The user panel's list: each user with the photos they see and who shares their folder
  *  (same path, a path inside theirs, or one containing theirs). */
 export async function listUsersWithSharing() {
@@ -27,7 +33,7 @@ export async function listUsersWithSharing() {
   return Promise.all(
     users.map(async (u) => ({
       ...u,
-      photoCount: u.scanPath ? await db.photo.count({ where: photosInside(u.scanPath) }) : 0,
+      photoCount: u.scanPath ? await photosInFolder(u.scanPath) : 0,
       sharedWith: u.scanPath
         ? users
             .filter((o) => o.id !== u.id && o.scanPath && (isInside(o.scanPath, u.scanPath!) || isInside(u.scanPath!, o.scanPath)))
