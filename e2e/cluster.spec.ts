@@ -82,8 +82,6 @@ test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker
     // both web processes start together: migrations and the session secret race each other
     const [web1, web2] = await Promise.all([startFolio(NAME, { port: freshPort(), ...web }), startFolio(NAME, { port: freshPort(), ...web })]);
     processes.push(web1!, web2!);
-    const workers = await Promise.all([startWorker(NAME, env), startWorker(NAME, env)]);
-    processes.push(...workers);
     await sql.connect();
 
     for (const w of [web1!, web2!]) {
@@ -116,7 +114,8 @@ test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker
       })) as { id: string };
     }
 
-    // Scan now pressed in both web processes at once: one job per root
+    // Scan now pressed in both web processes at once, before any worker runs (a running scan
+    // may have one more queued behind it): one queued job per root
     const pressed = (await Promise.all([
       mutate(admin, web1!, "scan.start", { userId: users.alice!.id }),
       mutate(admin, web2!, "scan.start", { userId: users.carol!.id }),
@@ -124,6 +123,9 @@ test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker
     ])) as { jobIds: string[] }[];
     expect(pressed[0]!.jobIds).toEqual(pressed[1]!.jobIds);
     expect(pressed[2]!.jobIds).not.toEqual(pressed[0]!.jobIds);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM "Job" WHERE status = 'queued'`)).rows[0].n).toBe(2);
+    const workers = await Promise.all([startWorker(NAME, env), startWorker(NAME, env)]);
+    processes.push(...workers);
     await until("the first scans", async () => {
       const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "Job" WHERE status = 'succeeded'`);
       return rows[0].n === 2;

@@ -18,7 +18,12 @@ export async function startFolio(name: string, opts: { port: number; env?: Recor
   return startProcess(["node_modules/.bin/tsx", "scripts/start.ts"], { env: e2eServerEnv(name, opts.port, opts.env), port: opts.port });
 }
 
-/** A scan worker on its own (npm run worker), with the environment of the servers named `name`. */
+/** A scan worker on its own (npm run worker), with the environment of the servers named `name`
+ *  (its port is never listened on). */
 export async function startWorker(name: string, env: Record<string, string> = {}): Promise<Folio> {
-  return startProcess(["node_modules/.bin/tsx", "scripts/worker.ts"], { env: e2eServerEnv(name, 0, env), readyWhen: /worker \S+ started on/ });
+  // node itself, not the tsx wrapper: the pid is the worker's, the one in its worker id
+  return startProcess([process.execPath, "--import", "tsx", "scripts/worker.ts"], {
+    env: e2eServerEnv(name, freshPort(), env),
+    readyWhen: /worker \S+ started on/,
+  });
 }
