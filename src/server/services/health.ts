@@ -53,7 +53,7 @@ export async function checkHealth() {
       database,
       migrations,
       worker: env.SCAN_WORKER === "on" ? { enabled: true, ...(worker?.status() ?? { running: false }) } : { enabled: false },
-      scheduler: env.SCHEDULER === "on" ? { enabled: true, running: !!scheduler, schedule: scheduler?.expression() ?? null } : { enabled: false },
+      scheduler: env.SCHEDULER === "on" ? { enabled: true, running: !!scheduler } : { enabled: false },
       pid: process.pid,
       uptimeSeconds: Math.round(process.uptime()),
     },
