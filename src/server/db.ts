@@ -31,7 +31,14 @@ export async function prepareDatabase() {
 
 /** Fresh statistics let the planner pick, per scan path, between walking the date index (a
  *  large share of the library) and collecting a small subtree through the folder index:
- *  the wrong choice costs a timeline page 100 times over. Both engines keep the result. */
+ *  the wrong choice costs a timeline page 100 times over. */
 export async function refreshPlannerStatistics() {
   await db.$executeRawUnsafe(`ANALYZE "Photo"`);
+  // SQLite: other connections (the web process, when a worker process scanned) load statistics
+  // with the schema, and a new ANALYZE does not change the schema. A table made and dropped
+  // does, so they reload both at their next statement.
+  if (!usesPostgres()) {
+    await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS "_folio_reload_statistics" ("x" INTEGER)`);
+    await db.$executeRawUnsafe(`DROP TABLE "_folio_reload_statistics"`);
+  }
 }

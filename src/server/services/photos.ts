@@ -19,15 +19,15 @@ export function visibleTo(viewer: Viewer) {
   return viewer.scanPath ? photosInside(viewer.scanPath) : NOTHING;
 }
 
-type PageRow = { id: string; takenAt: Date; width: number | null; height: number | null; fileName: string; thumbnailState: string; favorite: unknown };
+type PageRow = { id: string; takenAt: Date | null; width: number | null; height: number | null; fileName: string; thumbnailState: string; favorite: unknown };
 
 /**
  * One page, newest first, by keyset on (takenAt, id), in one statement: going through the
  * query builder for the rows and their favorites cost five times the query itself. Which index
  * to walk (takenAt/id for a large share of the library, directory for a small subtree) is the
- * planner's choice, informed by the statistics refreshed after every scan (analyzePhotos).
+ * planner's choice, informed by the statistics refreshed after every scan (refreshPlannerStatistics).
  */
-async function pageOfPhotos(viewer: Viewer & { scanPath: string }, input: NonNullable<PhotosListInput>, limit: number) {
+export function timelineStatement(viewer: Viewer & { scanPath: string }, input: NonNullable<PhotosListInput>, limit: number) {
   const pgSql = usesPostgres();
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -52,6 +52,11 @@ async function pageOfPhotos(viewer: Viewer & { scanPath: string }, input: NonNul
   if (input.cursor) where.push(`(p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = ${p(input.cursor)})`);
   const sql = `SELECT p."id", p."takenAt", p."width", p."height", p."fileName", p."thumbnailState", ${favorite} AS "favorite"
     FROM "Photo" p WHERE ${where.join(" AND ")} ORDER BY p."takenAt" DESC, p."id" DESC LIMIT ${p(limit + 1)}`;
+  return { sql, params };
+}
+
+async function pageOfPhotos(viewer: Viewer & { scanPath: string }, input: NonNullable<PhotosListInput>, limit: number) {
+  const { sql, params } = timelineStatement(viewer, input, limit);
   return db.$queryRawUnsafe<PageRow[]>(sql, ...params);
 }
 
@@ -65,7 +70,7 @@ export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListIn
   const rows = await pageOfPhotos({ ...viewer, scanPath: viewer.scanPath }, input, limit);
   const items = rows.slice(0, limit).map((r) => ({
     id: r.id,
-    takenAt: new Date(r.takenAt),
+    takenAt: r.takenAt === null ? null : new Date(r.takenAt),
     width: r.width === null ? null : Number(r.width),
     height: r.height === null ? null : Number(r.height),
     fileName: r.fileName,
