@@ -1,5 +1,7 @@
+import path from "node:path";
 import { expect, it } from "vitest";
-import { db } from "~/server/db";
+import { env } from "~/env";
+import { createDb, db, usesPostgres } from "~/server/db";
 import { checkHealth } from "~/server/services/health";
 
 it("is healthy on a migrated database, and names a migration that was not applied", async () => {
@@ -14,4 +16,19 @@ it("is healthy on a migrated database, and names a migration that was not applie
   const behind = await checkHealth();
   expect(behind.ok).toBe(false);
   expect(behind.body).toMatchObject({ status: "unhealthy", database: { reachable: true }, migrations: { pending: [last!.name] } });
+});
+
+it("is unhealthy when the database does not answer, without telling the caller where it is", async () => {
+  const nowhere = usesPostgres()
+    ? new URL("/folio_no_such_database", env.DATABASE_URL).toString()
+    : `file:${path.join(env.STATE_DIR, "no-such-folder", "folio.db")}`;
+  const client = createDb(nowhere);
+  try {
+    const down = await checkHealth(client);
+    expect(down.ok).toBe(false);
+    expect(down.body).toMatchObject({ status: "unhealthy", database: { reachable: false, error: "the database did not answer; see the server log" } });
+    expect(JSON.stringify(down.body)).not.toMatch(/no-such|folio_no_such/);
+  } finally {
+    await client.$disconnect().catch(() => {});
+  }
 });

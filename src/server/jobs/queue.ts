@@ -103,19 +103,27 @@ async function takeOverStaleJob(workerId: string): Promise<ClaimedJob | null> {
     data: { workerId, heartbeatAt: new Date(), attempts: { increment: 1 } },
   });
   if (taken.count !== 1) return null;
-  await appendLog(stale.id, "warn", `worker ${stale.workerId} stopped responding; resumed by worker ${workerId}`);
+  const handedBack = stale.workerId?.endsWith("(handed back)");
+  await appendLog(stale.id, handedBack ? "info" : "warn", handedBack ? `resumed by worker ${workerId}` : `worker ${stale.workerId} stopped responding; resumed by worker ${workerId}`);
   return { id: stale.id, root: stale.root!, attempts: stale.attempts + 1 };
 }
 
 /** A worker shutting down hands its running job back: made stale at once, so the next worker
- *  resumes it without waiting STALE_MS, and without spending one of its takeovers. */
+ *  resumes it without waiting STALE_MS, and without spending one of its takeovers. The worker id
+ *  changes with it, so a heartbeat or finish still on its way from the old worker is refused. */
 export async function handBackJobs(workerId: string) {
   const jobs = await db.job.findMany({ where: { workerId, status: "running" }, select: { id: true } });
+  let handed = 0;
   for (const { id } of jobs) {
-    await db.job.updateMany({ where: { id, workerId, status: "running" }, data: { heartbeatAt: new Date(0), attempts: { decrement: 1 } } });
+    const res = await db.job.updateMany({
+      where: { id, workerId, status: "running" },
+      data: { workerId: `${workerId} (handed back)`, heartbeatAt: new Date(0), attempts: { decrement: 1 } },
+    });
+    if (res.count !== 1) continue;
+    handed++;
     await appendLog(id, "info", `worker ${workerId} is shutting down; the next worker resumes this scan`);
   }
-  return jobs.length;
+  return handed;
 }
 
 /** Heartbeat with progress. False when the job is no longer this worker's or was cancelled. */

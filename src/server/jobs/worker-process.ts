@@ -50,9 +50,13 @@ export function startWorkerProcess(log: (m: string) => void): WorkerProcess {
   };
   launch();
   const stop = () => {
+    if (stopping) return;
     stopping = true;
     child?.kill("SIGTERM");
   };
+  // at once, not only at exit: the child hands its scan back while there is still time, and a
+  // child that got the same signal (Ctrl-C reaches the whole group) is not started again
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, stop);
   process.once("exit", stop);
   return { status: () => ({ ...status }), stop };
 }

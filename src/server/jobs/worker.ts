@@ -76,6 +76,7 @@ export async function runJob(job: ClaimedJob, workerId: string) {
     await summary;
     const message = (e as Error).message.split("\n")[0] ?? "unknown error";
     await appendLog(job.id, "error", `scan failed: ${message}`).catch(() => {});
+    await refreshSummary(); // what the scan indexed before failing shows in the folders too
     await finishJob(job.id, workerId, "failed", { error: message, progress }).catch(() => {});
   }
 }

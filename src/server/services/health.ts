@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { env } from "~/env";
-import { db, usesPostgres } from "~/server/db";
+import { db, usesPostgres, type Db } from "~/server/db";
 import { processRoles } from "~/server/jobs/roles";
 
 const DB_TIMEOUT_MS = 3_000;
@@ -18,8 +18,8 @@ function shippedMigrations() {
     .sort());
 }
 
-async function appliedMigrations() {
-  const rows = await db.$queryRawUnsafe<{ name: string }[]>(
+async function appliedMigrations(client: Db) {
+  const rows = await client.$queryRawUnsafe<{ name: string }[]>(
     `SELECT "migration_name" AS "name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
   );
   return new Set(rows.map((r) => r.name));
@@ -33,19 +33,30 @@ function withTimeout<T>(work: Promise<T>, what: string) {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
-export async function checkHealth() {
+export async function checkHealth(client: Db = db) {
   const database: { reachable: boolean; engine: string; error?: string } = { reachable: false, engine: usesPostgres() ? "postgresql" : "sqlite" };
   const migrations: { applied: number; pending: string[]; error?: string } = { applied: 0, pending: [] };
+  // details (host, user, paths) go to the server log, not to whoever asks
+  const fail = (what: string, e: unknown) => console.error(`[folio] health check: ${what}: ${(e as Error).message.split("\n")[0]}`);
+  let applied: Set<string> | null = null;
   try {
-    const applied = await withTimeout(appliedMigrations(), "the database");
+    applied = await withTimeout(appliedMigrations(client), "the database");
     database.reachable = true;
-    migrations.pending = shippedMigrations().filter((m) => !applied.has(m));
-    migrations.applied = applied.size;
   } catch (e) {
-    database.error = (e as Error).message.split("\n")[0];
+    fail("database", e);
+    database.error = "the database did not answer; see the server log";
+  }
+  if (applied) {
+    try {
+      migrations.pending = shippedMigrations().filter((m) => !applied.has(m));
+      migrations.applied = applied.size;
+    } catch (e) {
+      fail("migrations", e);
+      migrations.error = "the migrations of this build could not be read; see the server log";
+    }
   }
   const { worker, scheduler } = processRoles;
-  const ok = database.reachable && migrations.pending.length === 0;
+  const ok = database.reachable && !migrations.error && migrations.pending.length === 0;
   return {
     ok,
     body: {
