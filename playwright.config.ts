@@ -7,8 +7,13 @@ import { E2E_ADMIN, E2E_BASE_URL, E2E_PORT, e2eServerEnv } from "./e2e/support/c
 
 const baseURL = E2E_BASE_URL;
 
+// Several processes need PostgreSQL, as the database tests do (vitest.config.ts)
+const postgres = !!process.env.TEST_POSTGRES_URL;
+if (!postgres) console.warn("TEST_POSTGRES_URL is not set: e2e/cluster.spec.ts (several processes on PostgreSQL) does not run.");
+
 export default defineConfig({
   testDir: "e2e",
+  testIgnore: postgres ? [] : ["cluster.spec.ts"],
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -14,6 +14,7 @@ import { E2E_LIBRARY } from "./support/constants";
 import type { Folio } from "./support/server";
 import { freshPort, resetState, startFolio, startWorker } from "./support/server";
 
+// playwright.config.ts runs this file only with TEST_POSTGRES_URL
 const pgUrl = process.env.TEST_POSTGRES_URL;
 const NAME = "cluster";
 const LIB = path.join(E2E_LIBRARY, "cluster");
@@ -56,7 +57,6 @@ async function mutate(api: APIRequestContext, web: Folio, proc: string, input: u
 }
 
 test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker's scan is finished by another", async () => {
-  test.skip(!pgUrl, "needs TEST_POSTGRES_URL (a PostgreSQL server)");
   test.setTimeout(300_000);
   resetState(NAME);
   rmSync(LIB, { recursive: true, force: true });
@@ -65,7 +65,8 @@ test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker
   await writePhotos(rootA, 0, 24);
   await writePhotos(rootB, 100, 8, 800);
 
-  const scratch = await createScratchDatabase(pgUrl!, "folio_cluster_");
+  if (!pgUrl) throw new Error("e2e/cluster.spec.ts needs TEST_POSTGRES_URL");
+  const scratch = await createScratchDatabase(pgUrl, "folio_cluster_");
   const sql = new pg.Client({ connectionString: scratch.url });
   const env = {
     DATABASE_URL: scratch.url,
