@@ -3,6 +3,13 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; errors?: string[]; hint?: ReactNode };
 
+export const PASSWORDS_DIFFER = "The two passwords differ.";
+
+/** The repeat of a new password; the form compares it before sending anything. */
+export function ConfirmPasswordField({ label, name, differs }: { label: string; name: string; differs: boolean }) {
+  return <Field label={label} name={name} type="password" autoComplete="new-password" errors={differs ? [PASSWORDS_DIFFER] : undefined} />;
+}
+
 /** A labelled input whose errors are announced and tied to it for screen readers. */
 export function Field({ label, name, errors, hint, ...input }: FieldProps) {
   const errorId = `${name}-error`;

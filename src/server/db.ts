@@ -23,6 +23,18 @@ export const db: Db = (cache.__folioDb ??= createDb());
 
 export const usesPostgres = () => isPostgresUrl(env.DATABASE_URL);
 
+/** Values for a raw statement and their placeholders for the engine in use. Call p() in the
+ *  order the values appear in the text, once per use: SQLite's placeholders are positional. */
+export function rawParams() {
+  const params: unknown[] = [];
+  const pg = usesPostgres();
+  const p = (value: unknown) => {
+    params.push(value);
+    return pg ? `$${params.length}` : "?";
+  };
+  return { params, p };
+}
+
 /** Once per process before work starts. SQLite: WAL lets readers (the web UI) go on while a
  *  writer (a scan) holds the database; the setting stays in the file. */
 export async function prepareDatabase() {

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
-import { AuthCard, Field, FormAlert, SubmitButton } from "~/components/form";
+import { AuthCard, Field, FormAlert, PASSWORDS_DIFFER, SubmitButton } from "~/components/form";
 import { newAccountSchema } from "~/lib/identity";
 import { formErrorsOf } from "~/lib/trpc-errors";
 import type { FieldErrors } from "~/server/errors";
@@ -22,7 +22,7 @@ export function SetupForm() {
     const { confirm, ...fields } = form;
     const parsed = newAccountSchema.safeParse(fields);
     const local: FieldErrors = parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as FieldErrors);
-    if (confirm !== fields.password) local.confirm = ["The two passwords differ."];
+    if (confirm !== fields.password) local.confirm = [PASSWORDS_DIFFER];
     setLocalErrors(local);
     if (!parsed.success || local.confirm) return;
     setup.reset();

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { AuthCard, Field, FormAlert, SubmitButton } from "~/components/form";
+import { AuthCard, ConfirmPasswordField, Field, FormAlert, SubmitButton } from "~/components/form";
 import { formErrorsOf } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -39,13 +39,7 @@ export function SignupForm() {
         <Field label="Name" name="name" autoComplete="name" errors={fields.name} />
         <Field label="E-mail" name="email" type="email" autoComplete="email" errors={fields.email} />
         <Field label="Password" name="password" type="password" autoComplete="new-password" errors={fields.password} hint="At least 8 characters" />
-        <Field
-          label="Confirm password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          errors={mismatch ? ["The two passwords differ."] : undefined}
-        />
+        <ConfirmPasswordField label="Confirm password" name="confirm" differs={mismatch} />
         <SubmitButton busy={signup.isPending || signup.isSuccess}>Sign up</SubmitButton>
       </form>
       <p className="mt-4 text-center text-sm text-slate-600">

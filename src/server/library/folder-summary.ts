@@ -1,16 +1,13 @@
 // The Folder table: per-directory photo counts and covers, rebuilt from Photo by the scanner so
 // the folder view and the user list read a few hundred rows instead of grouping every photo.
 // Rows do not depend on the viewer: a directory lies wholly inside or outside any scan path.
-import path from "node:path";
-import { db, usesPostgres } from "~/server/db";
+import { db, rawParams, usesPostgres } from "~/server/db";
+import { pathRange, pathRangeSql } from "./visibility";
 
-const trim = (dir: string) => (dir.endsWith(path.sep) ? dir.slice(0, -1) : dir);
-
-/** Prisma filter for the Folder rows of `dir` and every directory below it: the same
- *  byte-order range as photosUnder (library/visibility.ts), on Folder.path. */
+/** Prisma filter for the Folder rows of `dir` and every directory below it. */
 export function foldersUnder(dir: string) {
-  const base = trim(dir);
-  return { OR: [{ path: base }, { path: { gte: `${base}/`, lt: `${base}0` } }] };
+  const { base, from, to } = pathRange(dir);
+  return { OR: [{ path: base }, { path: { gte: from, lt: to } }] };
 }
 
 /**
@@ -19,17 +16,9 @@ export function foldersUnder(dir: string) {
  * folder_summary back-fills it; a photo without a date counts as the oldest on both engines.
  */
 export async function refreshFolderSummary(root: string) {
-  const pg = usesPostgres();
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return pg ? `$${params.length}` : "?";
-  };
-  const base = trim(root);
-  // a fresh parameter per use, in text order: SQLite placeholders are positional
-  const under = (col: string) => `(${col} = ${p(base)} OR (${col} >= ${p(`${base}/`)} AND ${col} < ${p(`${base}0`)}))`;
-  const remove = `DELETE FROM "Folder" WHERE ${under(`"path"`)}`;
-  const removeParams = params.splice(0);
+  const removal = rawParams();
+  const remove = `DELETE FROM "Folder" WHERE ${pathRangeSql(`"path"`, root, removal.p)}`;
+  const { params, p } = rawParams();
   // the cover by a lookup per directory on the directory index: on SQLite half the time of
   // ranking every photo with a window function. "WHERE true": without it SQLite reads
   // ON CONFLICT as part of the join.
@@ -41,7 +30,7 @@ export async function refreshFolderSummary(root: string) {
         WHERE x."directory" = g."directory" AND x."missingSince" IS NULL AND x."thumbnailState" = 'ready'
         ORDER BY x."takenAt" DESC NULLS LAST, x."id" DESC LIMIT 1
       ) AS "cover"
-      FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND ${under(`"directory"`)} GROUP BY "directory") g
+      FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND ${pathRangeSql(`"directory"`, root, p)} GROUP BY "directory") g
     ) d
     LEFT JOIN "Photo" c ON c."id" = d."cover"
     WHERE true
@@ -51,8 +40,8 @@ export async function refreshFolderSummary(root: string) {
     // PostgreSQL: refreshes of overlapping roots (two workers, roots just re-folded) take turns,
     // so neither deadlocks on the other's rows nor re-inserts what the other just removed;
     // ON CONFLICT stays as the second line of defence. SQLite already has one writer at a time.
-    ...(pg ? [db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('folio.folder-summary'))`)] : []),
-    db.$executeRawUnsafe(remove, ...removeParams),
+    ...(usesPostgres() ? [db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('folio.folder-summary'))`)] : []),
+    db.$executeRawUnsafe(remove, ...removal.params),
     db.$executeRawUnsafe(insert, ...params),
   ]);
 }

@@ -3,11 +3,11 @@
 // user may not see is NOT_FOUND, exactly like one that does not exist.
 import path from "node:path";
 import type { PhotosListInput } from "~/lib/photos";
-import { db, usesPostgres } from "~/server/db";
+import { db, rawParams, usesPostgres } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { foldersUnder } from "~/server/library/folder-summary";
 import { isInside } from "~/server/library/paths";
-import { photosInside } from "~/server/library/visibility";
+import { pathRangeSql, photosInside } from "~/server/library/visibility";
 
 export type Viewer = { id: string; scanPath: string | null };
 
@@ -28,19 +28,13 @@ type PageRow = { id: string; takenAt: Date | null; width: number | null; height:
  * planner's choice, informed by the statistics refreshed after every scan (refreshPlannerStatistics).
  */
 export function timelineStatement(viewer: Viewer & { scanPath: string }, input: NonNullable<PhotosListInput>, limit: number) {
-  const pgSql = usesPostgres();
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return pgSql ? `$${params.length}` : "?";
-  };
-  const base = viewer.scanPath.endsWith(path.sep) ? viewer.scanPath.slice(0, -1) : viewer.scanPath;
-  const userId = () => p(viewer.id); // a fresh parameter per use: SQLite placeholders are positional
-  // parameters in the order they appear in the text: the select list comes first
+  const { params, p } = rawParams();
+  const userId = () => p(viewer.id);
+  // the select list comes first in the text, so its parameter too
   const favorite = `(SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ${userId()})`;
-  const where = [`p."missingSince" IS NULL`, `(p."directory" = ${p(base)} OR (p."directory" >= ${p(`${base}/`)} AND p."directory" < ${p(`${base}0`)}))`];
+  const where = [`p."missingSince" IS NULL`, pathRangeSql(`p."directory"`, viewer.scanPath, p)];
   if (input.folder !== undefined) where.push(`p."directory" = ${p(path.resolve(/* turbopackIgnore: true */ input.folder))}`);
-  if (input.favorite) where.push(`EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ${userId()} AND s."favorite" = ${pgSql ? "true" : "1"})`);
+  if (input.favorite) where.push(`EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ${userId()} AND s."favorite" = ${usesPostgres() ? "true" : "1"})`);
   if (input.albumId) where.push(`EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = ${p(input.albumId)})`);
   if (input.tag) {
     where.push(

@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { Field, FormAlert } from "~/components/form";
+import { ConfirmPasswordField, Field, FormAlert } from "~/components/form";
 import { buttonClass } from "~/components/modal";
 import { formErrorsOf } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
@@ -42,13 +42,7 @@ export function PasswordForm({ username }: { username: string }) {
       <FormAlert>{message}</FormAlert>
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={fields.currentPassword} />
       <Field label="New password" name="newPassword" type="password" autoComplete="new-password" errors={fields.newPassword} hint="At least 8 characters" />
-      <Field
-        label="Confirm new password"
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        errors={mismatch ? ["The two passwords differ."] : undefined}
-      />
+      <ConfirmPasswordField label="Confirm new password" name="confirmPassword" differs={mismatch} />
       <div className="flex items-center gap-3">
         <button type="submit" className={buttonClass.primary} disabled={change.isPending}>
           {change.isPending ? "Changing…" : "Change password"}
