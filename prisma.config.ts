@@ -12,7 +12,11 @@ const isPg = isPostgresUrl(url);
 // engine and fails with a misleading "ENOTFOUND binaries.prisma.sh".
 process.env.DATABASE_URL = url;
 
-type Adapter = { executeRaw: Function; executeScript: Function };
+// method syntax: the adapter's own query type has more fields than this code reads
+type Adapter = {
+  executeRaw(q: { sql: string; args: unknown[] }): Promise<number>;
+  executeScript(sql: string): Promise<void>;
+};
 
 /** SQLite: the schema engine replays whole migration files through executeRaw, which
  *  better-sqlite3 rejects when they hold several statements (P3006). */

@@ -1,4 +1,4 @@
-// npm test: the whole suite. Vitest (unit tests, and database tests on SQLite, plus PostgreSQL
+// npm test: the whole suite. The schema copy check, ESLint and the layer rules, then Vitest (unit tests, and database tests on SQLite, plus PostgreSQL
 // when TEST_POSTGRES_URL is set), then Playwright against the production build in Chromium.
 import { spawnSync } from "node:child_process";
 
@@ -12,6 +12,8 @@ if (check.status !== 0) {
 }
 const steps = [
   ["Prisma schema copy", "node", ["scripts/prisma-schema.mjs", "--check"]],
+  ["ESLint", "node_modules/.bin/eslint", [".", "--max-warnings", "0"]],
+  ["Layer rules (dependency-cruiser)", "node_modules/.bin/depcruise", ["src", "scripts", "--config", ".dependency-cruiser.cjs"]],
   ["Unit and database tests", "node_modules/.bin/vitest", ["run"]],
   ["Browser tests", "node_modules/.bin/playwright", ["test"]],
 ];
