@@ -5,7 +5,7 @@ import { hashNewPassword, storeNewPassword } from "./passwords";
 import { db, type Db } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { resolveScanPath } from "~/server/library/paths";
-import { recordAudit } from "./audit";
+import { recordAudit, type Actor } from "./audit";
 import { conflictError, insertUser } from "./users";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -28,7 +28,8 @@ async function scanPathOrNull(value: string | null | undefined) {
   return value ? resolveScanPath(value) : null;
 }
 
-export async function createUser(actor: AdminActor, raw: CreateUserInput) {
+/** `actor` is the admin doing it, or "system" (test factories, future importers). */
+export async function createUser(actor: Actor, raw: CreateUserInput) {
   const input = createUserSchema.parse(raw);
   const scanPath = await scanPathOrNull(input.scanPath);
   const passwordHash = await hashPassword(input.password);
@@ -48,7 +49,7 @@ export async function createUser(actor: AdminActor, raw: CreateUserInput) {
   }
 }
 
-export async function updateUser(actor: AdminActor, raw: UpdateUserInput) {
+export async function updateUser(actor: Actor, raw: UpdateUserInput) {
   const input = updateUserSchema.parse(raw);
   const scanPath = input.scanPath === undefined ? undefined : await scanPathOrNull(input.scanPath);
   const passwordHash = input.password ? await hashNewPassword(input.password) : undefined;
