@@ -4,9 +4,10 @@
 //   bench-api-seed.ts --scan <dir>     give a second user <dir> and queue its scan
 import path from "node:path";
 import { hashPassword } from "../src/server/auth/password";
-import { db, refreshPlannerStatistics } from "../src/server/db";
+import { db } from "../src/server/db";
+import { refreshPlannerStatistics } from "../src/server/db/maintenance";
 import { enqueueScan } from "../src/server/jobs/queue";
-import { refreshFolderSummary } from "../src/server/library/folder-summary";
+import { refreshFolderSummary } from "../src/server/db/folder-summary";
 import { applyMigrations } from "../src/server/migrations";
 
 const [first, second] = process.argv.slice(2);

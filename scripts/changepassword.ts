@@ -26,7 +26,7 @@ if (unknown.length) fail(EXIT_BAD_INPUT, `Unknown option ${unknown[0]}. ${usage}
 const positional = args.filter((a) => !a.startsWith("-"));
 
 // Loaded after the argument checks, so a bad environment is reported as one clear line too.
-let mods: [typeof import("../src/env"), typeof import("../src/lib/identity"), typeof import("../src/server/services/passwords"), typeof import("../src/server/errors"), typeof import("../src/server/migrations"), typeof import("../src/server/db")];
+let mods: [typeof import("../src/env"), typeof import("../src/lib/identity"), typeof import("../src/server/services/passwords"), typeof import("../src/server/errors"), typeof import("../src/server/migrations"), typeof import("../src/server/db"), typeof import("../src/lib/error-text")];
 try {
   mods = await Promise.all([
     import("../src/env"),
@@ -35,11 +35,13 @@ try {
     import("../src/server/errors"),
     import("../src/server/migrations"),
     import("../src/server/db"),
+    import("../src/lib/error-text"),
   ]);
 } catch (e) {
   fail(EXIT_BAD_INPUT, (e as Error).message);
 }
-const [{ env }, { passwordSchema }, { changePasswordByUsername }, { AppError }, { describeDatabase }, { db }] = mods;
+const [{ env }, { passwordSchema }, { changePasswordByUsername }, { AppError }, { describeDatabase }, { db }, { errorLine }] = mods;
+const unreachable = (e: unknown) => fail(EXIT_DATABASE, `Cannot reach the database (${describeDatabase()}): ${errorLine(e)}`);
 
 const username = positional[0] ?? env.ADMIN_USERNAME;
 if (!username) fail(EXIT_BAD_INPUT, `Which user? Pass a username (ADMIN_USERNAME is not set). ${usage}`);
@@ -70,8 +72,7 @@ async function main() {
     const exists = await db.user.findUnique({ where: { username: username!.toLowerCase() }, select: { id: true } });
     if (!exists) fail(EXIT_BAD_INPUT, `No user named '${username}'.`);
   } catch (e) {
-    const first = (e as Error).message.trim().split("\n").at(-1);
-    fail(EXIT_DATABASE, `Cannot reach the database (${describeDatabase()}): ${first}`);
+    unreachable(e);
   }
   const password = await askPassword();
   try {
@@ -79,7 +80,7 @@ async function main() {
     console.log(`Password changed successfully for user '${user.username}'.`);
   } catch (e) {
     if (e instanceof AppError) fail(EXIT_BAD_INPUT, e.message);
-    fail(EXIT_DATABASE, `Cannot reach the database (${describeDatabase()}): ${(e as Error).message.trim().split("\n").at(-1)}`);
+    unreachable(e);
   } finally {
     await db.$disconnect().catch(() => {});
   }

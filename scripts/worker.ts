@@ -6,7 +6,7 @@
 // --low-priority; that child also leaves as soon as its parent is gone.
 import { readdirSync } from "node:fs";
 import os from "node:os";
-import { prepareDatabase } from "../src/server/db";
+import { prepareDatabase } from "../src/server/db/maintenance";
 import { handBackJobs } from "../src/server/jobs/queue";
 import { startWorker, type Worker } from "../src/server/jobs/worker";
 import { describeDatabase } from "../src/server/migrations";

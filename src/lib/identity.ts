@@ -45,7 +45,7 @@ export const newAccountSchema = z.strictObject(
   },
   { error: refuseUnknownKeys },
 );
-export type NewAccountInput = z.input<typeof newAccountSchema>;
+export type NewAccountInput = z.output<typeof newAccountSchema>;
 
 export const signInSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, "Enter your username or e-mail.").max(254),

@@ -8,4 +8,4 @@ export const updateSettingsSchema = z.strictObject(
   },
   { error: refuseUnknownKeys },
 );
-export type UpdateSettingsInput = z.input<typeof updateSettingsSchema>;
+export type UpdateSettingsInput = z.output<typeof updateSettingsSchema>;

@@ -15,7 +15,7 @@ export const createUserSchema = z.strictObject(
   },
   { error: refuseUnknownKeys },
 );
-export type CreateUserInput = z.input<typeof createUserSchema>;
+export type CreateUserInput = z.output<typeof createUserSchema>;
 
 export const updateUserSchema = z.strictObject(
   {
@@ -31,7 +31,7 @@ export const updateUserSchema = z.strictObject(
   },
   { error: refuseUnknownKeys },
 );
-export type UpdateUserInput = z.input<typeof updateUserSchema>;
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
 
 export const userIdSchema = z.strictObject({ id: z.string().min(1) });
 
@@ -40,11 +40,12 @@ export const updateAccountSchema = z.strictObject(
   { name: displayNameSchema.optional(), email: emailSchema.optional() },
   { error: refuseUnknownKeys },
 );
-export type UpdateAccountInput = z.input<typeof updateAccountSchema>;
+export type UpdateAccountInput = z.output<typeof updateAccountSchema>;
 
 export const changePasswordSchema = z.strictObject(
   { currentPassword: z.string().min(1, "Enter your current password."), newPassword: passwordSchema },
   { error: refuseUnknownKeys },
 );
+export type ChangePasswordInput = z.output<typeof changePasswordSchema>;
 
 export const directoriesInputSchema = z.object({ path: z.string().max(4096).optional() }).optional();

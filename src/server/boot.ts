@@ -1,11 +1,12 @@
 // Runs once per server process before it serves (see src/instrumentation.ts).
 import { env } from "~/env";
-import { prepareDatabase } from "~/server/db";
+import { prepareDatabase } from "~/server/db/maintenance";
 import { applyEnvAdmin, describeEnvAdminOutcome } from "~/server/services/env-admin";
 import { needsSetup } from "~/server/services/setup";
 import { startScheduler } from "~/server/jobs/scheduler";
 import { startWorkerProcess } from "~/server/jobs/worker-process";
 import { processRoles } from "~/server/jobs/roles";
+import { errorLine } from "~/lib/error-text";
 
 const log = (message: string) => console.log(`[folio] ${message}`);
 const state = globalThis as unknown as { __folioBooted?: boolean };
@@ -23,7 +24,7 @@ export async function onServerStart() {
       });
       log(describeEnvAdminOutcome(env.ADMIN_USERNAME, outcome));
     } catch (e) {
-      log(`could not apply ADMIN_USERNAME '${env.ADMIN_USERNAME}': ${(e as Error).message.split("\n").at(-1)}`);
+      log(`could not apply ADMIN_USERNAME '${env.ADMIN_USERNAME}': ${errorLine(e)}`);
     }
   } else if (await needsSetup()) {
     log(`no users yet: open ${env.NEXTAUTH_URL}/setup to create the first admin`);

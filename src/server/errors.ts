@@ -1,4 +1,7 @@
-// The one error type of Folio's services, and its mapping to tRPC codes and HTTP statuses.
+// The one error type of Folio's services, and its mapping to HTTP statuses. The tRPC error
+// middleware (api/trpc.ts) maps it to tRPC codes; the media routes answer its status.
+import { uniqueViolation } from "./db/unique-violation";
+
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
@@ -29,3 +32,24 @@ export class AppError extends Error {
 }
 
 export const httpStatus = (code: ErrorCode) => ERROR_STATUS[code];
+
+/** No session, or one that ended (user deleted, password changed, demoted). */
+export const signInRequired = () => new AppError("UNAUTHORIZED", "Sign in to continue.");
+
+/** What a taken unique value means to the person who typed it, by the field named in the
+ *  constraint. Only identities are unique inputs today. */
+const TAKEN: Record<string, string> = {
+  email: "This e-mail address is already used by another account.",
+  username: "This username is taken.",
+};
+
+/** `e` as an AppError when it is one or a known database refusal: a unique violation on a
+ *  username or e-mail is CONFLICT with a field error; anything else is null (a bug, not input). */
+export function asAppError(e: unknown): AppError | null {
+  if (e instanceof AppError) return e;
+  const fields = uniqueViolation(e);
+  if (!fields) return null;
+  // a driver that does not name the fields: the username is the one every account has
+  const field = fields.length ? Object.keys(TAKEN).find((f) => fields.some((name) => name.includes(f))) : "username";
+  return field ? AppError.field("CONFLICT", field, TAKEN[field]!) : null;
+}

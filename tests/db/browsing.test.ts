@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, symlinkSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { serveOriginal, serveThumbnail } from "~/server/library/media";
+import { serveOriginal, serveThumbnail } from "~/server/api/http/media";
 import { writeImage } from "../support/images";
 import { makeTree } from "../support/library";
 import { scanOnce } from "../support/scan";

@@ -1,11 +1,12 @@
-// The timeline's plan depends on statistics (services/photos.ts timelineStatement): for a user
+// The timeline's plan depends on statistics (db/timeline.ts timelineStatement): for a user
 // on a small subtree, collect it through the directory index; never walk every photo by date.
 // The web process has its own connection, so it must see statistics a worker refreshed.
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { env } from "~/env";
-import { createDb, db, refreshPlannerStatistics, usesPostgres } from "~/server/db";
-import { timelineStatement } from "~/server/services/photos";
+import { createDb, db, dialect, usesPostgres } from "~/server/db";
+import { refreshPlannerStatistics } from "~/server/db/maintenance";
+import { timelineStatement } from "~/server/db/timeline";
 
 const web = createDb(env.DATABASE_URL); // another connection, as the web process has
 afterAll(() => web.$disconnect());
@@ -23,7 +24,7 @@ async function addPhotos(dir: string, count: number, from: number) {
 }
 
 async function webPlan(scanPath: string) {
-  const { sql, params } = timelineStatement({ id: "someone", scanPath }, {}, 60);
+  const { sql, params } = timelineStatement(dialect(), { id: "someone", scanPath }, {}, 60);
   // run it first: SQLite notices a schema change when a statement runs (EXPLAIN does not check)
   await web.$queryRawUnsafe(sql, ...params);
   if (usesPostgres()) {

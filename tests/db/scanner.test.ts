@@ -3,7 +3,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { photosInside } from "~/server/library/visibility";
+import { visibleTo } from "~/server/db/visibility";
 import { thumbnailPath } from "~/server/scanner/thumbnails";
 import { snapshotTree, writeImage } from "../support/images";
 import { makeTree, outsideFolder } from "../support/library";
@@ -126,7 +126,7 @@ describe("scanning a root", () => {
     const removed = await scanOnce(lib());
     expect(removed.stats.missing).toBe(1);
     expect((await photoByPath(b))?.missingSince).toBeInstanceOf(Date);
-    expect(await db.photo.count({ where: photosInside(lib()) })).toBe(1);
+    expect(await db.photo.count({ where: visibleTo({ id: "", scanPath: lib() }) })).toBe(1);
 
     renameSync(hidden, b);
     const back = await scanOnce(lib());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signIn } from "~/server/auth/credentials";
 import { db } from "~/server/db";
-import { THROTTLE_WINDOW_MS } from "~/server/services/throttle";
+import { THROTTLE_WINDOW_MS } from "~/server/auth/throttle";
 import { makeUser } from "../support/users";
 
 const fail = (username: string, ip: string) => signIn({ username, password: "wrong-password" }, ip);

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { verifyCredentials } from "~/server/auth/credentials";
-import { refreshFolderSummary } from "~/server/library/folder-summary";
+import { refreshFolderSummary } from "~/server/db/folder-summary";
 import { trpcMutation } from "../support/http";
 import { libraryRoot, makeTree, outsideFolder, symlink } from "../support/library";
 import { anonymous, makeUser, signedInAs, type TestUser } from "../support/users";

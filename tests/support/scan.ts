@@ -1,5 +1,5 @@
 import { db } from "~/server/db";
-import { refreshFolderSummary } from "~/server/library/folder-summary";
+import { refreshFolderSummary } from "~/server/db/folder-summary";
 import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
 
 /** Runs one scan in this process and keeps its log lines; then, like the worker's runJob

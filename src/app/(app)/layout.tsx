@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "~/components/app-header";
-import { requireUser } from "~/server/auth/guard";
+import { requireUser } from "~/app/guard";
 
 export const dynamic = "force-dynamic";
 

@@ -67,7 +67,7 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
         ],
         ["Size", p.width && p.height ? `${p.width} × ${p.height}` : null],
         ["Location", p.latitude !== null && p.longitude !== null ? `${p.latitude.toFixed(5)}, ${p.longitude.toFixed(5)}` : null],
-        ["Folder", p.directory],
+        ["Folder", p.folder || "(your folder)"],
       ]
     : [];
 

@@ -1,9 +1,12 @@
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
-import { albumsRouter, tagsRouter } from "./routers/collections";
-import { foldersRouter, photosRouter } from "./routers/photos";
-import { jobsRouter, scanRouter } from "./routers/scan";
+import { albumsRouter } from "./routers/albums";
+import { foldersRouter } from "./routers/folders";
+import { jobsRouter } from "./routers/jobs";
+import { photosRouter } from "./routers/photos";
+import { scanRouter } from "./routers/scan";
+import { tagsRouter } from "./routers/tags";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({

@@ -1,15 +1,16 @@
+// tRPC: context, the error mapping and the procedure tiers. Input is validated here, at the
+// boundary, with the shared zod schemas; the services trust what they are given.
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { clientIp } from "~/server/auth/client-ip";
 import type { SessionIdentity } from "~/server/auth/credentials";
 import { getSessionIdentity, resolveSessionUser } from "~/server/auth/session";
-import { db } from "~/server/db";
-import { AppError, type FieldErrors } from "~/server/errors";
+import { AppError, asAppError, signInRequired, type FieldErrors } from "~/server/errors";
 
 /** The part of the context tests build directly and pass to createCaller. */
 export function createInnerTRPCContext(opts: { session: SessionIdentity | null; clientIp?: string | null }) {
-  return { db, session: opts.session, clientIp: opts.clientIp ?? null };
+  return { session: opts.session, clientIp: opts.clientIp ?? null };
 }
 
 /** The per-request part: reads the session cookie and the client address. */
@@ -44,16 +45,13 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Maps the services' AppError to its tRPC code, here and nowhere else. */
+/** Maps the services' AppError, and the database refusals it stands for (a taken username or
+ *  e-mail), to their tRPC code: here and nowhere else. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const cause = result.error.cause;
-    if (cause instanceof AppError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
-    if (cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
-      // a service validated its own input (scripts call services without tRPC)
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Some fields need fixing.", cause });
-    }
+    const app = asAppError(result.error.cause);
+    if (app) throw new TRPCError({ code: app.code, message: app.message, cause: app });
   }
   return result;
 });
@@ -66,12 +64,12 @@ export const publicProcedure = t.procedure.use(appErrors);
 /** Signed in, with a user that still exists and a session version that still matches. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const user = await resolveSessionUser(ctx.session);
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (!user) throw signInRequired();
   return next({ ctx: { ...ctx, user } });
 });
 
 /** Admin rights are read from the database on every call, so a demotion takes effect at once. */
 export const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
-  if (!ctx.user.isAdmin) throw new TRPCError({ code: "FORBIDDEN", message: "Only an admin can do this." });
+  if (!ctx.user.isAdmin) throw new AppError("FORBIDDEN", "Only an admin can do this.");
   return next();
 });

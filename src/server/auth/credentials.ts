@@ -1,6 +1,6 @@
 import { signInSchema } from "~/lib/identity";
 import { db } from "~/server/db";
-import { attemptSucceeded, beginAttempt, throttleKeys } from "~/server/services/throttle";
+import { attemptSucceeded, beginAttempt, throttleKeys } from "./throttle";
 import { hashPassword, verifyPassword } from "./password";
 
 export type SessionIdentity = { userId: string; sessionVersion: number };

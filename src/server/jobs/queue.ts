@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { env } from "~/env";
 import { db } from "~/server/db";
-import { uniqueViolation } from "~/server/services/users";
+import { uniqueViolation } from "~/server/db/unique-violation";
 
 export const SCAN_JOB = "scan";
 export const HEARTBEAT_MS = env.JOB_HEARTBEAT_MS;

@@ -3,7 +3,7 @@
 // queue each slot once. The expression is re-read every few seconds: a change applies without
 // a restart, in every process.
 import cron, { type ScheduledTask } from "node-cron";
-import { getSiteSettings } from "~/server/services/settings";
+import { readSiteSettings } from "~/server/db/site-settings";
 import { enqueueScan } from "./queue";
 import { allRoots } from "./roots";
 
@@ -22,7 +22,7 @@ export function startScheduler(log: (m: string) => void = () => {}): Scheduler {
   let task: ScheduledTask | null = null;
   let current: string | null = null;
   const apply = async () => {
-    const { scanSchedule } = await getSiteSettings();
+    const { scanSchedule } = await readSiteSettings();
     if (scanSchedule === current) return;
     task?.stop();
     task = null;

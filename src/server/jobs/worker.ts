@@ -1,10 +1,12 @@
 // A scan worker: claims jobs from the table and runs them, with a heartbeat that also carries
 // progress and notices cancellation or a takeover. Runs inside the web process (SCAN_WORKER=on)
 // or alone (scripts/worker.ts).
-import { db, refreshPlannerStatistics } from "~/server/db";
-import { refreshFolderSummary } from "~/server/library/folder-summary";
+import { db } from "~/server/db";
+import { refreshFolderSummary } from "~/server/db/folder-summary";
+import { refreshPlannerStatistics } from "~/server/db/maintenance";
 import { scanRoot } from "~/server/scanner/scan-root";
 import { appendLog, claimNextJob, finishJob, heartbeat, HEARTBEAT_MS, newWorkerId, type ClaimedJob } from "./queue";
+import { errorLine } from "~/lib/error-text";
 
 const IDLE_POLL_MS = 1_000;
 /** Folder summary refreshes during a scan: at least this far apart, and 20 times as far as the last one took. */
@@ -74,7 +76,7 @@ export async function runJob(job: ClaimedJob, workerId: string) {
     clearInterval(timer);
     await Promise.all(logs);
     await summary;
-    const message = (e as Error).message.split("\n")[0] ?? "unknown error";
+    const message = errorLine(e);
     await appendLog(job.id, "error", `scan failed: ${message}`).catch(() => {});
     await refreshSummary(); // what the scan indexed before failing shows in the folders too
     await finishJob(job.id, workerId, "failed", { error: message, progress }).catch(() => {});
@@ -98,7 +100,7 @@ export function startWorker(log: (m: string) => void = () => {}): Worker {
           continue;
         }
       } catch (e) {
-        log(`worker ${id}: ${(e as Error).message.split("\n")[0]}`);
+        log(`worker ${id}: ${errorLine(e)}`);
       }
       await new Promise<void>((r) => {
         wake = r;

@@ -8,11 +8,12 @@ import os from "node:os";
 import { skipMatcher } from "~/lib/glob";
 import { db } from "~/server/db";
 import { isInside } from "~/server/library/paths";
-import { photosUnder } from "~/server/library/visibility";
-import { getSiteSettings } from "~/server/services/settings";
+import { readSiteSettings } from "~/server/db/site-settings";
+import { photosUnder } from "~/server/db/visibility";
 import { readMetadata } from "./metadata";
 import { makeThumbnails } from "./thumbnails";
 import { walkRoot, type FoundFile } from "./walk";
+import { errorLine } from "~/lib/error-text";
 
 export type ScanContext = {
   log: (level: "info" | "warn" | "error", message: string) => void;
@@ -42,7 +43,7 @@ async function inChunks(ids: string[], fn: (chunk: string[]) => Promise<unknown>
 
 export async function scanRoot(root: string, ctx: ScanContext, opts: { concurrency?: number } = {}): Promise<ScanStats> {
   const stats: ScanStats = { found: 0, unchanged: 0, added: 0, updated: 0, moved: 0, returned: 0, missing: 0, noPreview: 0, stopped: false };
-  const { skipPatterns } = await getSiteSettings();
+  const { skipPatterns } = await readSiteSettings();
   ctx.log("info", `walking ${root}`);
   const files = await walkRoot(root, { skip: skipMatcher(skipPatterns), warn: (m) => ctx.log("warn", m), shouldStop: ctx.shouldStop });
   if (ctx.shouldStop()) return { ...stats, stopped: true };
@@ -139,7 +140,7 @@ async function indexFile(
   try {
     preview = await makeThumbnails(buffer, contentHash);
   } catch (e) {
-    thumbnailError = (e as Error).message.split("\n")[0] ?? "cannot decode";
+    thumbnailError = errorLine(e);
     ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
   }
   const meta = await readMetadata(buffer, mtime);

@@ -2,7 +2,7 @@
 import { hashPassword, verifyPassword } from "~/server/auth/password";
 import { db } from "~/server/db";
 import { recordAudit } from "./audit";
-import { uniqueViolation } from "./users";
+import { uniqueViolation } from "~/server/db/unique-violation";
 
 export type EnvAdmin = { username: string; password: string; email?: string };
 export type EnvAdminOutcome = "created" | "reset" | "unchanged";

@@ -4,25 +4,20 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { env } from "~/env";
-import { db, usesPostgres, type Db } from "~/server/db";
+import { db, dialect, type Db } from "~/server/db";
+import { appliedMigrations } from "~/server/db/maintenance";
 import { processRoles } from "~/server/jobs/roles";
+import { errorLine } from "~/lib/error-text";
 
 const DB_TIMEOUT_MS = 3_000;
 
 let shipped: string[] | null = null;
 function shippedMigrations() {
-  const dir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations", usesPostgres() ? "postgresql" : "sqlite");
+  const dir = path.join(/* turbopackIgnore: true */ process.cwd(), "prisma", "migrations", dialect());
   return (shipped ??= readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort());
-}
-
-async function appliedMigrations(client: Db) {
-  const rows = await client.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT "migration_name" AS "name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
-  );
-  return new Set(rows.map((r) => r.name));
 }
 
 function withTimeout<T>(work: Promise<T>, what: string) {
@@ -34,10 +29,10 @@ function withTimeout<T>(work: Promise<T>, what: string) {
 }
 
 export async function checkHealth(client: Db = db) {
-  const database: { reachable: boolean; engine: string; error?: string } = { reachable: false, engine: usesPostgres() ? "postgresql" : "sqlite" };
+  const database: { reachable: boolean; engine: string; error?: string } = { reachable: false, engine: dialect() };
   const migrations: { applied: number; pending: string[]; error?: string } = { applied: 0, pending: [] };
   // details (host, user, paths) go to the server log, not to whoever asks
-  const fail = (what: string, e: unknown) => console.error(`[folio] health check: ${what}: ${(e as Error).message.split("\n")[0]}`);
+  const fail = (what: string, e: unknown) => console.error(`[folio] health check: ${what}: ${errorLine(e)}`);
   let applied: Set<string> | null = null;
   try {
     applied = await withTimeout(appliedMigrations(client), "the database");

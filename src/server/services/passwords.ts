@@ -2,13 +2,12 @@
 // policy, one hashing function, all sessions of the user ended, an audit event.
 import { passwordSchema } from "~/lib/identity";
 import { hashPassword } from "~/server/auth/password";
-import { db, type Db } from "~/server/db";
+import { db, type Tx } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { recordAudit, type Actor } from "./audit";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-/** Checks the policy and hashes; throws the policy's message as a field error. */
+/** For input that did not pass a router (the CLI): checks the policy and hashes; throws the
+ *  policy's message as a field error. */
 export async function hashNewPassword(password: string, field = "password") {
   const parsed = passwordSchema.safeParse(password);
   if (!parsed.success) throw AppError.field("BAD_REQUEST", field, parsed.error.issues[0]!.message);

@@ -2,13 +2,15 @@
 import path from "node:path";
 import type { SessionUser } from "~/server/auth/session";
 import { db } from "~/server/db";
+import { requireScanPath } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { enqueueScan, requestCancel } from "~/server/jobs/queue";
 import { allRoots, rootCovering } from "~/server/jobs/roots";
 
 type Caller = Pick<SessionUser, "id" | "isAdmin" | "scanPath">;
 
-/** A user scans their own folder; an admin anyone's (userId) or everyone's (no userId). */
+/** Queues scans: a user of their own folder; an admin of anyone's (userId) or everyone's (no
+ *  userId). Returns `{ jobIds }`; a scan already queued for the root is reused. */
 export async function startScan(caller: Caller, userId?: string) {
   if (!userId && caller.isAdmin) {
     const roots = await allRoots();
@@ -20,15 +22,8 @@ export async function startScan(caller: Caller, userId?: string) {
   if (targetId !== caller.id && !caller.isAdmin) throw new AppError("FORBIDDEN", "You can only scan your own folder.");
   const target = await db.user.findUnique({ where: { id: targetId }, select: { id: true, scanPath: true } });
   if (!target) throw new AppError("NOT_FOUND", "No such user.");
-  if (!target.scanPath) {
-    throw new AppError(
-      "BAD_REQUEST",
-      targetId === caller.id
-        ? "You have no photo folder yet: ask an admin to set one."
-        : "This user has no scan path: set one first.",
-    );
-  }
-  const job = await enqueueScan({ root: await rootCovering(target.scanPath), userId: target.id, requestedById: caller.id });
+  const scanPath = requireScanPath(target, targetId === caller.id);
+  const job = await enqueueScan({ root: await rootCovering(scanPath), userId: target.id, requestedById: caller.id });
   return { jobIds: [job.id] };
 }
 
@@ -63,16 +58,17 @@ const jobSelect = {
   requestedBy: { select: { username: true } },
 } as const;
 
-const findJob = (id: string) => db.job.findFirst({ where: { id }, select: jobSelect });
-type JobRow = NonNullable<Awaited<ReturnType<typeof findJob>>>;
+type JobRow = NonNullable<Awaited<ReturnType<typeof db.job.findFirst<{ select: typeof jobSelect }>>>>;
 
-function shape(j: JobRow) {
+/** A job as the API shows it. A non-admin's root is "" (their own folder: a job's root is their
+ *  scan path or a folder above it), never a server path. */
+function shape(caller: Caller, j: JobRow) {
   return {
     id: j.id,
     type: j.type,
     status: j.status,
     progress: { done: j.progressDone, total: j.progressTotal },
-    scope: { root: j.root },
+    scope: { root: caller.isAdmin ? j.root : "" },
     requestedBy: j.requestedBy?.username ?? (j.requestedById ? "(deleted user)" : "schedule"),
     requestedById: j.requestedById,
     queuedAt: j.queuedAt,
@@ -94,7 +90,7 @@ export async function listJobs(caller: Caller, opts: { limit?: number; cursor?: 
     ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
     select: jobSelect,
   });
-  const items = rows.slice(0, limit).map(shape);
+  const items = rows.slice(0, limit).map((j) => shape(caller, j));
   return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
 }
 
@@ -107,7 +103,14 @@ export async function getJob(caller: Caller, id: string) {
     take: 500,
     select: { id: true, at: true, level: true, message: true },
   });
-  return { ...shape(job), logs: logs.reverse().filter((l) => mayReadLine(caller, job.root, l.message)) };
+  const readable = logs.reverse().filter((l) => mayReadLine(caller, job.root, l.message));
+  return { ...shape(caller, job), logs: caller.isAdmin ? readable : readable.map((l) => ({ ...l, message: inViewerTerms(caller.scanPath!, l.message) })) };
+}
+
+/** A log line with the user's scan path taken out: paths below it relative to it, the folder
+ *  itself as "your folder". */
+function inViewerTerms(scanPath: string, message: string) {
+  return message.split(`${scanPath}/`).join("").split(scanPath).join("your folder");
 }
 
 /** A user whose folder lies inside a bigger root sees only the log lines about their folder:

@@ -1,20 +1,16 @@
 import cron from "node-cron";
-import { updateSettingsSchema, type UpdateSettingsInput } from "~/lib/settings";
+import type { UpdateSettingsInput } from "~/lib/settings";
 import { db } from "~/server/db";
+import { readSiteSettings, siteSettingsSelect as settingsSelect } from "~/server/db/site-settings";
 import { AppError } from "~/server/errors";
 import { recordAudit } from "./audit";
 
-const settingsSelect = { allowRegistration: true, scanSchedule: true, skipPatterns: true } as const;
+/** `{ allowRegistration, scanSchedule, skipPatterns }` of the site. */
+export const getSiteSettings = readSiteSettings;
 
-export async function getSiteSettings() {
-  const settings = await db.siteSettings.findUnique({ where: { id: 1 }, select: settingsSelect });
-  // the first migration inserts the row; its absence means the database was not migrated
-  if (!settings) throw new Error("Site settings row missing: apply the database migrations (npm run db:migrate).");
-  return settings;
-}
-
-export async function updateSiteSettings(actor: { id: string; username: string }, raw: UpdateSettingsInput) {
-  const input = updateSettingsSchema.parse(raw);
+/** Changes the settings given (input parsed by updateSettingsSchema) and audits each change; an
+ *  expression node-cron cannot run is BAD_REQUEST on scanSchedule. */
+export async function updateSiteSettings(actor: { id: string; username: string }, input: UpdateSettingsInput) {
   if (input.scanSchedule !== undefined && !cron.validate(input.scanSchedule)) {
     throw AppError.field(
       "BAD_REQUEST",

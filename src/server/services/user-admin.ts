@@ -1,14 +1,13 @@
 // What an admin does to users. Every change writes an audit event in the same transaction.
-import { createUserSchema, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "~/lib/users";
+import type { CreateUserInput, UpdateUserInput } from "~/lib/users";
 import { hashPassword } from "~/server/auth/password";
-import { hashNewPassword, storeNewPassword } from "./passwords";
-import { db, type Db } from "~/server/db";
+import { db, type Tx } from "~/server/db";
 import { AppError } from "~/server/errors";
 import { resolveScanPath } from "~/server/library/paths";
 import { recordAudit, type Actor } from "./audit";
-import { conflictError, insertUser } from "./users";
+import { storeNewPassword } from "./passwords";
+import { insertUser } from "./users";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type AdminActor = { id: string; username: string };
 
 /** Serialises the transactions that can remove an admin, so two of them racing cannot both
@@ -28,71 +27,61 @@ async function scanPathOrNull(value: string | null | undefined) {
   return value ? resolveScanPath(value) : null;
 }
 
-/** `actor` is the admin doing it, or "system" (test factories, future importers). */
-export async function createUser(actor: Actor, raw: CreateUserInput) {
-  const input = createUserSchema.parse(raw);
+/** Creates an account (input parsed by createUserSchema; a scan path is checked and resolved
+ *  by library/paths.ts): `{ id }`. `actor` is the admin doing it, or "system" (test
+ *  factories, future importers). A taken username or e-mail fails with the unique violation. */
+export async function createUser(actor: Actor, input: CreateUserInput) {
   const scanPath = await scanPathOrNull(input.scanPath);
   const passwordHash = await hashPassword(input.password);
-  try {
-    return await db.$transaction(async (tx) => {
-      const user = await insertUser(tx, { ...input, passwordHash, scanPath });
-      await recordAudit(tx, {
-        actor,
-        action: "user.created",
-        target: user,
-        details: { isAdmin: input.isAdmin ?? false, scanPath },
-      });
-      return { id: user.id };
-    });
-  } catch (e) {
-    throw conflictError(e) ?? e;
-  }
+  return db.$transaction(async (tx) => {
+    const user = await insertUser(tx, { ...input, passwordHash, scanPath });
+    await recordAudit(tx, { actor, action: "user.created", target: user, details: { isAdmin: input.isAdmin ?? false, scanPath } });
+    return { id: user.id };
+  });
 }
 
-export async function updateUser(actor: Actor, raw: UpdateUserInput) {
-  const input = updateUserSchema.parse(raw);
+/** Changes what is given (input parsed by updateUserSchema; `scanPath` null or "" clears it):
+ *  returns `{ id, username, email, name, isAdmin, scanPath }`. Demotion and a new password end
+ *  the user's sessions; the last admin cannot be demoted (BAD_REQUEST on isAdmin). */
+export async function updateUser(actor: Actor, input: UpdateUserInput) {
   const scanPath = input.scanPath === undefined ? undefined : await scanPathOrNull(input.scanPath);
-  const passwordHash = input.password ? await hashNewPassword(input.password) : undefined;
-  try {
-    return await db.$transaction(async (tx) => {
-      const before = await tx.user.findUnique({
-        where: { id: input.id },
-        select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPath: true },
-      });
-      if (!before) throw new AppError("NOT_FOUND", "No such user: it may have been deleted.");
-      const demoted = before.isAdmin && input.isAdmin === false;
-      if (demoted) {
-        await lockAdmins(tx);
-        await assertAnotherAdmin(tx, before.id, "isAdmin");
-      }
-      const user = await tx.user.update({
-        where: { id: before.id },
-        data: {
-          username: input.username,
-          email: input.email,
-          name: input.name,
-          isAdmin: input.isAdmin,
-          scanPath,
-          // lost admin rights end the user's sessions at once (a new password does below)
-          ...(demoted ? { sessionVersion: { increment: 1 } } : {}),
-        },
-        select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPath: true },
-      });
-      const target = { id: user.id, username: user.username };
-      const changed = (["username", "email", "name"] as const).filter((k) => before[k] !== user[k]);
-      if (changed.length) await recordAudit(tx, { actor, action: "user.updated", target, details: { fields: changed.join(",") } });
-      if (passwordHash) await storeNewPassword(tx, target, passwordHash, actor);
-      if (before.scanPath !== user.scanPath) {
-        await recordAudit(tx, { actor, action: "user.scan_path_changed", target, details: { from: before.scanPath, to: user.scanPath } });
-      }
-      if (before.isAdmin !== user.isAdmin) {
-        await recordAudit(tx, { actor, action: user.isAdmin ? "user.admin_granted" : "user.admin_revoked", target });
-      }
-      return user;
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({
+      where: { id: input.id },
+      select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPath: true },
     });
-  } catch (e) {
-    throw conflictError(e) ?? e;
-  }
+    if (!before) throw new AppError("NOT_FOUND", "No such user: it may have been deleted.");
+    const demoted = before.isAdmin && input.isAdmin === false;
+    if (demoted) {
+      await lockAdmins(tx);
+      await assertAnotherAdmin(tx, before.id, "isAdmin");
+    }
+    const user = await tx.user.update({
+      where: { id: before.id },
+      data: {
+        username: input.username,
+        email: input.email,
+        name: input.name,
+        isAdmin: input.isAdmin,
+        scanPath,
+        // lost admin rights end the user's sessions at once (a new password does below)
+        ...(demoted ? { sessionVersion: { increment: 1 } } : {}),
+      },
+      select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPath: true },
+    });
+    const target = { id: user.id, username: user.username };
+    const changed = (["username", "email", "name"] as const).filter((k) => before[k] !== user[k]);
+    if (changed.length) await recordAudit(tx, { actor, action: "user.updated", target, details: { fields: changed.join(",") } });
+    if (passwordHash) await storeNewPassword(tx, target, passwordHash, actor);
+    if (before.scanPath !== user.scanPath) {
+      await recordAudit(tx, { actor, action: "user.scan_path_changed", target, details: { from: before.scanPath, to: user.scanPath } });
+    }
+    if (before.isAdmin !== user.isAdmin) {
+      await recordAudit(tx, { actor, action: user.isAdmin ? "user.admin_granted" : "user.admin_revoked", target });
+    }
+    return user;
+  });
 }
 
 /** Deletes the account and its favorites, tags and albums; photo files are never touched. */

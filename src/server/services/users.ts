@@ -1,6 +1,6 @@
 import { db, type Db } from "~/server/db";
+import { foldersUnder } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
-import { foldersUnder } from "~/server/library/folder-summary";
 import { isInside } from "~/server/library/paths";
 
 /** What any caller may see of a user: never the password hash. */
@@ -73,24 +73,4 @@ export function insertUser(
     },
     select: { id: true, username: true },
   });
-}
-
-/** Prisma's unique-constraint error, whichever driver raised it. */
-export function uniqueViolation(e: unknown): string[] | null {
-  const err = e as { code?: string; meta?: { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: string[] } } } } };
-  if (err?.code !== "P2002") return null;
-  const fields = err.meta?.driverAdapterError?.cause?.constraint?.fields ?? err.meta?.target;
-  return Array.isArray(fields) ? fields.map(String) : [];
-}
-
-/** Turns a unique violation on username or e-mail into the CONFLICT field error forms show. */
-export function conflictError(e: unknown): AppError | null {
-  const fields = uniqueViolation(e);
-  if (!fields) return null;
-  const field = fields.some((f) => f.includes("email")) ? "email" : "username";
-  return AppError.field(
-    "CONFLICT",
-    field,
-    field === "email" ? "This e-mail address is already used by another account." : "This username is taken.",
-  );
 }

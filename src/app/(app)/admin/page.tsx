@@ -1,4 +1,4 @@
-import { requireAdmin } from "~/server/auth/guard";
+import { requireAdmin } from "~/app/guard";
 import { SiteSettingsSection } from "./site-settings-section";
 import { UsersSection } from "./users-section";
 import { WorkerLogsSection } from "./worker-logs-section";

@@ -1,4 +1,4 @@
-import { requireUser } from "~/server/auth/guard";
+import { requireUser } from "~/app/guard";
 import { AlbumList } from "./album-list";
 
 export const metadata = { title: "Albums · Folio" };

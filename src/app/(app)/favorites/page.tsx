@@ -1,6 +1,6 @@
 import { LibraryEmpty } from "~/components/library-empty";
 import { Timeline } from "~/components/photos/timeline";
-import { requireUser } from "~/server/auth/guard";
+import { requireUser } from "~/app/guard";
 
 export const metadata = { title: "Favorites · Folio" };
 

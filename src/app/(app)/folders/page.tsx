@@ -1,6 +1,6 @@
 import { LibraryEmpty } from "~/components/library-empty";
 import { ScanStatus } from "~/components/scan-status";
-import { requireUser } from "~/server/auth/guard";
+import { requireUser } from "~/app/guard";
 import { FolderView } from "./folder-view";
 
 export const metadata = { title: "Folders · Folio" };

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { LibraryEmpty } from "~/components/library-empty";
 import { Timeline } from "~/components/photos/timeline";
 import { ScanStatus } from "~/components/scan-status";
-import { requireUser } from "~/server/auth/guard";
+import { requireUser } from "~/app/guard";
 
 export const metadata = { title: "Photos · Folio" };
 

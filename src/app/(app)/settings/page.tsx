@@ -1,5 +1,5 @@
 import { Section } from "~/components/section";
-import { requireUser } from "~/server/auth/guard";
+import { requireUser } from "~/app/guard";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 

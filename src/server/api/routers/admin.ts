@@ -1,5 +1,5 @@
 import { createUserSchema, directoriesInputSchema, updateUserSchema, userIdSchema } from "~/lib/users";
-import { listDirectories } from "~/server/library/directories";
+import { listDirectories } from "~/server/services/directories";
 import { updateSettingsSchema } from "~/lib/settings";
 import { getSiteSettings, updateSiteSettings } from "~/server/services/settings";
 import { createUser, deleteUser, updateUser } from "~/server/services/user-admin";

@@ -1,13 +1,9 @@
-import { foldersListSchema, photoIdSchema, photosListSchema, setFavoriteSchema } from "~/lib/photos";
-import { getPhoto, listFolder, listPhotos, setFavorite } from "~/server/services/photos";
+import { photoIdSchema, photosListSchema, setFavoriteSchema } from "~/lib/photos";
+import { getPhoto, listPhotos, setFavorite } from "~/server/services/photos";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const photosRouter = createTRPCRouter({
   list: protectedProcedure.input(photosListSchema).query(({ ctx, input }) => listPhotos(ctx.user, input ?? {})),
   get: protectedProcedure.input(photoIdSchema).query(({ ctx, input }) => getPhoto(ctx.user, input.id)),
   setFavorite: protectedProcedure.input(setFavoriteSchema).mutation(({ ctx, input }) => setFavorite(ctx.user, input.id, input.favorite)),
-});
-
-export const foldersRouter = createTRPCRouter({
-  list: protectedProcedure.input(foldersListSchema).query(({ ctx, input }) => listFolder(ctx.user, input?.path)),
 });

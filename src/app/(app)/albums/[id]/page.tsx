@@ -1,4 +1,4 @@
-import { requireUser } from "~/server/auth/guard";
+import { requireUser } from "~/app/guard";
 import { AlbumView } from "./album-view";
 
 export const metadata = { title: "Album · Folio" };

@@ -1,6 +1,1 @@
-import NextAuth from "next-auth";
-import { authOptions } from "~/server/auth/config";
-
-const handler = NextAuth(authOptions);
-
-export { handler as GET, handler as POST };
+export { nextAuthHandler as GET, nextAuthHandler as POST } from "~/server/api/http/nextauth";

@@ -1,8 +1,1 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "~/server/api/root";
-import { createTRPCContext } from "~/server/api/trpc";
-
-const handler = (req: Request) =>
-  fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext: createTRPCContext });
-
-export { handler as GET, handler as POST };
+export { trpcHandler as GET, trpcHandler as POST } from "~/server/api/http/trpc";

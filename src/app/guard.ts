@@ -1,7 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { needsSetup } from "~/server/services/setup";
-import { getCurrentUser } from "./session";
+import { getCurrentUser } from "~/server/auth/session";
 
 // layout and page both ask during one request: one query answers both
 const setupNeeded = cache(needsSetup);

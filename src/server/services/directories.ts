@@ -2,7 +2,7 @@
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "~/server/errors";
-import { isInside, libraryRoot } from "./paths";
+import { isInside, libraryRoot } from "~/server/library/paths";
 
 export type DirectoryListing = {
   path: string;

@@ -1,39 +1,11 @@
-// Tags and albums: each user's own. Another user's album answers NOT_FOUND; photos are added
-// only when the user may see them; deleting an album or a tag never touches a photo.
+// Albums: each user's own. Another user's album answers NOT_FOUND; photos are added only when
+// the user may see them; deleting an album never touches a photo.
 import { db } from "~/server/db";
+import { NEWEST_FIRST, visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
-import { findVisiblePhoto, visibleTo, type Viewer } from "./photos";
+import { findVisiblePhoto } from "./photos";
 
 const noAlbum = () => new AppError("NOT_FOUND", "No such album.");
-
-export async function listTags(viewer: Viewer) {
-  const tags = await db.tag.findMany({
-    where: { userId: viewer.id },
-    orderBy: { name: "asc" },
-    select: { name: true, _count: { select: { photos: { where: { photo: visibleTo(viewer) } } } } },
-  });
-  return tags.map((t) => ({ name: t.name, photoCount: t._count.photos }));
-}
-
-export async function addTag(viewer: Viewer, photoId: string, name: string) {
-  await findVisiblePhoto(viewer, photoId);
-  const tag = await db.tag.upsert({
-    where: { userId_name: { userId: viewer.id, name } },
-    create: { userId: viewer.id, name },
-    update: {},
-    select: { id: true },
-  });
-  await db.photoTag.upsert({ where: { tagId_photoId: { tagId: tag.id, photoId } }, create: { tagId: tag.id, photoId }, update: {} });
-  return { photoId, name };
-}
-
-export async function removeTag(viewer: Viewer, photoId: string, name: string) {
-  await findVisiblePhoto(viewer, photoId);
-  await db.photoTag.deleteMany({ where: { photoId, tag: { userId: viewer.id, name } } });
-  // a tag on no photo any more is gone from the list
-  await db.tag.deleteMany({ where: { userId: viewer.id, name, photos: { none: {} } } });
-  return { photoId, name };
-}
 
 async function ownAlbum(viewer: Viewer, id: string) {
   const album = await db.album.findFirst({ where: { id, userId: viewer.id }, select: { id: true, name: true, coverPhotoId: true } });
@@ -41,6 +13,8 @@ async function ownAlbum(viewer: Viewer, id: string) {
   return album;
 }
 
+/** This user's albums, last changed first: `[{ id, name, updatedAt, photoCount, coverId }]`;
+ *  counts and covers only from photos they may see. */
 export async function listAlbums(viewer: Viewer) {
   const albums = await db.album.findMany({
     where: { userId: viewer.id },
@@ -54,7 +28,7 @@ export async function listAlbums(viewer: Viewer) {
         (a.coverPhotoId && (await db.photo.findFirst({ where: { AND: [{ id: a.coverPhotoId }, visibleTo(viewer)] }, select: { id: true } }))) ||
         (await db.photo.findFirst({
           where: { AND: [visibleTo(viewer), { albums: { some: { albumId: a.id } } }] },
-          orderBy: [{ takenAt: "desc" }, { id: "desc" }],
+          orderBy: [...NEWEST_FIRST],
           select: { id: true },
         }));
       return { id: a.id, name: a.name, updatedAt: a.updatedAt, photoCount: _count.photos, coverId: cover?.id ?? null };
@@ -62,10 +36,8 @@ export async function listAlbums(viewer: Viewer) {
   );
 }
 
-export async function getAlbum(viewer: Viewer, id: string) {
-  const album = await ownAlbum(viewer, id);
-  return album;
-}
+/** `{ id, name, coverPhotoId }` of the viewer's own album, or NOT_FOUND. */
+export const getAlbum = ownAlbum;
 
 export async function createAlbum(viewer: Viewer, name: string) {
   return db.album.create({ data: { userId: viewer.id, name }, select: { id: true, name: true } });

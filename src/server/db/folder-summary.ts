@@ -1,24 +1,19 @@
 // The Folder table: per-directory photo counts and covers, rebuilt from Photo by the scanner so
 // the folder view and the user list read a few hundred rows instead of grouping every photo.
 // Rows do not depend on the viewer: a directory lies wholly inside or outside any scan path.
-import { db, rawParams, usesPostgres } from "~/server/db";
-import { pathRange, pathRangeSql } from "./visibility";
-
-/** Prisma filter for the Folder rows of `dir` and every directory below it. */
-export function foldersUnder(dir: string) {
-  const { base, from, to } = pathRange(dir);
-  return { OR: [{ path: base }, { path: { gte: from, lt: to } }] };
-}
+import { db, dialect } from "./index";
+import { rawParams, type Dialect, type Statement } from "./dialect";
+import { newestFirstSql, pathRangeSql } from "./visibility";
 
 /**
- * Rebuilds the rows of `root` and every directory below it from the photos present there.
- * The cover is the newest present photo with a ready thumbnail, as the migration
- * folder_summary back-fills it; a photo without a date counts as the oldest on both engines.
+ * The statements that rebuild the rows of `root` and every directory below it from the photos
+ * present there, in order: (PostgreSQL) a lock, the removal, the insert. The cover is the
+ * newest present photo with a ready thumbnail, as the migration folder_summary back-fills it.
  */
-export async function refreshFolderSummary(root: string) {
-  const removal = rawParams();
+export function folderSummaryStatements(d: Dialect, root: string): Statement[] {
+  const removal = rawParams(d);
   const remove = `DELETE FROM "Folder" WHERE ${pathRangeSql(`"path"`, root, removal.p)}`;
-  const { params, p } = rawParams();
+  const { params, p } = rawParams(d);
   // the cover by a lookup per directory on the directory index: on SQLite half the time of
   // ranking every photo with a window function. "WHERE true": without it SQLite reads
   // ON CONFLICT as part of the join.
@@ -28,7 +23,7 @@ export async function refreshFolderSummary(root: string) {
       SELECT g."directory", g."n", (
         SELECT x."id" FROM "Photo" x
         WHERE x."directory" = g."directory" AND x."missingSince" IS NULL AND x."thumbnailState" = 'ready'
-        ORDER BY x."takenAt" DESC NULLS LAST, x."id" DESC LIMIT 1
+        ORDER BY ${newestFirstSql("x")} LIMIT 1
       ) AS "cover"
       FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND ${pathRangeSql(`"directory"`, root, p)} GROUP BY "directory") g
     ) d
@@ -36,12 +31,18 @@ export async function refreshFolderSummary(root: string) {
     WHERE true
     ON CONFLICT ("path") DO UPDATE SET "photoCount" = excluded."photoCount", "coverId" = excluded."coverId",
       "coverTakenAt" = excluded."coverTakenAt", "updatedAt" = CURRENT_TIMESTAMP`;
-  await db.$transaction([
+  return [
     // PostgreSQL: refreshes of overlapping roots (two workers, roots just re-folded) take turns,
     // so neither deadlocks on the other's rows nor re-inserts what the other just removed;
     // ON CONFLICT stays as the second line of defence. SQLite already has one writer at a time.
-    ...(usesPostgres() ? [db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(hashtext('folio.folder-summary'))`)] : []),
-    db.$executeRawUnsafe(remove, ...removal.params),
-    db.$executeRawUnsafe(insert, ...params),
-  ]);
+    ...(d === "postgresql" ? [{ sql: `SELECT pg_advisory_xact_lock(hashtext('folio.folder-summary'))`, params: [] }] : []),
+    { sql: remove, params: removal.params },
+    { sql: insert, params },
+  ];
+}
+
+/** Rebuilds the summary rows under `root` in one transaction. Anything that writes Photo rows
+ *  calls it afterwards (the worker after each scan, tests through their factories). */
+export async function refreshFolderSummary(root: string) {
+  await db.$transaction(folderSummaryStatements(dialect(), root).map((s) => db.$executeRawUnsafe(s.sql, ...s.params)));
 }

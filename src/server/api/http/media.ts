@@ -1,0 +1,72 @@
+// GET /api/media/<id>/thumbnail and /original: the session, then the services' file, sent with
+// ETag, conditional requests and byte ranges. Errors answer as plain text with their status.
+import { createReadStream } from "node:fs";
+import { Readable } from "node:stream";
+import { getSessionIdentity, resolveSessionUser } from "~/server/auth/session";
+import { AppError, httpStatus, signInRequired } from "~/server/errors";
+import { originalFile, thumbnailFile, type MediaFile, type ThumbSize } from "~/server/services/media";
+import type { Viewer } from "~/server/services/photos";
+
+const CACHE = "private, max-age=3600";
+type Params = { params: Promise<{ id: string }> };
+
+const stream = (file: string, range?: { start: number; end: number }) => Readable.toWeb(createReadStream(file, range)) as ReadableStream;
+
+/** 200 with the whole file, 206 with one range (`bytes=a-b`, `a-`, `-n`, originals only), 416
+ *  for a range past the end, 304 when the client's ETag (`ifNoneMatch`) matches. */
+function fileResponse(media: MediaFile, range: string | null, ifNoneMatch: string | null) {
+  const headers: Record<string, string> = { "Content-Type": media.mime, ETag: media.etag, "Cache-Control": CACHE };
+  // originals (the files that carry a name) are sent in ranges; previews whole
+  if (media.fileName) {
+    headers["Accept-Ranges"] = "bytes";
+    headers["Content-Disposition"] = `inline; filename*=UTF-8''${encodeURIComponent(media.fileName)}`;
+  }
+  if (ifNoneMatch === media.etag) return new Response(null, { status: 304, headers });
+  const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+  const { size } = media;
+  if (m && (m[1] || m[2])) {
+    const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));
+    const end = m[1] && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
+    if (start > end || start >= size) return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
+    return new Response(stream(media.file, { start, end }), {
+      status: 206,
+      headers: { ...headers, "Content-Range": `bytes ${start}-${end}/${size}`, "Content-Length": String(end - start + 1) },
+    });
+  }
+  return new Response(stream(media.file), { status: 200, headers: { ...headers, "Content-Length": String(size) } });
+}
+
+/** A photo's preview for `viewer`; throws AppError NOT_FOUND like the services. */
+export async function serveThumbnail(viewer: Viewer, id: string, size: ThumbSize, ifNoneMatch: string | null) {
+  return fileResponse(await thumbnailFile(viewer, id, size), null, ifNoneMatch);
+}
+
+/** A photo's original for `viewer`, with byte ranges; throws AppError NOT_FOUND like the services. */
+export async function serveOriginal(viewer: Viewer, id: string, range: string | null, ifNoneMatch: string | null) {
+  return fileResponse(await originalFile(viewer, id), range, ifNoneMatch);
+}
+
+/** Resolves the session, then answers with `serve`; AppErrors become their HTTP status. */
+async function withViewer(serve: (viewer: Viewer) => Promise<Response>) {
+  try {
+    const user = await resolveSessionUser(await getSessionIdentity());
+    if (!user) throw signInRequired();
+    return await serve(user);
+  } catch (e) {
+    if (e instanceof AppError) return new Response(e.message, { status: httpStatus(e.code) });
+    throw e;
+  }
+}
+
+/** GET /api/media/<id>/thumbnail?size=small|large (anything else: small). */
+export const thumbnailGET = async (req: Request, { params }: Params) => {
+  const size = new URL(req.url).searchParams.get("size") === "large" ? "large" : "small";
+  const { id } = await params;
+  return withViewer((viewer) => serveThumbnail(viewer, id, size, req.headers.get("if-none-match")));
+};
+
+/** GET /api/media/<id>/original. */
+export const originalGET = async (req: Request, { params }: Params) => {
+  const { id } = await params;
+  return withViewer((viewer) => serveOriginal(viewer, id, req.headers.get("range"), req.headers.get("if-none-match")));
+};

@@ -1,0 +1,7 @@
+import { foldersListSchema } from "~/lib/photos";
+import { listFolder } from "~/server/services/folders";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+export const foldersRouter = createTRPCRouter({
+  list: protectedProcedure.input(foldersListSchema).query(({ ctx, input }) => listFolder(ctx.user, input?.path)),
+});

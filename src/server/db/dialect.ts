@@ -1,0 +1,19 @@
+// What differs between the two engines in the raw statements of this folder.
+export type Dialect = "sqlite" | "postgresql";
+
+/** Values for a raw statement and their placeholders in `dialect`. Call p() in the order the
+ *  values appear in the text, once per use: SQLite's placeholders are positional. */
+export function rawParams(dialect: Dialect) {
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return dialect === "postgresql" ? `$${params.length}` : "?";
+  };
+  return { params, p };
+}
+
+/** A boolean literal: SQLite stores booleans as 1 and 0. */
+export const sqlTrue = (dialect: Dialect) => (dialect === "postgresql" ? "true" : "1");
+
+/** One raw statement with its values, as the snapshot test records it. */
+export type Statement = { sql: string; params: unknown[] };

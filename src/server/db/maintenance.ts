@@ -1,0 +1,46 @@
+// Database upkeep outside any one request: engine settings at start-up, planner statistics after
+// a scan, and which migrations a database has applied (for /api/health).
+import { db, dialect, type Db } from "./index";
+import type { Dialect, Statement } from "./dialect";
+
+/** SQLite: WAL lets readers (the web UI) go on while a writer (a scan) holds the database; the
+ *  setting stays in the file. PostgreSQL: nothing. */
+export const prepareStatements = (d: Dialect): Statement[] => (d === "sqlite" ? [{ sql: "PRAGMA journal_mode = WAL", params: [] }] : []);
+
+/** Once per process before work starts. */
+export async function prepareDatabase() {
+  // a PRAGMA that answers a row: a query, not an execute
+  for (const s of prepareStatements(dialect())) await db.$queryRawUnsafe(s.sql, ...s.params);
+}
+
+/** ANALYZE, and on SQLite a table made and dropped: other connections (the web process, when a
+ *  worker process scanned) load statistics with the schema, and a new ANALYZE does not change
+ *  the schema; a schema change makes them reload both at their next statement. */
+export const statisticsStatements = (d: Dialect): Statement[] => [
+  { sql: `ANALYZE "Photo"`, params: [] },
+  ...(d === "sqlite"
+    ? [
+        { sql: `CREATE TABLE IF NOT EXISTS "_folio_reload_statistics" ("x" INTEGER)`, params: [] },
+        { sql: `DROP TABLE "_folio_reload_statistics"`, params: [] },
+      ]
+    : []),
+];
+
+/** Fresh statistics let the planner pick, per scan path, between walking the date index (a
+ *  large share of the library) and collecting a small subtree through the folder index:
+ *  the wrong choice costs a timeline page 100 times over. */
+export async function refreshPlannerStatistics() {
+  for (const s of statisticsStatements(dialect())) await db.$executeRawUnsafe(s.sql, ...s.params);
+}
+
+export const appliedMigrationsStatement: Statement = {
+  sql: `SELECT "migration_name" AS "name" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+  params: [],
+};
+
+/** The names of the migrations `client` has applied completely. Throws when the database does
+ *  not answer. */
+export async function appliedMigrations(client: Db = db) {
+  const rows = await client.$queryRawUnsafe<{ name: string }[]>(appliedMigrationsStatement.sql);
+  return new Set(rows.map((r) => r.name));
+}

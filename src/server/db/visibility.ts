@@ -1,0 +1,77 @@
+// Which photos a user may see, the one definition every read uses: a photo is visible when it is
+// present (not missing) and lies inside the viewer's scan path, on path boundaries. A viewer with
+// no scan path sees nothing. Given as a Prisma filter and as a raw SQL condition, with the one
+// order of the timeline (newest first, undated photos last) in both forms.
+import path from "node:path";
+import { AppError } from "~/server/errors";
+
+/** Whoever reads photos: a user id and their scan path (absolute, resolved), or none yet. */
+export type Viewer = { id: string; scanPath: string | null };
+
+/**
+ * `dir` and every path below it, on path boundaries: `base` itself, or from `from` up to `to`.
+ * A range, not LIKE: Prisma passes % and _ in startsWith through as wildcards, and SQLite's
+ * LIKE ignores case. Strings starting with "dir/" are exactly those from "dir/" up to "dir0"
+ * ("0" follows "/") in byte order: SQLite's default, and the "C" collation of the path columns
+ * on PostgreSQL (migrations photo_paths_bytewise and folder_summary).
+ */
+export function pathRange(dir: string) {
+  const base = dir.endsWith(path.sep) ? dir.slice(0, -1) : dir;
+  return { base, from: `${base}/`, to: `${base}0` };
+}
+
+/** The range as a raw SQL condition on `column`, with placeholders from `p` (dialect.ts rawParams). */
+export function pathRangeSql(column: string, dir: string, p: (value: unknown) => string) {
+  const { base, from, to } = pathRange(dir);
+  return `(${column} = ${p(base)} OR (${column} >= ${p(from)} AND ${column} < ${p(to)}))`;
+}
+
+/** Prisma filter for every indexed photo inside `dir`, missing or not (the scanner's view). */
+export function photosUnder(dir: string) {
+  const { base, from, to } = pathRange(dir);
+  return { OR: [{ directory: base }, { directory: { gte: from, lt: to } }] };
+}
+
+/** Prisma filter for the Folder summary rows of `dir` and every directory below it. */
+export function foldersUnder(dir: string) {
+  const { base, from, to } = pathRange(dir);
+  return { OR: [{ path: base }, { path: { gte: from, lt: to } }] };
+}
+
+/** Matches no row: what a viewer without a scan path sees. */
+const NO_PHOTOS = { id: { in: [] as string[] } };
+
+/** Prisma filter for the photos `viewer` may see. */
+export function visibleTo(viewer: Viewer) {
+  return viewer.scanPath ? { missingSince: null, ...photosUnder(viewer.scanPath) } : NO_PHOTOS;
+}
+
+/** The same rule as a raw SQL condition on the Photo row aliased `alias`. */
+export function visibleSql(alias: string, viewer: Viewer, p: (value: unknown) => string) {
+  if (!viewer.scanPath) return "1 = 0";
+  return `${alias}."missingSince" IS NULL AND ${pathRangeSql(`${alias}."directory"`, viewer.scanPath, p)}`;
+}
+
+/** Newest first by date taken, then id; a photo without a date sorts after every dated one, on
+ *  both engines (SQLite puts NULL last in a descending order, PostgreSQL first). */
+export const NEWEST_FIRST = [{ takenAt: { sort: "desc", nulls: "last" } }, { id: "desc" }] as const;
+
+/** NEWEST_FIRST as an ORDER BY list for the Photo row (or page row) aliased `alias`. */
+export const newestFirstSql = (alias: string) => `${alias}."takenAt" DESC NULLS LAST, ${alias}."id" DESC`;
+
+/** NEWEST_FIRST for rows already in memory: negative when `a` comes before `b`. */
+export function compareNewestFirst(a: { takenAt: Date | null; id: string }, b: { takenAt: Date | null; id: string }) {
+  const at = a.takenAt?.getTime() ?? -Infinity;
+  const bt = b.takenAt?.getTime() ?? -Infinity;
+  if (at !== bt) return at > bt ? -1 : 1;
+  return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
+}
+
+/** For reads that need a folder: a viewer without one is told what to do. */
+export function requireScanPath(viewer: Viewer, own = true): string {
+  if (viewer.scanPath) return viewer.scanPath;
+  throw new AppError(
+    "BAD_REQUEST",
+    own ? "You have no photo folder yet: ask an admin to set one." : "This user has no scan path: set one first.",
+  );
+}
