@@ -56,8 +56,12 @@ describe("roots", () => {
     const catLog = await signedInAs(users[2]!).jobs.get({ id: job.id });
     expect(catLog.logs.map((l) => l.message)).toContain("scan started");
     expect(catLog.logs.some((l) => l.message.includes(lib("shared")) && !l.message.includes(lib("shared/sub")))).toBe(false);
+    // and a user reads the paths relative to their own folder, never the server's
+    expect(catLog.logs.some((l) => l.message.includes(lib()))).toBe(false);
     const annLog = await signedInAs(users[0]!).jobs.get({ id: job.id });
-    expect(annLog.logs.map((l) => l.message)).toContain(`walking ${lib("shared")}`);
+    expect(annLog.logs.map((l) => l.message)).toContain("walking your folder");
+    expect(annLog.logs.some((l) => l.message.includes(lib()))).toBe(false);
+    expect((await signedInAs(admin).jobs.get({ id: job.id })).logs.map((l) => l.message)).toContain(`walking ${lib("shared")}`);
     // cat's own "Scan now" queues the same root
     const forCat = await signedInAs(users[2]!).scan.start();
     expect((await db.job.findUniqueOrThrow({ where: { id: forCat.jobIds[0] } })).root).toBe(lib("shared"));
