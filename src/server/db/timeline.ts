@@ -45,12 +45,21 @@ export function timelineStatement(d: Dialect, viewer: Viewer, filter: TimelineFi
       );
     }
     const order = dated ? `p."takenAt" DESC, p."id" DESC` : `p."id" DESC`;
-    return `SELECT * FROM (SELECT ${COLUMNS} FROM "Photo" p WHERE ${where.join(" AND ")} ORDER BY ${order} LIMIT ${p(limit + 1)}) ${dated ? "dated" : "undated"}`;
+    return `SELECT * FROM (
+      SELECT ${COLUMNS} FROM "Photo" p
+      WHERE ${where.join("\n        AND ")}
+      ORDER BY ${order} LIMIT ${p(limit + 1)}
+    ) ${dated ? "dated" : "undated"}`;
   };
   const dated = half(true);
   const undated = half(false);
   const sql = `SELECT q."id", q."takenAt", q."width", q."height", q."fileName", q."thumbnailState", ${favorite} AS "favorite"
-    FROM (${dated} UNION ALL ${undated}) q ORDER BY ${newestFirstSql("q")} LIMIT ${p(limit + 1)}`;
+    FROM (
+    ${dated}
+    UNION ALL
+    ${undated}
+    ) q
+    ORDER BY ${newestFirstSql("q")} LIMIT ${p(limit + 1)}`;
   return { sql, params };
 }
 

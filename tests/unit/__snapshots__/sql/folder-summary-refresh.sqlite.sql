@@ -1,0 +1,18 @@
+DELETE FROM "Folder" WHERE ("path" = ? OR ("path" >= ? AND "path" < ?));
+-- values: ["/library/family","/library/family/","/library/family0"]
+
+INSERT INTO "Folder" ("path", "photoCount", "coverId", "coverTakenAt")
+SELECT d."directory", d."n", c."id", c."takenAt"
+FROM (
+  SELECT g."directory", g."n", (
+    SELECT x."id" FROM "Photo" x
+    WHERE x."directory" = g."directory" AND x."missingSince" IS NULL AND x."thumbnailState" = 'ready'
+    ORDER BY x."takenAt" DESC NULLS LAST, x."id" DESC LIMIT 1
+  ) AS "cover"
+  FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND ("directory" = ? OR ("directory" >= ? AND "directory" < ?)) GROUP BY "directory") g
+) d
+LEFT JOIN "Photo" c ON c."id" = d."cover"
+WHERE true
+ON CONFLICT ("path") DO UPDATE SET "photoCount" = excluded."photoCount", "coverId" = excluded."coverId",
+  "coverTakenAt" = excluded."coverTakenAt", "updatedAt" = CURRENT_TIMESTAMP;
+-- values: ["/library/family","/library/family/","/library/family0"]

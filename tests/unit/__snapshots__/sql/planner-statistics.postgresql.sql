@@ -1,0 +1,2 @@
+ANALYZE "Photo";
+-- values: []

@@ -1,0 +1,18 @@
+SELECT q."id", q."takenAt", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = ?) AS "favorite"
+FROM (
+SELECT * FROM (
+  SELECT p."id", p."takenAt", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  WHERE p."missingSince" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
+    AND p."takenAt" IS NOT NULL
+  ORDER BY p."takenAt" DESC, p."id" DESC LIMIT ?
+) dated
+UNION ALL
+SELECT * FROM (
+  SELECT p."id", p."takenAt", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  WHERE p."missingSince" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
+    AND p."takenAt" IS NULL
+  ORDER BY p."id" DESC LIMIT ?
+) undated
+) q
+ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT ?;
+-- values: ["user-1","/library/family","/library/family/","/library/family0",61,"/library/family","/library/family/","/library/family0",61,61]

@@ -1,0 +1,18 @@
+SELECT q."id", q."takenAt", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = $1) AS "favorite"
+FROM (
+SELECT * FROM (
+  SELECT p."id", p."takenAt", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  WHERE 1 = 0
+    AND p."takenAt" IS NOT NULL
+  ORDER BY p."takenAt" DESC, p."id" DESC LIMIT $2
+) dated
+UNION ALL
+SELECT * FROM (
+  SELECT p."id", p."takenAt", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  WHERE 1 = 0
+    AND p."takenAt" IS NULL
+  ORDER BY p."id" DESC LIMIT $3
+) undated
+) q
+ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT $4;
+-- values: ["user-2",61,61,61]

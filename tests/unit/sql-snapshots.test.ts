@@ -1,0 +1,32 @@
+// Every raw statement of src/server/db, written out for both engines, so a change to the SQL
+// shows in review as a change to these files. `npx vitest run -u` rewrites them after a
+// deliberate change; CI fails on any difference.
+import { describe, expect, it } from "vitest";
+import type { Dialect, Statement } from "~/server/db/dialect";
+import { folderSummaryStatements } from "~/server/db/folder-summary";
+import { appliedMigrationsStatement, prepareStatements, statisticsStatements } from "~/server/db/maintenance";
+import { timelineStatement } from "~/server/db/timeline";
+
+const viewer = { id: "user-1", scanPath: "/library/family" };
+
+const statements: Record<string, (d: Dialect) => Statement[]> = {
+  "timeline-first-page": (d) => [timelineStatement(d, viewer, {}, 60)],
+  "timeline-every-filter": (d) => [
+    timelineStatement(d, viewer, { folder: "/library/family/2023", favorite: true, albumId: "album-1", tag: "beach", cursor: "photo-9" }, 60),
+  ],
+  "timeline-no-scan-path": (d) => [timelineStatement(d, { id: "user-2", scanPath: null }, {}, 60)],
+  "folder-summary-refresh": (d) => folderSummaryStatements(d, "/library/family"),
+  "planner-statistics": (d) => statisticsStatements(d),
+  "prepare-database": (d) => prepareStatements(d),
+  "applied-migrations": () => [appliedMigrationsStatement],
+};
+
+/** One file per statement group and engine: each statement, then its values as a comment. */
+const render = (list: Statement[]) =>
+  list.map((s) => `${s.sql.replace(/\n {4}/g, "\n")};\n-- values: ${JSON.stringify(s.params)}\n`).join("\n");
+
+describe.each(["sqlite", "postgresql"] as const)("raw SQL on %s", (dialect) => {
+  it.each(Object.keys(statements))("%s", async (name) => {
+    await expect(render(statements[name]!(dialect))).toMatchFileSnapshot(`__snapshots__/sql/${name}.${dialect}.sql`);
+  });
+});
