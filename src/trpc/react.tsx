@@ -11,6 +11,8 @@ export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 /** A session that ended (user deleted, password changed elsewhere) sends the page to sign-in. */
 function toSignInWhenSessionEnded(error: unknown) {
   const code = (error as { data?: { code?: string } }).data?.code;
+  // a full page load, not a client navigation: every cached query belonged to the ended session
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   if (code === "UNAUTHORIZED") window.location.assign("/login");
 }
 
