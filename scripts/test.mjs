@@ -1,5 +1,6 @@
-// npm test: the whole suite. The schema copy check, ESLint and the layer rules, then Vitest (unit tests, and database tests on SQLite, plus PostgreSQL
-// when TEST_POSTGRES_URL is set), then Playwright against the production build in Chromium.
+// npm test: the whole suite. The schema copy check, ESLint and the layer rules, then Vitest (unit
+// tests, and database tests on SQLite, plus PostgreSQL when TEST_POSTGRES_URL is set), then
+// Playwright against the production build in Chromium.
 import { spawnSync } from "node:child_process";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
