@@ -1,6 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { AuthCard, Field, FormAlert, PASSWORDS_DIFFER, SubmitButton } from "~/components/form";
@@ -11,6 +12,7 @@ import { useTRPC } from "~/trpc/react";
 
 export function SetupForm() {
   const trpc = useTRPC();
+  const router = useRouter();
   const setup = useMutation(trpc.auth.setupAdmin.mutationOptions());
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const server = formErrorsOf(setup.error);
@@ -29,7 +31,9 @@ export function SetupForm() {
     setup.mutate(parsed.data, {
       onSuccess: async () => {
         await signIn("credentials", { username: parsed.data.username, password: fields.password, redirect: false });
-        window.location.assign("/admin");
+        // the sign-in set the session cookie; the navigation and refresh render the pages with it
+        router.replace("/admin");
+        router.refresh();
       },
     });
   }

@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { AuthCard, ConfirmPasswordField, Field, FormAlert, SubmitButton } from "~/components/form";
 import { formErrorsOf } from "~/lib/trpc-errors";
@@ -9,6 +10,7 @@ import { useTRPC } from "~/trpc/react";
 
 export function SignupForm() {
   const trpc = useTRPC();
+  const router = useRouter();
   const signup = useMutation(trpc.auth.signup.mutationOptions());
   const [mismatch, setMismatch] = useState(false);
   const { fields, message } = formErrorsOf(signup.error);
@@ -25,7 +27,9 @@ export function SignupForm() {
       {
         onSuccess: async (user) => {
           await signIn("credentials", { username: user.username, password: input.password, redirect: false });
-          window.location.assign("/photos");
+          // the sign-in set the session cookie; the navigation and refresh render the pages with it
+          router.replace("/photos");
+          router.refresh();
         },
       },
     );
