@@ -2,7 +2,9 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { AuthCard, Field, FormAlert, SubmitButton } from "~/components/form";
+import { AuthCard, Field } from "~/components/form";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/button";
 
 const WRONG = "The username or e-mail and password do not match. Check both and try again.";
 
@@ -33,10 +35,10 @@ export function LoginForm({ next, allowSignup }: { next: string; allowSignup: bo
   return (
     <AuthCard title="Sign in">
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert>{error}</FormAlert>
+        <Alert>{error}</Alert>
         <Field label="Username or e-mail" name="username" autoComplete="username" required autoFocus />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-        <SubmitButton busy={busy}>Sign in</SubmitButton>
+        <SubmitButton className="w-full" busy={busy}>Sign in</SubmitButton>
       </form>
       {allowSignup && (
         <p className="mt-4 text-center text-sm text-slate-600">

@@ -4,7 +4,9 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
-import { AuthCard, Field, FormAlert, PASSWORDS_DIFFER, SubmitButton } from "~/components/form";
+import { AuthCard, Field, PASSWORDS_DIFFER } from "~/components/form";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/button";
 import { newAccountSchema } from "~/lib/identity";
 import { formErrorsOf } from "~/lib/trpc-errors";
 import type { FieldErrors } from "~/server/errors";
@@ -44,13 +46,13 @@ export function SetupForm() {
         Folio has no users yet. This account will manage the others; the page closes once it exists.
       </p>
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert>{server.message}</FormAlert>
+        <Alert>{server.message}</Alert>
         <Field label="Username" name="username" autoComplete="username" errors={errors.username} hint="2-32 of a-z, 0-9, . _ -" />
         <Field label="Name" name="name" autoComplete="name" errors={errors.name} />
         <Field label="E-mail" name="email" type="email" autoComplete="email" errors={errors.email} />
         <Field label="Password" name="password" type="password" autoComplete="new-password" errors={errors.password} hint="At least 8 characters" />
         <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" errors={errors.confirm} />
-        <SubmitButton busy={setup.isPending || setup.isSuccess}>Create admin</SubmitButton>
+        <SubmitButton className="w-full" busy={setup.isPending || setup.isSuccess}>Create admin</SubmitButton>
       </form>
     </AuthCard>
   );

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { AuthCard, ConfirmPasswordField, Field, FormAlert, SubmitButton } from "~/components/form";
+import { AuthCard, ConfirmPasswordField, Field } from "~/components/form";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/button";
 import { formErrorsOf } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -38,13 +40,13 @@ export function SignupForm() {
   return (
     <AuthCard title="Create your account">
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert>{message}</FormAlert>
+        <Alert>{message}</Alert>
         <Field label="Username" name="username" autoComplete="username" errors={fields.username} hint="2-32 of a-z, 0-9, . _ -" />
         <Field label="Name" name="name" autoComplete="name" errors={fields.name} />
         <Field label="E-mail" name="email" type="email" autoComplete="email" errors={fields.email} />
         <Field label="Password" name="password" type="password" autoComplete="new-password" errors={fields.password} hint="At least 8 characters" />
         <ConfirmPasswordField label="Confirm password" name="confirm" differs={mismatch} />
-        <SubmitButton busy={signup.isPending || signup.isSuccess}>Sign up</SubmitButton>
+        <SubmitButton className="w-full" busy={signup.isPending || signup.isSuccess}>Sign up</SubmitButton>
       </form>
       <p className="mt-4 text-center text-sm text-slate-600">
         An admin gives each account its photo folder. Already have an account?{" "}

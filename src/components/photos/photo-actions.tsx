@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "~/trpc/react";
+import { Alert } from "../ui/alert";
 
 type Photo = { id: string; favorite: boolean; tags: string[]; fileName: string };
 
@@ -105,10 +106,10 @@ export function PhotoActions({ photo }: { photo: Photo }) {
               Add to album
             </button>
           </div>
-          {added && <p role="status" className="text-xs text-green-300">Added to {added}.</p>}
+          <Alert tone="success">{added && `Added to ${added}.`}</Alert>
         </form>
       </section>
-      {error && <p role="alert" className="text-xs text-red-300">{error.message}</p>}
+      <Alert>{error?.message}</Alert>
     </div>
   );
 }

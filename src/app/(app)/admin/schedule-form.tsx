@@ -2,7 +2,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field } from "~/components/form";
-import { buttonClass } from "~/components/modal";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/button";
 import { describeCron } from "~/lib/cron-text";
 import { formErrorsOf } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
@@ -39,14 +40,10 @@ export function ScheduleForm({ current }: { current: string }) {
           autoComplete="off"
         />
       </div>
-      <button type="submit" className={`${buttonClass.secondary} mb-6`} disabled={update.isPending || value.trim() === current}>
+      <SubmitButton variant="secondary" className="mb-6" busy={update.isPending} busyText="Saving…" disabled={value.trim() === current}>
         Save schedule
-      </button>
-      {update.isSuccess && (
-        <p role="status" className="mb-6 text-sm text-green-700">
-          Saved: scans run {describeCron(update.data.scanSchedule)}.
-        </p>
-      )}
+      </SubmitButton>
+      <Alert tone="success" className="mb-6">{update.isSuccess && `Saved: scans run ${describeCron(update.data.scanSchedule)}.`}</Alert>
     </form>
   );
 }

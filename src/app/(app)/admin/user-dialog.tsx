@@ -1,8 +1,10 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Field, FormAlert } from "~/components/form";
-import { buttonClass, DialogButtons, Modal } from "~/components/modal";
+import { Field } from "~/components/form";
+import { Alert } from "~/components/ui/alert";
+import { Button, SubmitButton } from "~/components/ui/button";
+import { Dialog, DialogButtons } from "~/components/ui/dialog";
 import { formErrorsOf } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 import { DirectoryPicker } from "./directory-picker";
@@ -50,9 +52,9 @@ export function UserDialog({ user, onClose }: { user?: EditableUser; onClose: ()
   }
 
   return (
-    <Modal title={user ? `Edit ${user.username}` : "Create user"} onClose={onClose} wide>
+    <Dialog title={user ? `Edit ${user.username}` : "Create user"} onClose={onClose} wide>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormAlert>{message}</FormAlert>
+        <Alert>{message}</Alert>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="Username" name="username" defaultValue={user?.username} errors={errors.username} autoComplete="off" />
           <Field label="Name" name="name" defaultValue={user?.name} errors={errors.name} autoComplete="off" />
@@ -71,7 +73,7 @@ export function UserDialog({ user, onClose }: { user?: EditableUser; onClose: ()
           <label htmlFor="isAdmin" className="text-sm font-medium text-slate-700">
             Admin
           </label>
-          {errors.isAdmin && <p role="alert" className="text-sm text-red-700">{errors.isAdmin.join(" ")}</p>}
+          <Alert>{errors.isAdmin?.join(" ")}</Alert>
         </div>
         <div className="space-y-2">
           <Field
@@ -84,20 +86,18 @@ export function UserDialog({ user, onClose }: { user?: EditableUser; onClose: ()
             hint="A folder inside the library root. Several users may share one."
             autoComplete="off"
           />
-          <button type="button" className={buttonClass.link} aria-expanded={pickerOpen} onClick={() => setPickerOpen((o) => !o)}>
+          <Button variant="link" aria-expanded={pickerOpen} onClick={() => setPickerOpen((o) => !o)}>
             {pickerOpen ? "Hide folder picker" : "Browse folders"}
-          </button>
+          </Button>
           {pickerOpen && <DirectoryPicker selected={scanPath} onSelect={setScanPath} />}
         </div>
         <DialogButtons>
-          <button type="button" className={buttonClass.secondary} onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className={buttonClass.primary} disabled={mutation.isPending}>
-            {mutation.isPending ? "Saving…" : user ? "Save changes" : "Create user"}
-          </button>
+          <Button onClick={onClose}>Cancel</Button>
+          <SubmitButton busy={mutation.isPending} busyText="Saving…">
+            {user ? "Save changes" : "Create user"}
+          </SubmitButton>
         </DialogButtons>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

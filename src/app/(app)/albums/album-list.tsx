@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import type { FormEvent } from "react";
 import { EmptyState } from "~/components/empty-state";
-import { buttonClass } from "~/components/modal";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/button";
 import { useTRPC } from "~/trpc/react";
 
 export function AlbumList() {
@@ -22,11 +23,11 @@ export function AlbumList() {
     <>
       <form onSubmit={onCreate} className="mb-6 flex max-w-md gap-2">
         <input name="name" aria-label="Album name" placeholder="Name of a new album" className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2" />
-        <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
+        <SubmitButton busy={create.isPending} busyText="Creating…">
           Create album
-        </button>
+        </SubmitButton>
       </form>
-      {create.error && <p role="alert" className="mb-4 text-sm text-red-700">{create.error.message}</p>}
+      <Alert className="mb-4">{create.error?.message}</Alert>
       {albums.data?.length === 0 && (
         <EmptyState title="No albums yet">Create one here, or add a photo to a new album from the photo viewer.</EmptyState>
       )}

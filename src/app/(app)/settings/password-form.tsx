@@ -2,8 +2,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { ConfirmPasswordField, Field, FormAlert } from "~/components/form";
-import { buttonClass } from "~/components/modal";
+import { ConfirmPasswordField, Field } from "~/components/form";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/button";
 import { formErrorsOf } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -39,19 +40,15 @@ export function PasswordForm({ username }: { username: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormAlert>{message}</FormAlert>
+      <Alert>{message}</Alert>
       <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={fields.currentPassword} />
       <Field label="New password" name="newPassword" type="password" autoComplete="new-password" errors={fields.newPassword} hint="At least 8 characters" />
       <ConfirmPasswordField label="Confirm new password" name="confirmPassword" differs={mismatch} />
       <div className="flex items-center gap-3">
-        <button type="submit" className={buttonClass.primary} disabled={change.isPending}>
-          {change.isPending ? "Changing…" : "Change password"}
-        </button>
-        {saved && (
-          <p role="status" className="text-sm text-green-700">
-            Password changed. Your other sessions were signed out.
-          </p>
-        )}
+        <SubmitButton busy={change.isPending} busyText="Changing…">
+          Change password
+        </SubmitButton>
+        <Alert tone="success">{saved && "Password changed. Your other sessions were signed out."}</Alert>
       </div>
     </form>
   );

@@ -2,8 +2,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Field, FormAlert } from "~/components/form";
-import { buttonClass } from "~/components/modal";
+import { Field } from "~/components/form";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/button";
 import { formErrorsOf } from "~/lib/trpc-errors";
 import { useTRPC } from "~/trpc/react";
 
@@ -21,14 +22,14 @@ export function ProfileForm({ name, email }: { name: string; email: string | nul
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormAlert>{message}</FormAlert>
+      <Alert>{message}</Alert>
       <Field label="Name" name="name" defaultValue={name} errors={fields.name} autoComplete="name" />
       <Field label="E-mail" name="email" type="email" defaultValue={email ?? ""} errors={fields.email} autoComplete="email" />
       <div className="flex items-center gap-3">
-        <button type="submit" className={buttonClass.primary} disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save profile"}
-        </button>
-        {update.isSuccess && <p role="status" className="text-sm text-green-700">Profile saved.</p>}
+        <SubmitButton busy={update.isPending} busyText="Saving…">
+          Save profile
+        </SubmitButton>
+        <Alert tone="success">{update.isSuccess && "Profile saved."}</Alert>
       </div>
     </form>
   );

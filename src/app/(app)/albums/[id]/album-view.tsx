@@ -3,8 +3,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { EmptyState } from "~/components/empty-state";
-import { buttonClass, DialogButtons, Modal } from "~/components/modal";
 import { Timeline } from "~/components/photos/timeline";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Dialog, DialogButtons } from "~/components/ui/dialog";
 import { useTRPC } from "~/trpc/react";
 
 export function AlbumView({ id }: { id: string }) {
@@ -22,34 +24,34 @@ export function AlbumView({ id }: { id: string }) {
     <>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{album.data.name}</h1>
-        <button
-          type="button"
-          className={buttonClass.link}
+        <Button
+          variant="link"
           onClick={() => {
             const name = window.prompt("New name of the album", album.data.name);
             if (name?.trim()) rename.mutate({ id, name });
           }}
         >
           Rename
-        </button>
-        <button type="button" className={`${buttonClass.link} text-red-700`} onClick={() => setConfirm(true)}>
+        </Button>
+        <Button variant="dangerLink" onClick={() => setConfirm(true)}>
           Delete album
-        </button>
+        </Button>
       </div>
-      {rename.error && <p role="alert" className="mb-3 text-sm text-red-700">{rename.error.message}</p>}
+      <Alert className="mb-3">{rename.error?.message}</Alert>
       <Timeline filter={{ albumId: id }} emptyTitle="This album is empty" emptyText="Add photos to it from the photo viewer." />
       {confirm && (
-        <Modal title={`Delete the album ${album.data.name}?`} onClose={() => setConfirm(false)}>
+        <Dialog title={`Delete the album ${album.data.name}?`} onClose={() => setConfirm(false)}>
+          <Alert className="mb-4">{remove.error?.message}</Alert>
           <p className="text-sm text-slate-700">The album goes; its photos stay where they are, in your timeline and on disk.</p>
           <DialogButtons>
-            <button type="button" className={buttonClass.secondary} onClick={() => setConfirm(false)} autoFocus>
+            <Button onClick={() => setConfirm(false)} autoFocus>
               Cancel
-            </button>
-            <button type="button" className={buttonClass.danger} onClick={() => remove.mutate({ id })} disabled={remove.isPending}>
+            </Button>
+            <Button variant="danger" onClick={() => remove.mutate({ id })} disabled={remove.isPending}>
               Delete album
-            </button>
+            </Button>
           </DialogButtons>
-        </Modal>
+        </Dialog>
       )}
     </>
   );
