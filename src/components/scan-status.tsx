@@ -1,9 +1,10 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { buttonClass } from "./modal";
-import { ProgressBar } from "./progress-bar";
 import { formatCount } from "~/lib/progress";
 import { useTRPC } from "~/trpc/react";
+import { ProgressBar } from "./progress-bar";
+import { Alert } from "./ui/alert";
+import { Button } from "./ui/button";
 
 /** The progress of scans of the user's own folder, and a Scan now button. */
 export function ScanStatus({ userId }: { userId: string }) {
@@ -35,12 +36,12 @@ export function ScanStatus({ userId }: { userId: string }) {
           <p className="text-slate-600">
             {last?.finishedAt ? `Last scan: ${last.status}, ${last.finishedAt.toLocaleString()}.` : "Your folder has not been scanned yet."}
           </p>
-          <button type="button" className={buttonClass.secondary} onClick={() => start.mutate({ userId })} disabled={start.isPending}>
+          <Button onClick={() => start.mutate({ userId })} disabled={start.isPending}>
             Scan now
-          </button>
+          </Button>
         </div>
       )}
-      {start.error && <p role="alert" className="mt-2 text-red-700">{start.error.message}</p>}
+      <Alert className="mt-2">{start.error?.message}</Alert>
     </div>
   );
 }

@@ -1,53 +1,39 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
-import { z } from "zod";
-import { AuthCard, Field, FormAlert, PASSWORDS_DIFFER, SubmitButton } from "~/components/form";
-import { newAccountSchema } from "~/lib/identity";
-import { formErrorsOf } from "~/lib/trpc-errors";
-import type { FieldErrors } from "~/server/errors";
+import { AuthCard } from "~/components/auth-card";
+import { NewAccountFields, newAccountDefaults, type NewAccountForm } from "~/components/new-account-fields";
+import { SubmitButton } from "~/components/ui/button";
+import { Form } from "~/components/ui/form";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { useSignInAndGo } from "~/components/use-sign-in-and-go";
+import { newAccountFormSchema } from "~/lib/form-schemas";
 import { useTRPC } from "~/trpc/react";
 
+/** The first admin, created on a Folio with no users; then signed in and taken to the Admin Area. */
 export function SetupForm() {
   const trpc = useTRPC();
   const setup = useMutation(trpc.auth.setupAdmin.mutationOptions());
-  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
-  const server = formErrorsOf(setup.error);
-  const errors = { ...server.fields, ...localErrors };
+  const signInAndGo = useSignInAndGo();
+  const form = useZodForm(newAccountFormSchema, newAccountDefaults);
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-    const { confirm, ...fields } = form;
-    const parsed = newAccountSchema.safeParse(fields);
-    const local: FieldErrors = parsed.success ? {} : (z.flattenError(parsed.error).fieldErrors as FieldErrors);
-    if (confirm !== fields.password) local.confirm = [PASSWORDS_DIFFER];
-    setLocalErrors(local);
-    if (!parsed.success || local.confirm) return;
-    setup.reset();
-    setup.mutate(parsed.data, {
-      onSuccess: async () => {
-        await signIn("credentials", { username: parsed.data.username, password: fields.password, redirect: false });
-        window.location.assign("/admin");
-      },
-    });
+  async function createAdmin({ confirm: _confirm, ...account }: NewAccountForm) {
+    await setup.mutateAsync(account);
+    await signInAndGo(account, "/admin");
   }
 
+  const { isSubmitting, isSubmitSuccessful } = form.formState;
   return (
     <AuthCard title="Create the first admin">
       <p className="mb-4 text-sm text-slate-600">
         Folio has no users yet. This account will manage the others; the page closes once it exists.
       </p>
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert>{server.message}</FormAlert>
-        <Field label="Username" name="username" autoComplete="username" errors={errors.username} hint="2-32 of a-z, 0-9, . _ -" />
-        <Field label="Name" name="name" autoComplete="name" errors={errors.name} />
-        <Field label="E-mail" name="email" type="email" autoComplete="email" errors={errors.email} />
-        <Field label="Password" name="password" type="password" autoComplete="new-password" errors={errors.password} hint="At least 8 characters" />
-        <Field label="Confirm password" name="confirm" type="password" autoComplete="new-password" errors={errors.confirm} />
-        <SubmitButton busy={setup.isPending || setup.isSuccess}>Create admin</SubmitButton>
-      </form>
+      <Form form={form} onValid={createAdmin} className="space-y-4">
+        <NewAccountFields form={form} />
+        {/* still busy after success, while the Admin Area loads */}
+        <SubmitButton className="w-full" busy={isSubmitting || isSubmitSuccessful}>
+          Create admin
+        </SubmitButton>
+      </Form>
     </AuthCard>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { AuthCard } from "~/components/form";
+import { AuthCard } from "~/components/auth-card";
 import { getCurrentUser } from "~/server/auth/session";
 import { getSiteSettings } from "~/server/services/settings";
 import { needsSetup } from "~/server/services/setup";

@@ -1,47 +1,37 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
-import { AuthCard, ConfirmPasswordField, Field, FormAlert, SubmitButton } from "~/components/form";
-import { formErrorsOf } from "~/lib/trpc-errors";
+import { AuthCard } from "~/components/auth-card";
+import { NewAccountFields, newAccountDefaults, type NewAccountForm } from "~/components/new-account-fields";
+import { SubmitButton } from "~/components/ui/button";
+import { Form } from "~/components/ui/form";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { useSignInAndGo } from "~/components/use-sign-in-and-go";
+import { newAccountFormSchema } from "~/lib/form-schemas";
 import { useTRPC } from "~/trpc/react";
 
+/** A visitor's own account, while registration is open; then signed in and taken to the photos. */
 export function SignupForm() {
   const trpc = useTRPC();
   const signup = useMutation(trpc.auth.signup.mutationOptions());
-  const [mismatch, setMismatch] = useState(false);
-  const { fields, message } = formErrorsOf(signup.error);
+  const signInAndGo = useSignInAndGo();
+  const form = useZodForm(newAccountFormSchema, newAccountDefaults);
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-    const { confirm, ...input } = form;
-    const differs = confirm !== input.password;
-    setMismatch(differs);
-    if (differs) return;
-    signup.mutate(
-      { username: input.username ?? "", email: input.email ?? "", name: input.name, password: input.password ?? "" },
-      {
-        onSuccess: async (user) => {
-          await signIn("credentials", { username: user.username, password: input.password, redirect: false });
-          window.location.assign("/photos");
-        },
-      },
-    );
+  async function signUp({ confirm: _confirm, ...account }: NewAccountForm) {
+    const user = await signup.mutateAsync(account);
+    await signInAndGo({ username: user.username, password: account.password }, "/photos");
   }
 
+  const { isSubmitting, isSubmitSuccessful } = form.formState;
   return (
     <AuthCard title="Create your account">
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <FormAlert>{message}</FormAlert>
-        <Field label="Username" name="username" autoComplete="username" errors={fields.username} hint="2-32 of a-z, 0-9, . _ -" />
-        <Field label="Name" name="name" autoComplete="name" errors={fields.name} />
-        <Field label="E-mail" name="email" type="email" autoComplete="email" errors={fields.email} />
-        <Field label="Password" name="password" type="password" autoComplete="new-password" errors={fields.password} hint="At least 8 characters" />
-        <ConfirmPasswordField label="Confirm password" name="confirm" differs={mismatch} />
-        <SubmitButton busy={signup.isPending || signup.isSuccess}>Sign up</SubmitButton>
-      </form>
+      <Form form={form} onValid={signUp} className="space-y-4">
+        <NewAccountFields form={form} />
+        {/* still busy after success, while the photos load */}
+        <SubmitButton className="w-full" busy={isSubmitting || isSubmitSuccessful}>
+          Sign up
+        </SubmitButton>
+      </Form>
       <p className="mt-4 text-center text-sm text-slate-600">
         An admin gives each account its photo folder. Already have an account?{" "}
         <Link href="/login" className="text-brand underline">

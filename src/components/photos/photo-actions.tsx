@@ -1,8 +1,14 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import type { z } from "zod";
+import { addToAlbumFormSchema, photoTagFormSchema } from "~/lib/form-schemas";
 import { useTRPC } from "~/trpc/react";
+import { Alert } from "../ui/alert";
+import { Form } from "../ui/form";
+import { FormField } from "../ui/form-field";
+import { useZodForm } from "../ui/use-zod-form";
 
 type Photo = { id: string; favorite: boolean; tags: string[]; fileName: string };
 
@@ -26,30 +32,24 @@ export function PhotoActions({ photo }: { photo: Photo }) {
   const createAlbum = useMutation(trpc.albums.create.mutationOptions());
   const addToAlbum = useMutation(trpc.albums.addPhotos.mutationOptions({ onSuccess: refresh }));
   const [added, setAdded] = useState<string | null>(null);
+  const tagForm = useZodForm(photoTagFormSchema, { name: "" });
+  const albumForm = useZodForm(addToAlbumFormSchema, { album: "new", name: "" });
 
-  function onTag(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const input = e.currentTarget.elements.namedItem("tag") as HTMLInputElement;
-    if (!input.value.trim()) return;
-    addTag.mutate({ photoId: photo.id, name: input.value }, { onSuccess: () => (input.value = "") });
+  async function onTag({ name }: z.output<typeof photoTagFormSchema>) {
+    await addTag.mutateAsync({ photoId: photo.id, name });
+    tagForm.reset();
   }
 
-  async function onAlbum(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    let albumId = String(form.get("album") ?? "");
-    let name = albums.data?.find((a) => a.id === albumId)?.name ?? "";
-    if (albumId === "new") {
-      name = String(form.get("newAlbum") ?? "").trim();
-      if (!name) return;
-      albumId = (await createAlbum.mutateAsync({ name })).id;
-    }
-    if (!albumId) return;
-    await addToAlbum.mutateAsync({ id: albumId, photoIds: [photo.id] });
-    setAdded(name);
+  async function onAlbum({ album, name }: z.output<typeof addToAlbumFormSchema>) {
+    setAdded(null);
+    const target = album === "new" ? await createAlbum.mutateAsync({ name }) : albums.data?.find((a) => a.id === album);
+    if (!target) return;
+    await addToAlbum.mutateAsync({ id: target.id, photoIds: [photo.id] });
+    setAdded(target.name);
   }
 
-  const error = favorite.error ?? addTag.error ?? removeTag.error ?? createAlbum.error ?? addToAlbum.error;
+  // the forms show their own errors
+  const error = favorite.error ?? removeTag.error;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap gap-2">
@@ -80,18 +80,20 @@ export function PhotoActions({ photo }: { photo: Photo }) {
             </li>
           ))}
         </ul>
-        <form onSubmit={onTag} className="flex gap-1">
-          <input name="tag" aria-label="New tag" placeholder="Add a tag" className="min-w-0 flex-1 rounded bg-slate-800 px-2 py-1" />
-          <button type="submit" className={small} disabled={addTag.isPending}>
-            Add tag
-          </button>
-        </form>
+        <Form form={tagForm} onValid={onTag} className="space-y-1">
+          <div className="flex items-start gap-1">
+            <FormField form={tagForm} name="name" label="New tag" hideLabel dark placeholder="Add a tag" className="min-w-0 flex-1" />
+            <button type="submit" className={small} disabled={tagForm.formState.isSubmitting}>
+              Add tag
+            </button>
+          </div>
+        </Form>
       </section>
 
       <section aria-label="Albums">
         <h3 className="mb-1 text-xs font-semibold uppercase text-slate-400">Add to album</h3>
-        <form onSubmit={(e) => void onAlbum(e)} className="space-y-1">
-          <select name="album" aria-label="Album" defaultValue="new" className="w-full rounded bg-slate-800 px-2 py-1">
+        <Form form={albumForm} onValid={onAlbum} className="space-y-1">
+          <select aria-label="Album" className="w-full rounded bg-slate-800 px-2 py-1" {...albumForm.register("album")}>
             <option value="new">New album…</option>
             {albums.data?.map((a) => (
               <option key={a.id} value={a.id}>
@@ -99,16 +101,16 @@ export function PhotoActions({ photo }: { photo: Photo }) {
               </option>
             ))}
           </select>
-          <div className="flex gap-1">
-            <input name="newAlbum" aria-label="New album name" placeholder="Name of a new album" className="min-w-0 flex-1 rounded bg-slate-800 px-2 py-1" />
-            <button type="submit" className={small} disabled={addToAlbum.isPending || createAlbum.isPending}>
+          <div className="flex items-start gap-1">
+            <FormField form={albumForm} name="name" label="New album name" hideLabel dark placeholder="Name of a new album" className="min-w-0 flex-1" />
+            <button type="submit" className={small} disabled={albumForm.formState.isSubmitting}>
               Add to album
             </button>
           </div>
-          {added && <p role="status" className="text-xs text-green-300">Added to {added}.</p>}
-        </form>
+          <Alert tone="success">{added && `Added to ${added}.`}</Alert>
+        </Form>
       </section>
-      {error && <p role="alert" className="text-xs text-red-300">{error.message}</p>}
+      <Alert>{error?.message}</Alert>
     </div>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId } from "react";
 import { useTRPC } from "~/trpc/react";
+import { Alert } from "../ui/alert";
+import { useModalDialog } from "../ui/dialog";
 import { PhotoActions } from "./photo-actions";
 
 type Props = {
@@ -29,14 +31,8 @@ function takenAtText(takenAt: Date | null, offset: number | null) {
 export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onClose }: Props) {
   const trpc = useTRPC();
   const photo = useQuery(trpc.photos.get.queryOptions({ id }));
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(onClose);
   const titleId = useId();
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -73,12 +69,8 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
 
   return (
     <dialog
-      ref={dialog}
+      {...dialog}
       aria-labelledby={titleId}
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
       className="m-0 h-full max-h-none w-full max-w-none bg-slate-950 p-0 text-slate-100 backdrop:bg-black"
     >
       <div className="flex h-full flex-col lg:flex-row">
@@ -105,7 +97,7 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
               ✕
             </button>
           </div>
-          {photo.error && <p role="alert" className="text-red-300">{photo.error.message}</p>}
+          <Alert>{photo.error?.message}</Alert>
           {p && (
             <>
               <dl aria-label="Photo details" className="mb-4 grid grid-cols-[5.5rem_1fr] gap-y-1">

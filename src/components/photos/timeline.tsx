@@ -3,6 +3,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { EmptyState } from "../empty-state";
+import { Alert } from "../ui/alert";
 import { PhotoViewer } from "./photo-viewer";
 
 export type TimelineFilter = { folder?: string; favorite?: boolean; albumId?: string; tag?: string };
@@ -43,7 +44,7 @@ export function Timeline({ filter = {}, emptyTitle, emptyText }: { filter?: Time
     return out;
   }, [items]);
 
-  if (photos.error) return <p role="alert" className="text-sm text-red-700">{photos.error.message}</p>;
+  if (photos.error) return <Alert>{photos.error.message}</Alert>;
   if (photos.isPending) return <p className="text-sm text-slate-500">Loading photos…</p>;
   if (!items.length) return <EmptyState title={emptyTitle}>{emptyText}</EmptyState>;
 

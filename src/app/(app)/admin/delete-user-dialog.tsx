@@ -1,9 +1,11 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { FormAlert } from "~/components/form";
-import { buttonClass, DialogButtons, Modal } from "~/components/modal";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Dialog, DialogButtons } from "~/components/ui/dialog";
 import { useTRPC } from "~/trpc/react";
 
+/** Asks before deleting a user, and says what goes with them and what stays. */
 export function DeleteUserDialog({ user, onClose }: { user: { id: string; username: string }; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -16,21 +18,21 @@ export function DeleteUserDialog({ user, onClose }: { user: { id: string; userna
     }),
   );
   return (
-    <Modal title={`Delete ${user.username}?`} onClose={onClose}>
-      <FormAlert>{remove.error?.message}</FormAlert>
+    <Dialog title={`Delete ${user.username}?`} onClose={onClose}>
+      <Alert className="mb-4">{remove.error?.message}</Alert>
       <p className="text-sm text-slate-700">
         The account <strong>{user.username}</strong> is deleted and signed out at once, with their tags, albums and
         favorites. No photo file is touched: the photos stay on disk and stay visible to anyone else given their
         folder.
       </p>
       <DialogButtons>
-        <button type="button" className={buttonClass.secondary} onClick={onClose} autoFocus>
+        <Button onClick={onClose} autoFocus>
           Cancel
-        </button>
-        <button type="button" className={buttonClass.danger} disabled={remove.isPending} onClick={() => remove.mutate({ id: user.id })}>
+        </Button>
+        <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: user.id })}>
           {remove.isPending ? "Deleting…" : `Delete ${user.username}`}
-        </button>
+        </Button>
       </DialogButtons>
-    </Modal>
+    </Dialog>
   );
 }

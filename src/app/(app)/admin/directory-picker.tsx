@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { Alert } from "~/components/ui/alert";
 import { useTRPC } from "~/trpc/react";
 
 type Props = { selected: string; onSelect: (path: string) => void };
@@ -9,7 +10,7 @@ type Props = { selected: string; onSelect: (path: string) => void };
 export function DirectoryPicker({ selected, onSelect }: Props) {
   const trpc = useTRPC();
   const root = useQuery(trpc.admin.directories.list.queryOptions());
-  if (root.error) return <p role="alert" className="text-sm text-red-700">{root.error.message}</p>;
+  if (root.error) return <Alert>{root.error.message}</Alert>;
   if (!root.data) return <p className="text-sm text-slate-500">Loading folders…</p>;
   return (
     <div className="max-h-64 overflow-y-auto rounded-md border border-slate-200 p-2 text-sm" aria-label="Folders in the library">
@@ -53,7 +54,7 @@ function FolderRow(props: Props & { name: string; path: string; startOpen?: bool
 function FolderChildren({ path, selected, onSelect }: Props & { path: string }) {
   const trpc = useTRPC();
   const listing = useQuery(trpc.admin.directories.list.queryOptions({ path }));
-  if (listing.error) return <p className="ml-7 text-red-700">{listing.error.message}</p>;
+  if (listing.error) return <Alert className="ml-7">{listing.error.message}</Alert>;
   if (!listing.data) return <p className="ml-7 text-slate-500">Loading…</p>;
   if (!listing.data.entries.length) return <p className="ml-7 text-slate-400">No folders inside</p>;
   return (

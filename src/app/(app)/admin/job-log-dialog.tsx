@@ -1,13 +1,16 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { buttonClass, DialogButtons, Modal } from "~/components/modal";
 import { ProgressBar } from "~/components/progress-bar";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Dialog, DialogButtons } from "~/components/ui/dialog";
 import { formatCount } from "~/lib/progress";
 import { useTRPC } from "~/trpc/react";
 import { StatusBadge } from "./status-badge";
 
 const clock = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });
 
+/** One scan job live: its state, progress and log lines, and a way to cancel it. */
 export function JobLogDialog({ id, onClose }: { id: string; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -26,8 +29,8 @@ export function JobLogDialog({ id, onClose }: { id: string; onClose: () => void 
   );
   const j = job.data;
   return (
-    <Modal title={j ? `Scan of ${j.scope.root}` : "Scan"} onClose={onClose} wide>
-      {job.error && <p role="alert" className="text-sm text-red-700">{job.error.message}</p>}
+    <Dialog title={j ? `Scan of ${j.scope.root}` : "Scan"} onClose={onClose} wide>
+      <Alert>{job.error?.message}</Alert>
       {j && (
         <>
           <div className="mb-3 flex items-center gap-3 text-sm">
@@ -45,19 +48,17 @@ export function JobLogDialog({ id, onClose }: { id: string; onClose: () => void 
               </li>
             ))}
           </ol>
-          {cancel.error && <p role="alert" className="mt-2 text-sm text-red-700">{cancel.error.message}</p>}
+          <Alert className="mt-2">{cancel.error?.message}</Alert>
         </>
       )}
       <DialogButtons>
         {j && ["queued", "running"].includes(j.status) && !j.cancelRequested && (
-          <button type="button" className={buttonClass.danger} onClick={() => cancel.mutate({ id })} disabled={cancel.isPending}>
+          <Button variant="danger" onClick={() => cancel.mutate({ id })} disabled={cancel.isPending}>
             Cancel scan
-          </button>
+          </Button>
         )}
-        <button type="button" className={buttonClass.secondary} onClick={onClose}>
-          Close
-        </button>
+        <Button onClick={onClose}>Close</Button>
       </DialogButtons>
-    </Modal>
+    </Dialog>
   );
 }

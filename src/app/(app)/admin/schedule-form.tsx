@@ -1,52 +1,47 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Field } from "~/components/form";
-import { buttonClass } from "~/components/modal";
+import { useWatch } from "react-hook-form";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/button";
+import { Form } from "~/components/ui/form";
+import { FormField } from "~/components/ui/form-field";
+import { useZodForm } from "~/components/ui/use-zod-form";
 import { describeCron } from "~/lib/cron-text";
-import { formErrorsOf } from "~/lib/trpc-errors";
+import { updateSettingsSchema } from "~/lib/settings";
 import { useTRPC } from "~/trpc/react";
 
+/** The cron expression of scheduled scans, with a plain-words preview while it is typed. */
 export function ScheduleForm({ current }: { current: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [value, setValue] = useState(current);
   const update = useMutation(
     trpc.admin.settings.update.mutationOptions({
       onSuccess: (data) => queryClient.setQueryData(trpc.admin.settings.get.queryKey(), data),
     }),
   );
-  const { fields, message } = formErrorsOf(update.error);
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    update.mutate({ scanSchedule: value });
-  }
+  const form = useZodForm(updateSettingsSchema, { scanSchedule: current });
+  const value = useWatch({ control: form.control, name: "scanSchedule" }) ?? "";
+  const unchanged = value.trim() === current;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
-      <div className="min-w-64">
-        <Field
-          label="Scan schedule"
+    <Form form={form} onValid={(values) => update.mutateAsync(values)} className="space-y-2">
+      <div className="flex flex-wrap items-end gap-3">
+        <FormField
+          form={form}
           name="scanSchedule"
-          value={value}
-          onChange={(e) => {
-            setValue(e.target.value);
-            update.reset();
-          }}
-          errors={fields.scanSchedule ?? (message ? [message] : undefined)}
+          label="Scan schedule"
           hint={`Cron: minute hour day month weekday. Preview: ${describeCron(value)}`}
           autoComplete="off"
+          className="min-w-64"
         />
+        <SubmitButton variant="secondary" className="mb-6" busy={form.formState.isSubmitting} busyText="Saving…" disabled={unchanged}>
+          Save schedule
+        </SubmitButton>
+        {/* gone again as soon as the field differs from what was saved */}
+        <Alert tone="success" className="mb-6">
+          {form.formState.isSubmitSuccessful && unchanged && `Saved: scans run ${describeCron(current)}.`}
+        </Alert>
       </div>
-      <button type="submit" className={`${buttonClass.secondary} mb-6`} disabled={update.isPending || value.trim() === current}>
-        Save schedule
-      </button>
-      {update.isSuccess && (
-        <p role="status" className="mb-6 text-sm text-green-700">
-          Saved: scans run {describeCron(update.data.scanSchedule)}.
-        </p>
-      )}
-    </form>
+    </Form>
   );
 }

@@ -1,9 +1,12 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTRPC } from "~/trpc/react";
+import { useId } from "react";
 import { Section } from "~/components/section";
+import { Alert } from "~/components/ui/alert";
+import { useTRPC } from "~/trpc/react";
 import { ScheduleForm } from "./schedule-form";
 
+/** Whether visitors may sign up, and when scans run. */
 export function SiteSettingsSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -14,10 +17,11 @@ export function SiteSettingsSection() {
     }),
   );
   const open = settings.data?.allowRegistration ?? false;
+  const labelId = useId();
 
   return (
     <Section id="site-settings" title="Site settings">
-      {settings.error && <p role="alert" className="text-sm text-red-700">{settings.error.message}</p>}
+      <Alert>{settings.error?.message}</Alert>
       {settings.data && (
         <div className="space-y-4 text-sm">
           <div className="flex flex-wrap items-center gap-3">
@@ -25,24 +29,24 @@ export function SiteSettingsSection() {
               type="button"
               role="switch"
               aria-checked={open}
-              aria-labelledby="registration-label"
+              aria-labelledby={labelId}
               disabled={update.isPending}
               onClick={() => update.mutate({ allowRegistration: !open })}
               className={`relative h-6 w-11 rounded-full transition-colors disabled:opacity-60 ${open ? "bg-brand" : "bg-slate-300"}`}
             >
               <span className={`absolute top-0.5 h-5 w-5 rounded-full bg-white shadow transition-all ${open ? "left-5" : "left-0.5"}`} />
             </button>
-            <span id="registration-label" className="font-medium">
+            <span id={labelId} className="font-medium">
               Allow user registration
             </span>
-            <span role="status" className="text-slate-600">
+            <Alert tone="success">
               {update.isSuccess &&
                 (open
                   ? "Saved: registration is open. New accounts get no photo folder until you set one."
                   : "Saved: registration is closed.")}
-            </span>
+            </Alert>
           </div>
-          {update.error && <p role="alert" className="text-red-700">{update.error.message}</p>}
+          <Alert>{update.error?.message}</Alert>
           <ScheduleForm current={settings.data.scanSchedule} />
         </div>
       )}

@@ -1,9 +1,15 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { Field, FormAlert } from "~/components/form";
-import { buttonClass, DialogButtons, Modal } from "~/components/modal";
-import { formErrorsOf } from "~/lib/trpc-errors";
+import { useState } from "react";
+import { useWatch } from "react-hook-form";
+import type { z } from "zod";
+import { Button, SubmitButton } from "~/components/ui/button";
+import { Dialog, DialogButtons } from "~/components/ui/dialog";
+import { Form } from "~/components/ui/form";
+import { CheckboxField, FormField } from "~/components/ui/form-field";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { editUserFormSchema } from "~/lib/form-schemas";
+import { createUserSchema } from "~/lib/users";
 import { useTRPC } from "~/trpc/react";
 import { DirectoryPicker } from "./directory-picker";
 
@@ -16,88 +22,69 @@ export type EditableUser = {
   scanPath: string | null;
 };
 
+
 /** Create (no user given) or edit a user. A blank password on edit leaves it unchanged. */
 export function UserDialog({ user, onClose }: { user?: EditableUser; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [scanPath, setScanPath] = useState(user?.scanPath ?? "");
   const [pickerOpen, setPickerOpen] = useState(false);
-  const done = async () => {
+  const create = useMutation(trpc.admin.users.create.mutationOptions());
+  const update = useMutation(trpc.admin.users.update.mutationOptions());
+  const form = useZodForm(user ? editUserFormSchema : createUserSchema, {
+    username: user?.username ?? "",
+    name: user?.name ?? "",
+    email: user?.email ?? "",
+    password: "",
+    scanPath: user?.scanPath ?? "",
+    isAdmin: user?.isAdmin ?? false,
+  });
+  const scanPath = useWatch({ control: form.control, name: "scanPath" }) ?? "";
+
+  async function save({ password, scanPath, ...fields }: z.output<typeof createUserSchema>) {
+    if (user) await update.mutateAsync({ id: user.id, ...fields, scanPath: scanPath || null, ...(password ? { password } : {}) });
+    else await create.mutateAsync({ ...fields, password, ...(scanPath ? { scanPath } : {}) });
     await queryClient.invalidateQueries({ queryKey: trpc.admin.users.list.queryKey() });
     onClose();
-  };
-  const create = useMutation(trpc.admin.users.create.mutationOptions({ onSuccess: done }));
-  const update = useMutation(trpc.admin.users.update.mutationOptions({ onSuccess: done }));
-  const mutation = user ? update : create;
-  const { fields: errors, message } = formErrorsOf(mutation.error);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const text = (k: string) => String(form.get(k) ?? "");
-    const common = {
-      username: text("username"),
-      name: text("name"),
-      email: text("email"),
-      isAdmin: form.get("isAdmin") === "on",
-    };
-    const password = text("password");
-    if (user) {
-      update.mutate({ id: user.id, ...common, scanPath: scanPath.trim() || null, ...(password ? { password } : {}) });
-    } else {
-      create.mutate({ ...common, password, ...(scanPath.trim() ? { scanPath } : {}) });
-    }
   }
 
   return (
-    <Modal title={user ? `Edit ${user.username}` : "Create user"} onClose={onClose} wide>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <FormAlert>{message}</FormAlert>
+    <Dialog title={user ? `Edit ${user.username}` : "Create user"} onClose={onClose} wide>
+      <Form form={form} onValid={save} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Username" name="username" defaultValue={user?.username} errors={errors.username} autoComplete="off" />
-          <Field label="Name" name="name" defaultValue={user?.name} errors={errors.name} autoComplete="off" />
-          <Field label="E-mail" name="email" type="email" defaultValue={user?.email ?? ""} errors={errors.email} autoComplete="off" />
-          <Field
-            label="Password"
+          <FormField form={form} name="username" label="Username" autoComplete="off" />
+          <FormField form={form} name="name" label="Name" autoComplete="off" />
+          <FormField form={form} name="email" label="E-mail" type="email" autoComplete="off" />
+          <FormField
+            form={form}
             name="password"
+            label="Password"
             type="password"
             autoComplete="new-password"
-            errors={errors.password}
             hint={user ? "Leave blank to keep the current password. A new one signs the user out everywhere." : "At least 8 characters"}
           />
         </div>
-        <div className="flex items-center gap-2">
-          <input id="isAdmin" name="isAdmin" type="checkbox" defaultChecked={user?.isAdmin} className="h-4 w-4" />
-          <label htmlFor="isAdmin" className="text-sm font-medium text-slate-700">
-            Admin
-          </label>
-          {errors.isAdmin && <p role="alert" className="text-sm text-red-700">{errors.isAdmin.join(" ")}</p>}
-        </div>
+        <CheckboxField form={form} name="isAdmin" label="Admin" />
         <div className="space-y-2">
-          <Field
-            label="Scan path"
+          <FormField
+            form={form}
             name="scanPath"
-            value={scanPath}
-            onChange={(e) => setScanPath(e.target.value)}
-            errors={errors.scanPath}
+            label="Scan path"
             placeholder="No folder: the user sees no photos"
             hint="A folder inside the library root. Several users may share one."
             autoComplete="off"
           />
-          <button type="button" className={buttonClass.link} aria-expanded={pickerOpen} onClick={() => setPickerOpen((o) => !o)}>
+          <Button variant="link" aria-expanded={pickerOpen} onClick={() => setPickerOpen((o) => !o)}>
             {pickerOpen ? "Hide folder picker" : "Browse folders"}
-          </button>
-          {pickerOpen && <DirectoryPicker selected={scanPath} onSelect={setScanPath} />}
+          </Button>
+          {pickerOpen && <DirectoryPicker selected={scanPath} onSelect={(path) => form.setValue("scanPath", path, { shouldValidate: true })} />}
         </div>
         <DialogButtons>
-          <button type="button" className={buttonClass.secondary} onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className={buttonClass.primary} disabled={mutation.isPending}>
-            {mutation.isPending ? "Saving…" : user ? "Save changes" : "Create user"}
-          </button>
+          <Button onClick={onClose}>Cancel</Button>
+          <SubmitButton busy={form.formState.isSubmitting} busyText="Saving…">
+            {user ? "Save changes" : "Create user"}
+          </SubmitButton>
         </DialogButtons>
-      </form>
-    </Modal>
+      </Form>
+    </Dialog>
   );
 }

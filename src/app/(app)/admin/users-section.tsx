@@ -1,9 +1,11 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { buttonClass } from "~/components/modal";
-import { useTRPC } from "~/trpc/react";
 import { Section } from "~/components/section";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { Button } from "~/components/ui/button";
+import { useTRPC } from "~/trpc/react";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { UserDialog, type EditableUser } from "./user-dialog";
 
@@ -11,6 +13,7 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", tim
 
 type Dialog = { kind: "create" } | { kind: "edit"; user: EditableUser } | { kind: "delete"; user: EditableUser } | null;
 
+/** Every user with their folder and photo count, and the dialogs to create, edit and delete them. */
 export function UsersSection({ currentUserId }: { currentUserId: string }) {
   const trpc = useTRPC();
   const users = useQuery(trpc.admin.users.list.queryOptions());
@@ -27,12 +30,12 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
         <p className="text-sm text-slate-600">
           Each user sees the photos under their scan path. Only admins set scan paths.
         </p>
-        <button type="button" className={buttonClass.primary} onClick={() => setDialog({ kind: "create" })}>
+        <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
           Create user
-        </button>
+        </Button>
       </div>
-      {users.error && <p role="alert" className="text-sm text-red-700">{users.error.message}</p>}
-      {scan.error && <p role="alert" className="text-sm text-red-700">{scan.error.message}</p>}
+      <Alert className="mb-3">{users.error?.message}</Alert>
+      <Alert className="mb-3">{scan.error?.message}</Alert>
       {users.isPending && <p className="text-sm text-slate-500">Loading users…</p>}
       {users.data && (
         <div className="overflow-x-auto">
@@ -54,8 +57,8 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
                 <tr key={u.id} className="border-b border-slate-100 align-top last:border-0">
                   <td className="py-2 pr-4 font-medium">
                     {u.username}
-                    {u.isAdmin && <Badge className="bg-amber-100 text-amber-800">admin</Badge>}
-                    {u.selfRegistered && <Badge className="bg-sky-100 text-sky-800">self-registered</Badge>}
+                    {u.isAdmin && <Badge tone="warning" className="ml-2">admin</Badge>}
+                    {u.selfRegistered && <Badge tone="info" className="ml-2">self-registered</Badge>}
                   </td>
                   <td className="py-2 pr-4">{u.name}</td>
                   <td className="py-2 pr-4">{u.email ?? "—"}</td>
@@ -69,27 +72,17 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
                   <td className="py-2 pr-4">{u.lastLoginAt ? dateFormat.format(u.lastLoginAt) : "never"}</td>
                   <td className="whitespace-nowrap py-2 text-right">
                     {u.scanPath && (
-                      <button
-                        type="button"
-                        className={`${buttonClass.link} mr-3`}
-                        aria-label={`Scan now for ${u.username}`}
-                        onClick={() => scan.mutate({ userId: u.id })}
-                      >
+                      <Button variant="link" className="mr-3" aria-label={`Scan now for ${u.username}`} onClick={() => scan.mutate({ userId: u.id })}>
                         Scan now
-                      </button>
+                      </Button>
                     )}
-                    <button type="button" className={buttonClass.link} aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: "edit", user: u })}>
+                    <Button variant="link" aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: "edit", user: u })}>
                       Edit
-                    </button>
+                    </Button>
                     {u.id !== currentUserId && (
-                      <button
-                        type="button"
-                        className={`${buttonClass.link} ml-3 text-red-700`}
-                        aria-label={`Delete ${u.username}`}
-                        onClick={() => setDialog({ kind: "delete", user: u })}
-                      >
+                      <Button variant="dangerLink" className="ml-3" aria-label={`Delete ${u.username}`} onClick={() => setDialog({ kind: "delete", user: u })}>
                         Delete
-                      </button>
+                      </Button>
                     )}
                   </td>
                 </tr>
@@ -103,8 +96,4 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
       {dialog?.kind === "delete" && <DeleteUserDialog user={dialog.user} onClose={close} />}
     </Section>
   );
-}
-
-function Badge({ className, children }: { className: string; children: string }) {
-  return <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${className}`}>{children}</span>;
 }

@@ -1,17 +1,19 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { buttonClass } from "~/components/modal";
 import { ProgressBar } from "~/components/progress-bar";
+import { Section } from "~/components/section";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
 import { formatCount, formatDuration, progressFigures } from "~/lib/progress";
 import { useTRPC } from "~/trpc/react";
-import { Section } from "~/components/section";
 import { JobLogDialog } from "./job-log-dialog";
 import { StatusBadge } from "./status-badge";
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
 const active = (status: string) => status === "queued" || status === "running";
 
+/** The latest scan jobs, live while any runs, with their logs and a Scan all folders button. */
 export function WorkerLogsSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -29,11 +31,11 @@ export function WorkerLogsSection() {
     <Section id="worker-logs" title="Worker logs">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">Scans run on the schedule above and whenever someone asks for one.</p>
-        <button type="button" className={buttonClass.primary} onClick={() => scanAll.mutate(undefined)} disabled={scanAll.isPending}>
+        <Button variant="primary" onClick={() => scanAll.mutate(undefined)} disabled={scanAll.isPending}>
           Scan all folders
-        </button>
+        </Button>
       </div>
-      {scanAll.error && <p role="alert" className="mb-3 text-sm text-red-700">{scanAll.error.message}</p>}
+      <Alert className="mb-3">{scanAll.error?.message}</Alert>
       {jobs.data && jobs.data.items.length === 0 && <p className="text-sm text-slate-600">No scan has run yet.</p>}
       {jobs.data && jobs.data.items.length > 0 && (
         <div className="overflow-x-auto">
@@ -76,9 +78,9 @@ export function WorkerLogsSection() {
                       <p className="text-xs text-slate-500">{time.format(j.queuedAt)}</p>
                     </td>
                     <td className="whitespace-nowrap py-2 text-right">
-                      <button type="button" className={buttonClass.link} onClick={() => setOpenJob(j.id)} aria-label={`Log of the scan of ${j.scope.root}`}>
+                      <Button variant="link" onClick={() => setOpenJob(j.id)} aria-label={`Log of the scan of ${j.scope.root}`}>
                         Log
-                      </button>
+                      </Button>
                     </td>
                   </tr>
                 );

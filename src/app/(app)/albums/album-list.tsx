@@ -1,32 +1,38 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import type { FormEvent } from "react";
+import type { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
-import { buttonClass } from "~/components/modal";
+import { SubmitButton } from "~/components/ui/button";
+import { Form } from "~/components/ui/form";
+import { FormField } from "~/components/ui/form-field";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { albumCreateSchema } from "~/lib/collections";
 import { useTRPC } from "~/trpc/react";
 
+/** The user's albums, and a form to start a new one. */
 export function AlbumList() {
   const trpc = useTRPC();
   const qc = useQueryClient();
   const albums = useQuery(trpc.albums.list.queryOptions());
   const create = useMutation(trpc.albums.create.mutationOptions({ onSuccess: () => qc.invalidateQueries({ queryKey: trpc.albums.list.queryKey() }) }));
+  const form = useZodForm(albumCreateSchema, { name: "" });
 
-  function onCreate(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const input = e.currentTarget.elements.namedItem("name") as HTMLInputElement;
-    create.mutate({ name: input.value }, { onSuccess: () => (input.value = "") });
+  async function createAlbum(values: z.output<typeof albumCreateSchema>) {
+    await create.mutateAsync(values);
+    form.reset();
   }
 
   return (
     <>
-      <form onSubmit={onCreate} className="mb-6 flex max-w-md gap-2">
-        <input name="name" aria-label="Album name" placeholder="Name of a new album" className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2" />
-        <button type="submit" className={buttonClass.primary} disabled={create.isPending}>
-          Create album
-        </button>
-      </form>
-      {create.error && <p role="alert" className="mb-4 text-sm text-red-700">{create.error.message}</p>}
+      <Form form={form} onValid={createAlbum} className="mb-6 max-w-md space-y-2">
+        <div className="flex items-start gap-2">
+          <FormField form={form} name="name" label="Album name" hideLabel placeholder="Name of a new album" className="min-w-0 flex-1" />
+          <SubmitButton busy={form.formState.isSubmitting} busyText="Creating…">
+            Create album
+          </SubmitButton>
+        </div>
+      </Form>
       {albums.data?.length === 0 && (
         <EmptyState title="No albums yet">Create one here, or add a photo to a new album from the photo viewer.</EmptyState>
       )}

@@ -1,58 +1,44 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
-import { ConfirmPasswordField, Field, FormAlert } from "~/components/form";
-import { buttonClass } from "~/components/modal";
-import { formErrorsOf } from "~/lib/trpc-errors";
+import { useState } from "react";
+import type { z } from "zod";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/button";
+import { Form } from "~/components/ui/form";
+import { ConfirmPasswordField, FormField } from "~/components/ui/form-field";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { changePasswordFormSchema } from "~/lib/form-schemas";
 import { useTRPC } from "~/trpc/react";
 
 /** Changing the password ends every session; this one signs in again with the new password. */
 export function PasswordForm({ username }: { username: string }) {
   const trpc = useTRPC();
   const change = useMutation(trpc.account.changePassword.mutationOptions());
-  const [mismatch, setMismatch] = useState(false);
+  const form = useZodForm(changePasswordFormSchema, { currentPassword: "", newPassword: "", confirmPassword: "" });
+  // not formState.isSubmitSuccessful: the reset below clears it
   const [saved, setSaved] = useState(false);
-  const { fields, message } = formErrorsOf(change.error);
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const formEl = e.currentTarget;
-    const form = new FormData(formEl);
-    const currentPassword = String(form.get("currentPassword") ?? "");
-    const newPassword = String(form.get("newPassword") ?? "");
-    const differs = newPassword !== form.get("confirmPassword");
-    setMismatch(differs);
+  async function changePassword({ confirmPassword: _confirm, ...passwords }: z.output<typeof changePasswordFormSchema>) {
     setSaved(false);
-    if (differs) return;
-    change.mutate(
-      { currentPassword, newPassword },
-      {
-        onSuccess: async () => {
-          await signIn("credentials", { username, password: newPassword, redirect: false });
-          formEl.reset();
-          setSaved(true);
-        },
-      },
-    );
+    await change.mutateAsync(passwords);
+    // said only once this session is back, so a click right after does not meet a closed session
+    await signIn("credentials", { username, password: passwords.newPassword, redirect: false });
+    form.reset();
+    setSaved(true);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormAlert>{message}</FormAlert>
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={fields.currentPassword} />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" errors={fields.newPassword} hint="At least 8 characters" />
-      <ConfirmPasswordField label="Confirm new password" name="confirmPassword" differs={mismatch} />
+    <Form form={form} onValid={changePassword} className="space-y-4">
+      <FormField form={form} name="currentPassword" label="Current password" type="password" autoComplete="current-password" />
+      <FormField form={form} name="newPassword" label="New password" type="password" autoComplete="new-password" hint="At least 8 characters" />
+      <ConfirmPasswordField form={form} name="confirmPassword" label="Confirm new password" />
       <div className="flex items-center gap-3">
-        <button type="submit" className={buttonClass.primary} disabled={change.isPending}>
-          {change.isPending ? "Changing…" : "Change password"}
-        </button>
-        {saved && (
-          <p role="status" className="text-sm text-green-700">
-            Password changed. Your other sessions were signed out.
-          </p>
-        )}
+        <SubmitButton busy={form.formState.isSubmitting} busyText="Changing…">
+          Change password
+        </SubmitButton>
+        <Alert tone="success">{saved && "Password changed. Your other sessions were signed out."}</Alert>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -1,35 +1,32 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { FormEvent } from "react";
-import { Field, FormAlert } from "~/components/form";
-import { buttonClass } from "~/components/modal";
-import { formErrorsOf } from "~/lib/trpc-errors";
+import { Alert } from "~/components/ui/alert";
+import { SubmitButton } from "~/components/ui/button";
+import { Form } from "~/components/ui/form";
+import { FormField } from "~/components/ui/form-field";
+import { useZodForm } from "~/components/ui/use-zod-form";
+import { updateAccountSchema } from "~/lib/users";
 import { useTRPC } from "~/trpc/react";
 
+/** One's own name and e-mail; the header shows the new name once saved. */
 export function ProfileForm({ name, email }: { name: string; email: string | null }) {
   const trpc = useTRPC();
   const router = useRouter();
   const update = useMutation(trpc.account.update.mutationOptions({ onSuccess: () => router.refresh() }));
-  const { fields, message } = formErrorsOf(update.error);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    update.mutate({ name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") });
-  }
+  const form = useZodForm(updateAccountSchema, { name, email: email ?? "" });
+  const { isSubmitting, isSubmitSuccessful } = form.formState;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      <FormAlert>{message}</FormAlert>
-      <Field label="Name" name="name" defaultValue={name} errors={fields.name} autoComplete="name" />
-      <Field label="E-mail" name="email" type="email" defaultValue={email ?? ""} errors={fields.email} autoComplete="email" />
+    <Form form={form} onValid={(values) => update.mutateAsync(values)} className="space-y-4">
+      <FormField form={form} name="name" label="Name" autoComplete="name" />
+      <FormField form={form} name="email" label="E-mail" type="email" autoComplete="email" />
       <div className="flex items-center gap-3">
-        <button type="submit" className={buttonClass.primary} disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save profile"}
-        </button>
-        {update.isSuccess && <p role="status" className="text-sm text-green-700">Profile saved.</p>}
+        <SubmitButton busy={isSubmitting} busyText="Saving…">
+          Save profile
+        </SubmitButton>
+        <Alert tone="success">{isSubmitSuccessful && "Profile saved."}</Alert>
       </div>
-    </form>
+    </Form>
   );
 }

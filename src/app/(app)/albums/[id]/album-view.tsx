@@ -1,20 +1,23 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { EmptyState } from "~/components/empty-state";
-import { buttonClass, DialogButtons, Modal } from "~/components/modal";
 import { Timeline } from "~/components/photos/timeline";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Dialog, DialogButtons } from "~/components/ui/dialog";
 import { useTRPC } from "~/trpc/react";
+import { RenameAlbumDialog } from "./rename-album-dialog";
 
+/** One album: its photos as a timeline, and renaming or deleting it. */
 export function AlbumView({ id }: { id: string }) {
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const router = useRouter();
   const album = useQuery(trpc.albums.get.queryOptions({ id }));
-  const rename = useMutation(trpc.albums.rename.mutationOptions({ onSuccess: () => qc.invalidateQueries({ queryKey: trpc.albums.get.queryKey({ id }) }) }));
   const remove = useMutation(trpc.albums.delete.mutationOptions({ onSuccess: () => router.push("/albums") }));
-  const [confirm, setConfirm] = useState(false);
+  const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
+  const close = () => setDialog(null);
 
   if (album.error) return <EmptyState title="Album not found">{album.error.message}</EmptyState>;
   if (!album.data) return <p className="text-sm text-slate-500">Loading…</p>;
@@ -22,34 +25,28 @@ export function AlbumView({ id }: { id: string }) {
     <>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{album.data.name}</h1>
-        <button
-          type="button"
-          className={buttonClass.link}
-          onClick={() => {
-            const name = window.prompt("New name of the album", album.data.name);
-            if (name?.trim()) rename.mutate({ id, name });
-          }}
-        >
+        <Button variant="link" onClick={() => setDialog("rename")}>
           Rename
-        </button>
-        <button type="button" className={`${buttonClass.link} text-red-700`} onClick={() => setConfirm(true)}>
+        </Button>
+        <Button variant="dangerLink" onClick={() => setDialog("delete")}>
           Delete album
-        </button>
+        </Button>
       </div>
-      {rename.error && <p role="alert" className="mb-3 text-sm text-red-700">{rename.error.message}</p>}
       <Timeline filter={{ albumId: id }} emptyTitle="This album is empty" emptyText="Add photos to it from the photo viewer." />
-      {confirm && (
-        <Modal title={`Delete the album ${album.data.name}?`} onClose={() => setConfirm(false)}>
+      {dialog === "rename" && <RenameAlbumDialog album={album.data} onClose={close} />}
+      {dialog === "delete" && (
+        <Dialog title={`Delete the album ${album.data.name}?`} onClose={close}>
+          <Alert className="mb-4">{remove.error?.message}</Alert>
           <p className="text-sm text-slate-700">The album goes; its photos stay where they are, in your timeline and on disk.</p>
           <DialogButtons>
-            <button type="button" className={buttonClass.secondary} onClick={() => setConfirm(false)} autoFocus>
+            <Button onClick={close} autoFocus>
               Cancel
-            </button>
-            <button type="button" className={buttonClass.danger} onClick={() => remove.mutate({ id })} disabled={remove.isPending}>
+            </Button>
+            <Button variant="danger" onClick={() => remove.mutate({ id })} disabled={remove.isPending}>
               Delete album
-            </button>
+            </Button>
           </DialogButtons>
-        </Modal>
+        </Dialog>
       )}
     </>
   );

@@ -1,0 +1,48 @@
+"use client";
+import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from "react";
+
+/**
+ * Props for a native <dialog> shown as modal while mounted (focus stays inside it); Escape calls
+ * `onClose`, whose caller unmounts it.
+ */
+export function useModalDialog(onClose: () => void) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  const onCancel = (e: SyntheticEvent<HTMLDialogElement>) => {
+    // the browser closing it itself would leave it mounted and out of step with the parent
+    e.preventDefault();
+    onClose();
+  };
+  return { ref, onCancel };
+}
+
+type DialogProps = { title: string; onClose: () => void; children: ReactNode; wide?: boolean };
+
+/** A modal dialog on the native <dialog>, named by its title; Escape calls `onClose`. */
+export function Dialog({ title, onClose, children, wide }: DialogProps) {
+  const dialog = useModalDialog(onClose);
+  const titleId = useId();
+  return (
+    <dialog
+      {...dialog}
+      aria-labelledby={titleId}
+      className={`m-auto w-full ${wide ? "max-w-2xl" : "max-w-md"} rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40`}
+    >
+      <div className="max-h-[90vh] overflow-y-auto p-6">
+        <h2 id={titleId} className="mb-4 text-lg font-semibold">
+          {title}
+        </h2>
+        {children}
+      </div>
+    </dialog>
+  );
+}
+
+/** The row of buttons at the foot of a dialog, the main action last. */
+export function DialogButtons({ children }: { children: ReactNode }) {
+  return <div className="mt-6 flex justify-end gap-2">{children}</div>;
+}

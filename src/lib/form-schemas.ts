@@ -1,0 +1,51 @@
+// What only a form has, around the shared schemas: a repeated password, a blank that means
+// "unchanged", a choice between an album and a new one. The rules and messages stay the shared ones.
+import { z } from "zod";
+import { albumNameSchema, photoTagSchema, albumRenameSchema } from "./collections";
+import { newAccountSchema, passwordSchema } from "./identity";
+import { changePasswordSchema, createUserSchema } from "./users";
+
+export const PASSWORDS_DIFFER = "The two passwords differ.";
+
+/** Adds the messages `schema` has for `value` to a refinement, at `path` (the refined value itself by default). */
+function addIssuesOf(ctx: z.RefinementCtx, schema: z.ZodType, value: unknown, path: PropertyKey[] = []) {
+  for (const issue of schema.safeParse(value).error?.issues ?? []) ctx.addIssue({ code: "custom", message: issue.message, path });
+}
+
+/** A text field that may stay blank; anything typed must pass `schema`, with its messages. */
+export function blankOr(schema: z.ZodType) {
+  return z.string().superRefine((value, ctx) => {
+    if (value !== "") addIssuesOf(ctx, schema, value);
+  });
+}
+
+const repeated = (path: string) => ({ message: PASSWORDS_DIFFER, path: [path] });
+
+/** First-run setup and signup: the new account and the password typed twice (`confirm` is not sent). */
+export const newAccountFormSchema = newAccountSchema
+  .extend({ confirm: z.string() })
+  .refine((v) => v.confirm === v.password, repeated("confirm"));
+
+/** One's own password change, the new password typed twice (`confirmPassword` is not sent). */
+export const changePasswordFormSchema = changePasswordSchema
+  .extend({ confirmPassword: z.string() })
+  .refine((v) => v.confirmPassword === v.newPassword, repeated("confirmPassword"));
+
+/**
+ * An admin editing a user: the fields of createUserSchema (the dialog shows them all, as
+ * updateUserSchema checks them), but a blank password leaves it unchanged.
+ */
+export const editUserFormSchema = createUserSchema.extend({ password: blankOr(passwordSchema) });
+
+/** The name of a renamed album. */
+export const albumNameFormSchema = albumRenameSchema.pick({ name: true });
+
+/** A tag for a photo. */
+export const photoTagFormSchema = photoTagSchema.pick({ name: true });
+
+/** A photo into an album: one of the user's (its id) or "new", then named by `name`. */
+export const addToAlbumFormSchema = z
+  .object({ album: z.string().min(1), name: z.string().trim() })
+  .superRefine((v, ctx) => {
+    if (v.album === "new") addIssuesOf(ctx, albumNameSchema, v.name, ["name"]);
+  });
