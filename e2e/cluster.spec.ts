@@ -9,7 +9,8 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import sharp from "sharp";
 import { createScratchDatabase } from "../scripts/lib/pg-admin";
-import { apiSignIn, newApi, trpcMutation, trpcQuery } from "./support/api";
+import { until } from "../tests/support/until";
+import { apiSignIn, dataOf, newApi, postCredentials, trpcMutation, trpcQuery } from "./support/api";
 import { E2E_LIBRARY } from "./support/constants";
 import type { Folio } from "./support/server";
 import { freshPort, resetState, startFolio, startWorker } from "./support/server";
@@ -30,31 +31,11 @@ async function writePhotos(dir: string, from: number, count: number, size = 1600
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
+const waitFor = <T>(what: string, probe: () => Promise<T>) => until(probe, { timeoutMs: 60_000, message: what });
 
 /** tRPC through any web process: cookies are per host, not per port, so one context serves both. */
-async function call(api: APIRequestContext, web: Folio, proc: string, input?: unknown) {
-  const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  const res = await api.get(`${web.url}/api/trpc/${proc}${q}`);
-  const body = (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string } } };
-  if (!body.result) throw new Error(`${proc} on ${web.url}: ${res.status()} ${body.error?.json.message}`);
-  return body.result.data.json;
-}
-async function mutate(api: APIRequestContext, web: Folio, proc: string, input: unknown) {
-  const res = await api.post(`${web.url}/api/trpc/${proc}`, { data: { json: input } });
-  const body = (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: { message: string } } };
-  if (!body.result) throw new Error(`${proc} on ${web.url}: ${res.status()} ${body.error?.json.message}`);
-  return body.result.data.json;
-}
+const call = async (api: APIRequestContext, web: Folio, proc: string, input?: unknown) => dataOf(await trpcQuery(api, proc, input, web.url));
+const mutate = async (api: APIRequestContext, web: Folio, proc: string, input: unknown) => dataOf(await trpcMutation(api, proc, input, web.url));
 
 test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker's scan is finished by another", async () => {
   test.setTimeout(300_000);
@@ -127,7 +108,7 @@ test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker
     expect((await sql.query(`SELECT count(*)::int AS n FROM "Job" WHERE status = 'queued'`)).rows[0].n).toBe(2);
     const workers = await Promise.all([startWorker(NAME, env), startWorker(NAME, env)]);
     processes.push(...workers);
-    await until("the first scans", async () => {
+    await waitFor("the first scans", async () => {
       const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "Job" WHERE status = 'succeeded'`);
       return rows[0].n === 2;
     });
@@ -147,7 +128,7 @@ test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker
     // new photos arrive; a worker is killed with SIGKILL in the middle of their scan
     await writePhotos(rootA, 24, 60);
     const [jobId] = ((await mutate(alice, web2!, "scan.start", {})) as { jobIds: string[] }).jobIds;
-    const victim = await until("the scan to be half-way", async () => {
+    const victim = await waitFor("the scan to be half-way", async () => {
       const { rows } = await sql.query(`SELECT "workerId", "progressDone", "progressTotal" FROM "Job" WHERE id = $1 AND status = 'running'`, [jobId]);
       const job = rows[0];
       return job && job.progressDone >= 30 && job.progressDone < job.progressTotal - 20 && (job.workerId as string);
@@ -156,13 +137,13 @@ test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker
     const survivor = workers.find((w) => w !== victimProcess)!;
     victimProcess.kill("SIGKILL");
     const killedAt = Date.now();
-    const taken = await until("another worker to take the scan over", async () => {
+    const taken = await waitFor("another worker to take the scan over", async () => {
       const { rows } = await sql.query(`SELECT "workerId" FROM "Job" WHERE id = $1`, [jobId]);
       return rows[0].workerId !== victim && (rows[0].workerId as string);
     });
     const takeoverMs = Date.now() - killedAt;
     expect(taken.startsWith(`${survivor.pid}-`)).toBe(true);
-    const finished = await until("the scan to finish", async () => {
+    const finished = await waitFor("the scan to finish", async () => {
       const { rows } = await sql.query(`SELECT status, attempts, stats FROM "Job" WHERE id = $1 AND status <> 'running'`, [jobId]);
       return rows[0];
     });
@@ -193,7 +174,7 @@ test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker
     await mutate(admin, web2!, "admin.settings.update", { scanSchedule: "0 0 1 1 *" });
     await sleep(6_000); // both processes re-read the schedule within 5 s
     const scheduleWindowMs = Date.now() - scheduleSet;
-    await until("the scheduled scans to finish", async () => {
+    await waitFor("the scheduled scans to finish", async () => {
       const { rows } = await sql.query(`SELECT count(*)::int AS n FROM "Job" WHERE status IN ('queued', 'running')`);
       return rows[0].n === 0;
     });
@@ -219,17 +200,9 @@ test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker
     // the sign-in throttle counts across processes: 10 failures, alternating, lock both
     const intruder = await newApi(web1!.url);
     apis.push(intruder);
-    for (let i = 0; i < 10; i++) {
-      const target = i % 2 ? web2! : web1!;
-      const { csrfToken } = (await (await intruder.get(`${target.url}/api/auth/csrf`)).json()) as { csrfToken: string };
-      await intruder.post(`${target.url}/api/auth/callback/credentials`, { form: { csrfToken, username: "bob", password: "wrong" }, maxRedirects: 0 });
-    }
+    for (let i = 0; i < 10; i++) await postCredentials(intruder, "bob", "wrong", { origin: (i % 2 ? web2! : web1!).url });
     for (const target of [web1!, web2!]) {
-      const { csrfToken } = (await (await intruder.get(`${target.url}/api/auth/csrf`)).json()) as { csrfToken: string };
-      const res = await intruder.post(`${target.url}/api/auth/callback/credentials`, {
-        form: { csrfToken, username: "bob", password: "bob-password-1" },
-        maxRedirects: 0,
-      });
+      const res = await postCredentials(intruder, "bob", "bob-password-1", { origin: target.url });
       expect(decodeURIComponent(res.headers().location ?? "")).toContain("Too many");
     }
 
