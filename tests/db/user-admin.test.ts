@@ -32,7 +32,8 @@ describe("admin.users.create", () => {
     const user = await db.user.findUniqueOrThrow({ where: { id } });
     expect(user).toMatchObject({ username: "alice", email: "alice@example.test", isAdmin: false, scanPath: `${dir}/alice` });
     expect(await verifyCredentials({ username: "alice", password: "alice-password" })).not.toBeNull();
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.created" } });
+    // not the event of the admin's own creation by makeUser
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.created", targetUserId: { not: admin.id } } });
     expect(event).toMatchObject({ actorId: admin.id, actorName: "root", targetUserId: id, targetName: "alice" });
   });
 
