@@ -1,7 +1,8 @@
-// The HTTP flows of docs/API.md, as an outside client runs them. Every call takes an optional
-// `origin` to reach another server than the context's base URL: cookies are kept per host, not
-// per port, so one signed-in context serves every Folio process on localhost.
-import { request, type APIRequestContext, type APIResponse } from "@playwright/test";
+// The HTTP flows of docs/API.md, as an outside client runs them, on a request context from the
+// fixtures (e2e/support/fixtures.ts). Every call takes an optional `origin` to reach another
+// server than the context's base URL: cookies are kept per host, not per port, so one
+// signed-in context serves every Folio process on localhost.
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 
 export const SESSION_COOKIE = "next-auth.session-token";
 
@@ -28,12 +29,6 @@ export async function apiSignIn(api: APIRequestContext, username: string, passwo
   if (res.status() !== 302) throw new Error(`sign-in answered ${res.status()}`);
   const cookies = (await api.storageState()).cookies;
   return cookies.some((c) => c.name === SESSION_COOKIE);
-}
-
-/** A new request context; specs get theirs from the fixtures (e2e/support/fixtures.ts), which
- *  dispose of it in teardown. */
-export async function newApi(baseURL: string) {
-  return request.newContext({ baseURL });
 }
 
 export type TrpcResult = { url: string; status: number; data?: unknown; error?: { message: string; data: { code: string } } };
