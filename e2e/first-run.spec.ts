@@ -1,6 +1,7 @@
 import { trpcMutation, trpcQuery } from "./support/api";
 import { expect, test } from "./support/fixtures";
 import { resetState } from "./support/server";
+import { fillAccountForm } from "./support/ui";
 
 test("with no user and no admin in the environment every page leads to setup, which works once", async ({ servers, newPage, newApi }) => {
   resetState("first-run");
@@ -13,17 +14,12 @@ test("with no user and no admin in the environment every page leads to setup, wh
   }
   await expect(page.getByRole("heading", { name: "Create the first admin" })).toBeVisible();
 
-  await page.getByLabel("Username").fill("Founder");
-  await page.getByLabel("Name", { exact: true }).fill("Fay Founder");
-  await page.getByLabel("E-mail").fill("fay@folio.test");
-  await page.getByLabel("Password", { exact: true }).fill("short");
-  await page.getByLabel("Confirm password").fill("different");
+  await fillAccountForm(page, { username: "Founder", name: "Fay Founder", email: "fay@folio.test", password: "short", confirm: "different" });
   await page.getByRole("button", { name: "Create admin" }).click();
   await expect(page.getByText("Password must be at least 8 characters.")).toBeVisible();
   await expect(page.getByText("The two passwords differ.")).toBeVisible();
 
-  await page.getByLabel("Password", { exact: true }).fill("founder-password");
-  await page.getByLabel("Confirm password").fill("founder-password");
+  await fillAccountForm(page, { password: "founder-password", confirm: "founder-password" });
   await page.getByRole("button", { name: "Create admin" }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("region", { name: "Users" })).toContainText("founder");

@@ -1,7 +1,7 @@
 import { postCredentials } from "./support/api";
 import { E2E_ADMIN } from "./support/constants";
 import { expect, test } from "./support/fixtures";
-import { fillSignIn } from "./support/ui";
+import { fillAccountForm, fillSignIn } from "./support/ui";
 
 test("the admin opens registration, a visitor signs up, gets a folder, and registration closes again", async ({ page, newPage, library }) => {
   // admin: switch registration on
@@ -22,11 +22,7 @@ test("the admin opens registration, a visitor signs up, gets a folder, and regis
   await visitor.goto("/login");
   await visitor.getByRole("link", { name: "Sign up" }).click();
   await expect(visitor).toHaveURL(/\/signup$/);
-  await visitor.getByLabel("Username").fill("Quinn");
-  await visitor.getByLabel("Name", { exact: true }).fill("Quinn Q");
-  await visitor.getByLabel("E-mail").fill("quinn@folio.test");
-  await visitor.getByLabel("Password", { exact: true }).fill("quinn-password");
-  await visitor.getByLabel("Confirm password").fill("quinn-password");
+  await fillAccountForm(visitor, { username: "Quinn", name: "Quinn Q", email: "quinn@folio.test", password: "quinn-password", confirm: "quinn-password" });
   await visitor.getByRole("button", { name: "Sign up" }).click();
   await expect(visitor).toHaveURL(/\/photos$/);
   await expect(visitor.getByRole("heading", { name: "No photo folder yet" })).toBeVisible();
