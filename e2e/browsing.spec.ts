@@ -1,41 +1,31 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { expect, test } from "@playwright/test";
-import sharp from "sharp";
-import { apiSignIn, newApi, trpcMutation, trpcQuery } from "./support/api";
-import { E2E_ADMIN, E2E_LIBRARY } from "./support/constants";
+import { apiSignIn, trpcMutation, trpcQuery } from "./support/api";
+import { expect, test } from "./support/fixtures";
 import { signIn } from "./support/ui";
-import { createUser } from "./support/users";
 
 const COUNT = 70;
+const pad = (n: number) => String(n).padStart(2, "0");
 
-test("a user browses the timeline and keeps favorites, tags and albums of their own", async ({ browser, baseURL }) => {
+test("a user browses the timeline and keeps favorites, tags and albums of their own", async ({ library, user, adminApi, newApi, newPage }) => {
   test.setTimeout(240_000);
   // 70 photos, one a day from 2024-01-01, so the timeline spans three months
-  const folder = path.join(E2E_LIBRARY, "browse");
-  mkdirSync(folder, { recursive: true });
-  for (let i = 0; i < COUNT; i++) {
-    const day = new Date(Date.UTC(2024, 0, 1 + i));
-    const stamp = `${day.getUTCFullYear()}:${String(day.getUTCMonth() + 1).padStart(2, "0")}:${String(day.getUTCDate()).padStart(2, "0")} 12:00:00`;
-    await sharp({ create: { width: 160, height: 120, channels: 3, background: { r: (i * 7) % 256, g: (i * 13) % 256, b: 90 } } })
-      .withExif({ IFD2: { DateTimeOriginal: stamp } })
-      .jpeg()
-      .toFile(path.join(folder, `day-${String(i).padStart(3, "0")}.jpg`));
-  }
-  await createUser(baseURL!, { username: "uma", password: "uma-password", scanPath: folder });
-  await createUser(baseURL!, { username: "vic", password: "vic-password", scanPath: folder });
+  const folder = await library.photos("", COUNT, {
+    name: (i) => `day-${String(i).padStart(3, "0")}.jpg`,
+    exif: (i) => {
+      const day = new Date(Date.UTC(2024, 0, 1 + i));
+      return { IFD2: { DateTimeOriginal: `${day.getUTCFullYear()}:${pad(day.getUTCMonth() + 1)}:${pad(day.getUTCDate())} 12:00:00` } };
+    },
+  });
+  await user({ username: "uma", password: "uma-password", scanPath: folder });
+  await user({ username: "vic", password: "vic-password", scanPath: folder });
 
   // index it through the API, as an admin's Scan now would
-  const admin = await newApi(baseURL!);
-  await apiSignIn(admin, E2E_ADMIN.username, E2E_ADMIN.password);
-  const start = await trpcMutation(admin, "scan.start", {});
+  const start = await trpcMutation(adminApi, "scan.start", {});
   expect(start.status).toBe(200);
   await expect
-    .poll(async () => ((await trpcQuery(admin, "jobs.list")).data as { items: { status: string }[] }).items.filter((j) => j.status === "queued" || j.status === "running").length, { timeout: 60_000 })
+    .poll(async () => ((await trpcQuery(adminApi, "jobs.list")).data as { items: { status: string }[] }).items.filter((j) => j.status === "queued" || j.status === "running").length, { timeout: 60_000 })
     .toBe(0);
-  await admin.dispose();
 
-  const page = await (await browser.newContext()).newPage();
+  const page = await newPage();
   await signIn(page, "uma", "uma-password");
   await expect(page.getByRole("heading", { name: "March 2024", level: 2 })).toBeVisible();
   const thumbs = page.getByRole("button", { name: /^Open day-/ });
@@ -83,7 +73,7 @@ test("a user browses the timeline and keeps favorites, tags and albums of their 
   await expect(page.getByRole("button", { name: "Open day-068.jpg" })).toBeVisible();
 
   // vic sees the same photo, without uma's favorite, tag or album
-  const other = await (await browser.newContext()).newPage();
+  const other = await newPage();
   await signIn(other, "vic", "vic-password");
   await other.getByRole("button", { name: "Open day-068.jpg" }).click();
   const vicView = other.getByRole("dialog", { name: "day-068.jpg" });
@@ -100,11 +90,10 @@ test("a user browses the timeline and keeps favorites, tags and albums of their 
   expect(res.status()).toBe(206);
   expect((await res.body()).toString("hex")).toBe("ffd8");
   expect((await page.request.get(`/api/media/no-such-id/thumbnail`)).status()).toBe(404);
-  const outsider = await newApi(baseURL!);
+  const outsider = await newApi();
   expect((await outsider.get(`/api/media/${id}/thumbnail`)).status()).toBe(401);
-  await createUser(baseURL!, { username: "wes", password: "wes-password" });
+  await user({ username: "wes", password: "wes-password" });
   expect(await apiSignIn(outsider, "wes", "wes-password")).toBe(true);
   expect((await outsider.get(`/api/media/${id}/thumbnail`)).status()).toBe(404);
   expect((await outsider.get(`/api/media/${id}/original`)).status()).toBe(404);
-  await outsider.dispose();
 });

@@ -2,13 +2,11 @@
 // from the Dockerfile itself (the deps stage's COPY lines and production install, the build
 // output, the final ENV and CMD), and runs the start command and changepassword from there.
 import { execSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { apiSignIn, newApi, trpcQuery } from "./support/api";
+import { apiSignIn, trpcQuery } from "./support/api";
+import { expect, test } from "./support/fixtures";
 import { freshPort } from "./support/server";
-import { startProcess } from "./support/process";
 
 type Stage = { from: string; lines: string[] };
 
@@ -24,7 +22,7 @@ function readDockerfile(): Stage[] {
   return stages;
 }
 
-test("the production layout of the image starts Folio and runs changepassword", async () => {
+test("the production layout of the image starts Folio and runs changepassword", async ({ tempDir: root, servers, newApi }) => {
   test.setTimeout(600_000);
   const stages = readDockerfile();
   const deps = stages.find((s) => / AS deps$/.test(s.from))!;
@@ -33,75 +31,68 @@ test("the production layout of the image starts Folio and runs changepassword", 
   expect(final.lines).toContain("COPY --from=build /app/.next ./.next");
   expect(existsSync(".next/BUILD_ID"), "the build the suite made").toBe(true);
 
-  const root = mkdtempSync(path.join(os.tmpdir(), "folio-image-"));
   const app = path.join(root, "app");
   const library = path.join(root, "data");
   const state = path.join(root, "var-lib-folio");
   mkdirSync(app);
   mkdirSync(path.join(library, "family"), { recursive: true });
-  try {
-    // stage "deps": the COPY lines, then its RUN npm ci --omit=dev
-    for (const line of deps.lines) {
-      const copy = /^COPY (.+) (\S+)$/.exec(line);
-      if (copy) {
-        const [sources, dest] = [copy[1]!.split(/\s+/), copy[2]!];
-        for (const src of sources) {
-          const to = dest.endsWith("/") && dest !== "./" ? path.join(app, dest, path.basename(src)) : dest === "./" ? path.join(app, src) : path.join(app, dest);
-          cpSync(src, to, { recursive: true, filter: (p) => !p.includes(`${path.sep}generated${path.sep}`) && !p.endsWith(`${path.sep}generated`) });
-        }
-      }
-      const run = /^RUN (npm ci .*)$/.exec(line);
-      if (run) {
-        expect(run[1]).toContain("--omit=dev");
-        const ci = spawnSync("bash", ["-c", run[1]!], { cwd: app, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
-        expect(ci.status, ci.stderr.slice(-2000)).toBe(0);
+  // stage "deps": the COPY lines, then its RUN npm ci --omit=dev
+  for (const line of deps.lines) {
+    const copy = /^COPY (.+) (\S+)$/.exec(line);
+    if (copy) {
+      const [sources, dest] = [copy[1]!.split(/\s+/), copy[2]!];
+      for (const src of sources) {
+        const to = dest.endsWith("/") && dest !== "./" ? path.join(app, dest, path.basename(src)) : dest === "./" ? path.join(app, src) : path.join(app, dest);
+        cpSync(src, to, { recursive: true, filter: (p) => !p.includes(`${path.sep}generated${path.sep}`) && !p.endsWith(`${path.sep}generated`) });
       }
     }
-    // stage "build" delivers .next without its cache
-    cpSync(".next", path.join(app, ".next"), { recursive: true, filter: (p) => !p.startsWith(path.join(".next", "cache")) });
-    for (const devOnly of ["vitest", "@tailwindcss/postcss", "tailwindcss", "@types/node"]) {
-      expect(existsSync(path.join(app, "node_modules", devOnly)), `${devOnly} is a dev dependency`).toBe(false);
+    const run = /^RUN (npm ci .*)$/.exec(line);
+    if (run) {
+      expect(run[1]).toContain("--omit=dev");
+      const ci = spawnSync("bash", ["-c", run[1]!], { cwd: app, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+      expect(ci.status, ci.stderr.slice(-2000)).toBe(0);
     }
-
-    // the final stage's ENV, with the container paths mapped to temporary folders
-    const port = freshPort();
-    const imageEnv: Record<string, string> = {};
-    for (const line of final.lines.filter((l) => l.startsWith("ENV "))) {
-      for (const pair of line.slice(4).trim().split(/\s+/)) {
-        const [k, v] = pair.split("=") as [string, string];
-        imageEnv[k] = v.replace(/^\/data$/, library).replace(/^\/var\/lib\/folio$/, state);
-      }
-    }
-    expect(imageEnv).toMatchObject({ NODE_ENV: "production", LIBRARY_ROOT: library, STATE_DIR: state });
-    const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? root, ...imageEnv, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` } as unknown as NodeJS.ProcessEnv;
-    const cmd = JSON.parse(/^CMD (.+)$/.exec(final.lines.find((l) => l.startsWith("CMD "))!)![1]!) as string[];
-
-    // first start: migrations applied, admin from the environment
-    let folio = await startProcess(cmd, { cwd: app, env: { ...env, ADMIN_USERNAME: "admin", ADMIN_PASSWORD: "image-admin-1" }, port });
-    expect(folio.output()).toContain("migrations applied");
-    expect(folio.output()).toContain("[folio] admin 'admin' created");
-    const session = await newApi(folio.url);
-    expect(await apiSignIn(session, "admin", "image-admin-1")).toBe(true);
-    expect((await trpcQuery(session, "admin.users.list")).status).toBe(200);
-
-    // docker exec <container> npx tsx scripts/changepassword.ts admin (here with --password-stdin)
-    const change = execSync("npx tsx scripts/changepassword.ts admin --password-stdin", {
-      cwd: app,
-      env,
-      input: "image-admin-2\n",
-      encoding: "utf8",
-    });
-    expect(change).toBe("Password changed successfully for user 'admin'.\n");
-    expect((await trpcQuery(session, "account.me")).status).toBe(401);
-    await folio.stop();
-
-    // restart without ADMIN_* (else the environment would win again): the new password works
-    folio = await startProcess(cmd, { cwd: app, env, port });
-    expect(await apiSignIn(await newApi(folio.url), "admin", "image-admin-1")).toBe(false);
-    expect(await apiSignIn(await newApi(folio.url), "admin", "image-admin-2")).toBe(true);
-    await folio.stop();
-    await session.dispose();
-  } finally {
-    rmSync(root, { recursive: true, force: true });
   }
+  // stage "build" delivers .next without its cache
+  cpSync(".next", path.join(app, ".next"), { recursive: true, filter: (p) => !p.startsWith(path.join(".next", "cache")) });
+  for (const devOnly of ["vitest", "@tailwindcss/postcss", "tailwindcss", "@types/node"]) {
+    expect(existsSync(path.join(app, "node_modules", devOnly)), `${devOnly} is a dev dependency`).toBe(false);
+  }
+
+  // the final stage's ENV, with the container paths mapped to temporary folders
+  const port = freshPort();
+  const imageEnv: Record<string, string> = {};
+  for (const line of final.lines.filter((l) => l.startsWith("ENV "))) {
+    for (const pair of line.slice(4).trim().split(/\s+/)) {
+      const [k, v] = pair.split("=") as [string, string];
+      imageEnv[k] = v.replace(/^\/data$/, library).replace(/^\/var\/lib\/folio$/, state);
+    }
+  }
+  expect(imageEnv).toMatchObject({ NODE_ENV: "production", LIBRARY_ROOT: library, STATE_DIR: state });
+  const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? root, ...imageEnv, PORT: String(port), NEXTAUTH_URL: `http://localhost:${port}` } as unknown as NodeJS.ProcessEnv;
+  const cmd = JSON.parse(/^CMD (.+)$/.exec(final.lines.find((l) => l.startsWith("CMD "))!)![1]!) as string[];
+
+  // first start: migrations applied, admin from the environment
+  let folio = await servers.process(cmd, { cwd: app, env: { ...env, ADMIN_USERNAME: "admin", ADMIN_PASSWORD: "image-admin-1" }, port });
+  expect(folio.output()).toContain("migrations applied");
+  expect(folio.output()).toContain("[folio] admin 'admin' created");
+  const session = await newApi(folio.url);
+  expect(await apiSignIn(session, "admin", "image-admin-1")).toBe(true);
+  expect((await trpcQuery(session, "admin.users.list")).status).toBe(200);
+
+  // docker exec <container> npx tsx scripts/changepassword.ts admin (here with --password-stdin)
+  const change = execSync("npx tsx scripts/changepassword.ts admin --password-stdin", {
+    cwd: app,
+    env,
+    input: "image-admin-2\n",
+    encoding: "utf8",
+  });
+  expect(change).toBe("Password changed successfully for user 'admin'.\n");
+  expect((await trpcQuery(session, "account.me")).status).toBe(401);
+  await folio.stop();
+
+  // restart without ADMIN_* (else the environment would win again): the new password works
+  folio = await servers.process(cmd, { cwd: app, env, port });
+  expect(await apiSignIn(await newApi(folio.url), "admin", "image-admin-1")).toBe(false);
+  expect(await apiSignIn(await newApi(folio.url), "admin", "image-admin-2")).toBe(true);
 });

@@ -1,11 +1,9 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { newApi } from "./support/api";
-import { fillSignIn } from "./support/ui";
-import { E2E_ADMIN, E2E_LIBRARY } from "./support/constants";
+import { postCredentials } from "./support/api";
+import { E2E_ADMIN } from "./support/constants";
+import { expect, test } from "./support/fixtures";
+import { fillAccountForm, fillSignIn } from "./support/ui";
 
-test("the admin opens registration, a visitor signs up, gets a folder, and registration closes again", async ({ page, browser }) => {
+test("the admin opens registration, a visitor signs up, gets a folder, and registration closes again", async ({ page, newPage, library }) => {
   // admin: switch registration on
   await page.goto("/login");
   await expect(page.getByRole("link", { name: "Sign up" })).toHaveCount(0);
@@ -20,16 +18,11 @@ test("the admin opens registration, a visitor signs up, gets a folder, and regis
   await expect(settings.getByRole("status")).toContainText("Saved: registration is open");
 
   // visitor: sign up from the link on the sign-in page
-  const visitorContext = await browser.newContext();
-  const visitor = await visitorContext.newPage();
+  const visitor = await newPage();
   await visitor.goto("/login");
   await visitor.getByRole("link", { name: "Sign up" }).click();
   await expect(visitor).toHaveURL(/\/signup$/);
-  await visitor.getByLabel("Username").fill("Quinn");
-  await visitor.getByLabel("Name", { exact: true }).fill("Quinn Q");
-  await visitor.getByLabel("E-mail").fill("quinn@folio.test");
-  await visitor.getByLabel("Password", { exact: true }).fill("quinn-password");
-  await visitor.getByLabel("Confirm password").fill("quinn-password");
+  await fillAccountForm(visitor, { username: "Quinn", name: "Quinn Q", email: "quinn@folio.test", password: "quinn-password", confirm: "quinn-password" });
   await visitor.getByRole("button", { name: "Sign up" }).click();
   await expect(visitor).toHaveURL(/\/photos$/);
   await expect(visitor.getByRole("heading", { name: "No photo folder yet" })).toBeVisible();
@@ -46,8 +39,7 @@ test("the admin opens registration, a visitor signs up, gets a folder, and regis
   await users.getByRole("button", { name: "Edit quinn" }).click();
   const dialog = page.getByRole("dialog", { name: "Edit quinn" });
   // a folder of quinn's own: a scan path over the whole library would fold other tests' folders into it
-  const folder = path.join(E2E_LIBRARY, "quinn");
-  mkdirSync(folder, { recursive: true });
+  const folder = library.path();
   await dialog.getByLabel("Scan path").fill(folder);
   await dialog.getByRole("button", { name: "Save changes" }).click();
   await expect(dialog).toBeHidden();
@@ -59,29 +51,21 @@ test("the admin opens registration, a visitor signs up, gets a folder, and regis
   // admin: switch registration off; the sign-up page refuses and the link is gone
   await settings.getByRole("switch", { name: "Allow user registration" }).click();
   await expect(settings.getByRole("status")).toContainText("Saved: registration is closed");
-  const late = await browser.newPage();
+  const late = await newPage();
   await late.goto("/signup");
   await expect(late.getByRole("heading", { name: "Registration is closed" })).toBeVisible();
   await expect(late.getByText("Ask an admin to create an account for you.")).toBeVisible();
   await late.goto("/login");
   await expect(late.getByRole("link", { name: "Sign up" })).toHaveCount(0);
-  await visitorContext.close();
 });
 
-test("sign-in is throttled after 10 failures and the form says when to try again", async ({ page, baseURL }) => {
+test("sign-in is throttled after 10 failures and the form says when to try again", async ({ page, api }) => {
   // a client address of its own, so the rest of the suite is not throttled with it
   const headers = { "x-forwarded-for": "203.0.113.200" };
-  const api = await newApi(baseURL!);
   for (let i = 0; i < 10; i++) {
-    const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const res = await api.post("/api/auth/callback/credentials", {
-      form: { csrfToken, username: "nobody-at-all", password: "wrong-password" },
-      headers,
-      maxRedirects: 0,
-    });
+    const res = await postCredentials(api, "nobody-at-all", "wrong-password", { headers });
     expect(res.headers().location).toContain("error=CredentialsSignin");
   }
-  await api.dispose();
 
   await page.setExtraHTTPHeaders(headers);
   await page.goto("/login");

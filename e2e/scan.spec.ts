@@ -1,20 +1,11 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { expect, test } from "@playwright/test";
-import sharp from "sharp";
-import { E2E_ADMIN, E2E_LIBRARY } from "./support/constants";
+import { E2E_ADMIN } from "./support/constants";
+import { expect, test } from "./support/fixtures";
 import { signIn } from "./support/ui";
-import { createUser } from "./support/users";
 
-test("the admin gives a user a folder, presses Scan now and watches the scan finish in the worker logs", async ({ page, baseURL }) => {
-  const folder = path.join(E2E_LIBRARY, "scan-test", "holiday");
-  mkdirSync(folder, { recursive: true });
-  for (let i = 0; i < 24; i++) {
-    await sharp({ create: { width: 1600, height: 1200, channels: 3, background: { r: i * 10, g: 80, b: 160 } } })
-      .jpeg()
-      .toFile(path.join(folder, `IMG_${String(i).padStart(4, "0")}.jpg`));
-  }
-  await createUser(baseURL!, { username: "sami", password: "sami-password" });
+test("the admin gives a user a folder, presses Scan now and watches the scan finish in the worker logs", async ({ page, library, user }) => {
+  await library.photos("holiday", 24, { width: 1600, height: 1200, name: (i) => `IMG_${String(i).padStart(4, "0")}.jpg` });
+  const root = library.path();
+  await user({ username: "sami", password: "sami-password" });
 
   await signIn(page, E2E_ADMIN.username, E2E_ADMIN.password);
   await page.goto("/admin");
@@ -22,13 +13,12 @@ test("the admin gives a user a folder, presses Scan now and watches the scan fin
   const users = page.getByRole("region", { name: "Users" });
   await users.getByRole("button", { name: "Edit sami" }).click();
   const dialog = page.getByRole("dialog", { name: "Edit sami" });
-  await dialog.getByLabel("Scan path").fill(path.join(E2E_LIBRARY, "scan-test"));
+  await dialog.getByLabel("Scan path").fill(root);
   await dialog.getByRole("button", { name: "Save changes" }).click();
   await expect(dialog).toBeHidden();
 
   await users.getByRole("button", { name: "Scan now for sami" }).click();
   const logs = page.getByRole("region", { name: "Worker logs" });
-  const root = path.join(E2E_LIBRARY, "scan-test");
   const bar = logs.getByRole("progressbar", { name: `Progress of the scan of ${root}` });
   await expect(bar).toBeVisible();
   await expect(bar).toHaveAttribute("aria-valuenow", "24", { timeout: 60_000 });
@@ -54,14 +44,10 @@ test("the admin gives a user a folder, presses Scan now and watches the scan fin
   await expect(settings.getByRole("status").filter({ hasText: "Saved: scans run" })).toHaveText("Saved: scans run every Monday at 02:30.");
 });
 
-test("a user sees the scans of their own folder on the photo page", async ({ browser, baseURL }) => {
-  const folder = path.join(E2E_LIBRARY, "tess");
-  mkdirSync(folder, { recursive: true });
-  for (let i = 0; i < 3; i++) {
-    await sharp({ create: { width: 300, height: 200, channels: 3, background: { r: 20, g: i * 40, b: 60 } } }).jpeg().toFile(path.join(folder, `p${i}.jpg`));
-  }
-  await createUser(baseURL!, { username: "tess", password: "tess-password", scanPath: folder });
-  const page = await browser.newPage();
+test("a user sees the scans of their own folder on the photo page", async ({ newPage, library, user }) => {
+  const folder = await library.photos("", 3, { width: 300, height: 200, name: (i) => `p${i}.jpg` });
+  await user({ username: "tess", password: "tess-password", scanPath: folder });
+  const page = await newPage();
   await signIn(page, "tess", "tess-password");
   await expect(page.getByText("Your folder has not been scanned yet.")).toBeVisible();
   await page.getByRole("button", { name: "Scan now" }).click();

@@ -1,13 +1,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { E2E_ADMIN } from "./support/constants";
+import { E2E_ADMIN, E2E_LIBRARY as library } from "./support/constants";
+import { expect, test } from "./support/fixtures";
 import { signIn } from "./support/ui";
 
-const library = path.resolve("var/e2e/library");
 
-
-test("an admin creates a user with the folder picker, edits them, and deletes them while they are signed in", async ({ page, browser }) => {
+test("an admin creates a user with the folder picker, edits them, and deletes them while they are signed in", async ({ page, newPage }) => {
+  // at the top of the library, where the folder picker starts
   mkdirSync(path.join(library, "family", "2024"), { recursive: true });
   mkdirSync(path.join(library, "club"), { recursive: true });
 
@@ -54,8 +53,7 @@ test("an admin creates a user with the folder picker, edits them, and deletes th
   await expect(row).toContainText("nina.noor@folio.test");
 
   // nina signs in elsewhere and sees her settings
-  const ninaContext = await browser.newContext();
-  const nina = await ninaContext.newPage();
+  const nina = await newPage();
   await signIn(nina, "nina.noor@folio.test", "nina-password");
   await nina.goto("/settings");
   await expect(nina.getByLabel("E-mail")).toHaveValue("nina.noor@folio.test");
@@ -85,16 +83,14 @@ test("an admin creates a user with the folder picker, edits them, and deletes th
   // her open page goes to sign-in on its next request
   await nina.getByRole("link", { name: "Folders" }).click();
   await expect(nina).toHaveURL(/\/login$/);
-  await ninaContext.close();
 });
 
-test("a user changes their own profile and password; the other session ends, this one goes on", async ({ browser }) => {
-  const { createUser } = await import("./support/users");
-  await createUser(test.info().project.use.baseURL!, { username: "petra", password: "petra-password-1" });
-  const other = await (await browser.newContext()).newPage();
+test("a user changes their own profile and password; the other session ends, this one goes on", async ({ newPage, user }) => {
+  await user({ username: "petra", password: "petra-password-1" });
+  const other = await newPage();
   await signIn(other, "petra", "petra-password-1");
 
-  const page = await (await browser.newContext()).newPage();
+  const page = await newPage();
   await signIn(page, "petra", "petra-password-1");
   await page.goto("/settings");
   await page.getByLabel("Name", { exact: true }).fill("Petra P");

@@ -1,35 +1,56 @@
-// The HTTP flows of docs/API.md, as an outside client runs them.
-import { request, type APIRequestContext } from "@playwright/test";
+// The HTTP flows of docs/API.md, as an outside client runs them, on a request context from the
+// fixtures (e2e/support/fixtures.ts). Every call takes an optional `origin` to reach another
+// server than the context's base URL: cookies are kept per host, not per port, so one
+// signed-in context serves every Folio process on localhost.
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 
 export const SESSION_COOKIE = "next-auth.session-token";
 
-/** GET /api/auth/csrf, then POST /api/auth/callback/credentials; true when a session was issued. */
-export async function apiSignIn(api: APIRequestContext, username: string, password: string) {
-  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const res = await api.post("/api/auth/callback/credentials", {
+/** GET /api/auth/csrf, then POST /api/auth/callback/credentials as the sign-in form does; the
+ *  answer is a redirect, to the error page when refused. `headers` go with the POST. */
+export async function postCredentials(
+  api: APIRequestContext,
+  username: string,
+  password: string,
+  opts: { origin?: string; headers?: Record<string, string> } = {},
+) {
+  const origin = opts.origin ?? "";
+  const { csrfToken } = (await (await api.get(`${origin}/api/auth/csrf`)).json()) as { csrfToken: string };
+  return api.post(`${origin}/api/auth/callback/credentials`, {
     form: { csrfToken, username, password },
+    headers: opts.headers,
     maxRedirects: 0,
   });
+}
+
+/** Signs in through the credentials flow; true when a session was issued. */
+export async function apiSignIn(api: APIRequestContext, username: string, password: string) {
+  const res = await postCredentials(api, username, password);
   if (res.status() !== 302) throw new Error(`sign-in answered ${res.status()}`);
   const cookies = (await api.storageState()).cookies;
   return cookies.some((c) => c.name === SESSION_COOKIE);
 }
 
-export async function newApi(baseURL: string) {
-  return request.newContext({ baseURL });
-}
+export type TrpcResult = { url: string; status: number; data?: unknown; error?: { message: string; data: { code: string } } };
 
-type TrpcResult = { status: number; data?: unknown; error?: { message: string; data: { code: string } } };
-
-async function parse(res: Awaited<ReturnType<APIRequestContext["get"]>>): Promise<TrpcResult> {
+async function parse(res: APIResponse): Promise<TrpcResult> {
   const body = (await res.json()) as { result?: { data: { json: unknown } }; error?: { json: TrpcResult["error"] } };
-  return { status: res.status(), data: body.result?.data.json, error: body.error?.json };
+  return { url: res.url(), status: res.status(), data: body.result?.data.json, error: body.error?.json };
 }
 
-export async function trpcQuery(api: APIRequestContext, path: string) {
-  return parse(await api.get(`/api/trpc/${path}`));
+/** A tRPC query over GET, its input in the URL as superjson's `{ json }`. */
+export async function trpcQuery(api: APIRequestContext, path: string, input?: unknown, origin = "") {
+  const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  return parse(await api.get(`${origin}/api/trpc/${path}${query}`));
 }
 
-export async function trpcMutation(api: APIRequestContext, path: string, input: unknown) {
-  return parse(await api.post(`/api/trpc/${path}`, { data: { json: input } }));
+/** A tRPC mutation over POST, its input as superjson's `{ json }`. */
+export async function trpcMutation(api: APIRequestContext, path: string, input: unknown, origin = "") {
+  return parse(await api.post(`${origin}/api/trpc/${path}`, { data: { json: input } }));
+}
+
+/** The data of a call that has to succeed; throws with the server's answer otherwise. */
+export function dataOf<T>(res: TrpcResult): T {
+  if (res.status !== 200) throw new Error(`${res.url} answered ${res.status}: ${res.error?.message}`);
+  return res.data as T;
 }

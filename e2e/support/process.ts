@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { until } from "../../tests/support/until";
 
 export type Running = {
   url: string;
@@ -29,16 +30,21 @@ export async function startProcess(
       return false; // not listening yet
     }
   };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${cmd.join(" ")} exited during start:\n${output}`);
-    if (await ready()) break;
-    if (Date.now() > deadline) throw new Error(`${cmd.join(" ")} was not ready in time:\n${output}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
   const kill = (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
   };
+  try {
+    await until(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${cmd.join(" ")} exited during start:\n${output}`);
+        return ready();
+      },
+      { timeoutMs: 120_000, intervalMs: 300, message: () => `${cmd.join(" ")} to be ready:\n${output}` },
+    );
+  } catch (e) {
+    kill("SIGKILL"); // not handed to the caller, so nothing else would stop it
+    throw e;
+  }
   return {
     url,
     pid: child.pid!,

@@ -2,12 +2,14 @@
 // their own (no users yet, a restart with other environment values, PostgreSQL).
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { e2eServerEnv } from "./constants";
+import { E2E_PORT, e2eServerEnv } from "./constants";
 import { startProcess, type Running } from "./process";
 
 export type Folio = Running;
 
-let nextPort = 3311;
+// Above the main server's port, so checkouts run side by side with different E2E_PORTs
+let nextPort = E2E_PORT + 100;
+/** A port for one more server: E2E_PORT + 100 and up. */
 export const freshPort = () => nextPort++;
 
 export function resetState(name: string) {

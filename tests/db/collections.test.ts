@@ -16,10 +16,8 @@ beforeEach(async () => {
   await writeImage(lib("shared/two.jpg"), { seed: 2 });
   await writeImage(lib("private/mine.jpg"), { seed: 3 });
   await scanOnce(lib());
-  ann = await makeUser({ username: "ann" });
-  ben = await makeUser({ username: "ben" });
-  await db.user.update({ where: { id: ann.id }, data: { scanPath: lib("shared") } });
-  await db.user.update({ where: { id: ben.id }, data: { scanPath: lib("shared") } });
+  ann = await makeUser({ username: "ann", scanPath: lib("shared") });
+  ben = await makeUser({ username: "ben", scanPath: lib("shared") });
   ids = Object.fromEntries((await db.photo.findMany()).map((p) => [p.fileName, p.id]));
 });
 

@@ -11,6 +11,7 @@ import { foldersUnder } from "~/server/db/visibility";
 import { listFolder } from "~/server/services/folders";
 import { writeImage } from "../support/images";
 import { makeTree } from "../support/library";
+import { makePhoto } from "../support/photos";
 import { photoByPath, scanOnce } from "../support/scan";
 
 let lib: (rel?: string) => string;
@@ -107,20 +108,8 @@ describe("the folder summary", () => {
 
   it("orders covers by date, then id, an undated photo oldest, on both engines", async () => {
     const dir = lib("dated");
-    const photo = (rel: string, id: string, takenAt: string | null, extra: Record<string, unknown> = {}) =>
-      db.photo.create({
-        data: {
-          id,
-          path: `${dir}/${rel}`,
-          directory: path.dirname(`${dir}/${rel}`),
-          fileName: path.basename(rel),
-          size: 1n,
-          mtime: new Date(),
-          takenAt: takenAt ? new Date(takenAt) : null,
-          thumbnailState: "ready",
-          ...extra,
-        },
-      });
+    const photo = (rel: string, id: string, takenAt: string | null, extra: Parameters<typeof makePhoto>[1] = {}) =>
+      makePhoto(`${dir}/${rel}`, { id, takenAt: takenAt ? new Date(takenAt) : null, ...extra });
     await photo("p1.jpg", "id1", null);
     await photo("p2.jpg", "id2", "2020-01-01T00:00:00Z");
     await photo("p3.jpg", "id3", "2020-01-01T00:00:00Z");

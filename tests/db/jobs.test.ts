@@ -5,8 +5,10 @@ import { claimNextJob, enqueueScan, heartbeat, requestCancel } from "~/server/jo
 import { foldRoots } from "~/server/jobs/roots";
 import { enqueueScheduledScans, startScheduler } from "~/server/jobs/scheduler";
 import { runJob } from "~/server/jobs/worker";
+import { updateUser } from "~/server/services/user-admin";
 import { writeImage } from "../support/images";
 import { makeTree } from "../support/library";
+import { until } from "../support/until";
 import { makeUser, signedInAs, type TestUser } from "../support/users";
 
 let lib: (rel?: string) => string;
@@ -17,13 +19,9 @@ beforeEach(async () => {
   admin = await makeUser({ username: "root", isAdmin: true });
 });
 
-const until = async (check: () => Promise<boolean>, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("timed out");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+/** Waits until the job has indexed `n` files. */
+const progressReaches = (id: string, n: number, timeoutMs = 20_000) =>
+  until(async () => (await db.job.findUniqueOrThrow({ where: { id } })).progressDone >= n, { timeoutMs, message: `job ${id} to index ${n} files` });
 
 async function images(dir: string, n: number, size = 64) {
   for (let i = 0; i < n; i++) await writeImage(`${dir}/img${String(i).padStart(3, "0")}.jpg`, { seed: i + 1, width: size, height: size });
@@ -39,9 +37,7 @@ describe("roots", () => {
     await images(lib("shared"), 1, 80);
     const users = [];
     for (const [name, dir] of [["ann", lib("shared")], ["ben", lib("shared")], ["cat", lib("shared/sub")]] as const) {
-      const u = await makeUser({ username: name });
-      await db.user.update({ where: { id: u.id }, data: { scanPath: dir } });
-      users.push(u);
+      users.push(await makeUser({ username: name, scanPath: dir }));
     }
     const { jobIds } = await signedInAs(admin).scan.start();
     expect(jobIds).toHaveLength(1);
@@ -95,12 +91,11 @@ describe("the queue", () => {
     expect(await db.job.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ status: "cancelled", queuedRoot: null });
 
     await images(lib("shared"), 40, 400);
-    const user = await makeUser({ username: "dora" });
-    await db.user.update({ where: { id: user.id }, data: { scanPath: lib("shared") } });
+    const user = await makeUser({ username: "dora", scanPath: lib("shared") });
     const { jobIds } = await signedInAs(user).scan.start();
     const job = (await claimNextJob("w1"))!;
     const running = runJob(job, "w1");
-    await until(async () => (await db.job.findUniqueOrThrow({ where: { id: job.id } })).progressDone > 0);
+    await progressReaches(job.id, 1);
     await expect(signedInAs(await makeUser({ username: "eve" })).jobs.cancel({ id: jobIds[0]! })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
@@ -118,7 +113,7 @@ describe("the queue", () => {
     // node itself (not the tsx wrapper, which would leave its child running) so SIGKILL hits the worker
     const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: process.env, stdio: "ignore" });
     try {
-      await until(async () => (await db.job.findUniqueOrThrow({ where: { id: job.id } })).progressDone >= 3, 60_000);
+      await progressReaches(job.id, 3, 60_000);
     } finally {
       child.kill("SIGKILL");
     }
@@ -149,7 +144,7 @@ describe("the queue", () => {
       const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: process.env, stdio: [...stdio] });
       const exited = new Promise((r) => child.on("exit", r));
       try {
-        await until(async () => (await db.job.findUniqueOrThrow({ where: { id: job.id } })).progressDone >= 3, 60_000);
+        await progressReaches(job.id, 3, 60_000);
         stop(child);
         await exited;
       } finally {
@@ -179,8 +174,8 @@ describe("scan.start and jobs.*", () => {
     const ann = await makeUser({ username: "ann" });
     const ben = await makeUser({ username: "ben" });
     await expect(signedInAs(ann).scan.start()).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/ask an admin/) });
-    await db.user.update({ where: { id: ann.id }, data: { scanPath: lib("shared/sub") } });
-    await db.user.update({ where: { id: ben.id }, data: { scanPath: lib("other") } });
+    await updateUser("system", { id: ann.id, scanPath: lib("shared/sub") });
+    await updateUser("system", { id: ben.id, scanPath: lib("other") });
     await expect(signedInAs(ann).scan.start({ userId: ben.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const mine = await signedInAs(ann).scan.start();
     const bens = await signedInAs(admin).scan.start({ userId: ben.id });
@@ -201,8 +196,7 @@ describe("scan.start and jobs.*", () => {
 
 describe("the schedule", () => {
   it("queues each slot once however many processes tick", async () => {
-    const u = await makeUser({ username: "fay" });
-    await db.user.update({ where: { id: u.id }, data: { scanPath: lib("shared") } });
+    await makeUser({ username: "fay", scanPath: lib("shared") });
     const slot = new Date("2026-01-01T03:00:00Z");
     const ticks = await Promise.all([enqueueScheduledScans(slot), enqueueScheduledScans(slot), enqueueScheduledScans(slot)]);
     expect(new Set(ticks.flat().map((j) => j.id)).size).toBe(1);
@@ -210,13 +204,15 @@ describe("the schedule", () => {
   });
 
   it("applies a schedule change without a restart", async () => {
-    const u = await makeUser({ username: "gus" });
-    await db.user.update({ where: { id: u.id }, data: { scanPath: lib("other") } });
+    await makeUser({ username: "gus", scanPath: lib("other") });
     const scheduler = startScheduler();
     try {
-      await until(async () => scheduler.expression() === "0 3 * * *");
+      await until(async () => scheduler.expression() === "0 3 * * *", { message: "the scheduler to read the schedule" });
       await signedInAs(admin).admin.settings.update({ scanSchedule: "* * * * * *" }); // every second
-      await until(async () => (await db.job.count({ where: { dedupeKey: { startsWith: "schedule:" } } })) > 0, 15_000);
+      await until(async () => (await db.job.count({ where: { dedupeKey: { startsWith: "schedule:" } } })) > 0, {
+        timeoutMs: 15_000,
+        message: "a scheduled scan",
+      });
       expect(scheduler.expression()).toBe("* * * * * *");
     } finally {
       scheduler.stop();

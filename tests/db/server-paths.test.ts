@@ -4,7 +4,6 @@
 import { beforeEach, expect, it } from "vitest";
 import { claimNextJob } from "~/server/jobs/queue";
 import { runJob } from "~/server/jobs/worker";
-import { updateUser } from "~/server/services/user-admin";
 import { writeImage } from "../support/images";
 import { libraryRoot, makeTree } from "../support/library";
 import { scanOnce } from "../support/scan";
@@ -18,11 +17,7 @@ beforeEach(async () => {
   await scanOnce(lib());
 });
 
-async function userOn(dir: string, isAdmin = false) {
-  const u = await makeUser({ isAdmin });
-  await updateUser("system", { id: u.id, scanPath: dir });
-  return signedInAs(u);
-}
+const userOn = async (scanPath: string, isAdmin = false) => signedInAs(await makeUser({ isAdmin, scanPath }));
 
 /** Every string anywhere in `value` that names a path on the server. */
 function serverPaths(value: unknown): string[] {

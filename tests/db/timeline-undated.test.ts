@@ -2,10 +2,8 @@
 // a descending order, PostgreSQL first), and keyset pages go through all of them exactly once.
 import path from "node:path";
 import { expect, it } from "vitest";
-import { db } from "~/server/db";
-import { refreshFolderSummary } from "~/server/db/folder-summary";
-import { updateUser } from "~/server/services/user-admin";
 import { makeTree } from "../support/library";
+import { makePhoto } from "../support/photos";
 import { makeUser, signedInAs } from "../support/users";
 
 it("undated photos come last, and paging with a cursor crosses into them and through them", async () => {
@@ -18,13 +16,8 @@ it("undated photos come last, and paging with a cursor crosses into them and thr
     ["dated-mid.jpg", new Date("2010-03-01T00:00:00Z")],
     ["undated-3.jpg", null],
   ] as const;
-  for (const [fileName, takenAt] of rows) {
-    await db.photo.create({ data: { path: path.join(dir, fileName), directory: dir, fileName, size: 1n, mtime: new Date(), takenAt } });
-  }
-  await refreshFolderSummary(dir);
-  const u = await makeUser();
-  await updateUser("system", { id: u.id, scanPath: dir });
-  const caller = signedInAs(u);
+  for (const [fileName, takenAt] of rows) await makePhoto(path.join(dir, fileName), { takenAt });
+  const caller = signedInAs(await makeUser({ scanPath: dir }));
 
   const whole = (await caller.photos.list()).items;
   expect(whole.slice(0, 3).map((p) => p.fileName)).toEqual(["dated-new.jpg", "dated-mid.jpg", "dated-old.jpg"]);

@@ -2,9 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { verifyCredentials } from "~/server/auth/credentials";
-import { refreshFolderSummary } from "~/server/db/folder-summary";
 import { trpcMutation } from "../support/http";
 import { libraryRoot, makeTree, outsideFolder, symlink } from "../support/library";
+import { makePhoto } from "../support/photos";
 import { anonymous, makeUser, signedInAs, type TestUser } from "../support/users";
 
 let admin: TestUser;
@@ -32,7 +32,8 @@ describe("admin.users.create", () => {
     const user = await db.user.findUniqueOrThrow({ where: { id } });
     expect(user).toMatchObject({ username: "alice", email: "alice@example.test", isAdmin: false, scanPath: `${dir}/alice` });
     expect(await verifyCredentials({ username: "alice", password: "alice-password" })).not.toBeNull();
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.created" } });
+    // not the event of the admin's own creation by makeUser
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.created", targetUserId: { not: admin.id } } });
     expect(event).toMatchObject({ actorId: admin.id, actorName: "root", targetUserId: id, targetName: "alice" });
   });
 
@@ -104,15 +105,11 @@ describe("admin.users.list", () => {
     await caller.admin.users.create(newUser({ username: "dan", email: "d@example.test", scanPath: lib() }));
     mkdirSync(lib("alice2"));
     await caller.admin.users.create(newUser({ username: "erin", email: "e@example.test", scanPath: lib("alice2") }));
-    const photo = (dir: string, name: string, missing = false) =>
-      db.photo.create({
-        data: { path: `${dir}/${name}`, directory: dir, fileName: name, size: 1n, mtime: new Date(), missingSince: missing ? new Date() : null },
-      });
-    await photo(lib("alice"), "a.jpg");
-    await photo(lib("alice/2024"), "b.jpg");
-    await photo(lib("alice/2024"), "gone.jpg", true);
-    await photo(lib("alice2"), "c.jpg");
-    await refreshFolderSummary(lib()); // what a scan does after indexing: the counts come from it
+    // the counts come from the folder summary, which makePhoto refreshes as a scan does
+    await makePhoto(lib("alice/a.jpg"));
+    await makePhoto(lib("alice/2024/b.jpg"));
+    await makePhoto(lib("alice/2024/gone.jpg"), { missingSince: new Date() });
+    await makePhoto(lib("alice2/c.jpg"));
 
     const users = Object.fromEntries((await caller.admin.users.list()).map((u) => [u.username, u]));
     expect(users.alice?.id).toBe(a.id);
@@ -181,9 +178,7 @@ describe("admin.users.delete", () => {
   it("removes the user and their per-user data, never a photo", async () => {
     const caller = signedInAs(admin);
     const { id } = await caller.admin.users.create(newUser({ scanPath: lib("alice") }));
-    const photo = await db.photo.create({
-      data: { path: lib("alice/a.jpg"), directory: lib("alice"), fileName: "a.jpg", size: 1n, mtime: new Date() },
-    });
+    const photo = await makePhoto(lib("alice/a.jpg"));
     await db.photoState.create({ data: { userId: id, photoId: photo.id, favorite: true } });
     const tag = await db.tag.create({ data: { userId: id, name: "sea" } });
     await db.photoTag.create({ data: { tagId: tag.id, photoId: photo.id } });

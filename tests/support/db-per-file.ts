@@ -32,22 +32,9 @@ if (process.env.FOLIO_TEST_DB === "postgres") {
   });
 }
 
-// Every test starts from the state right after the migrations.
+// Every test starts from the state right after the migrations: every table of the schema is
+// emptied (tests/support/tables.ts; tests/db/reset.test.ts checks none is missed).
 beforeEach(async () => {
-  const { db } = await import("~/server/db");
-  await db.$transaction([
-    db.jobLog.deleteMany(),
-    db.job.deleteMany(),
-    db.auditEvent.deleteMany(),
-    db.authAttempt.deleteMany(),
-    db.albumPhoto.deleteMany(),
-    db.album.deleteMany(),
-    db.photoTag.deleteMany(),
-    db.tag.deleteMany(),
-    db.photoState.deleteMany(),
-    db.photo.deleteMany(),
-    db.user.deleteMany(),
-    db.siteSettings.deleteMany(),
-    db.siteSettings.create({ data: { id: 1 } }),
-  ]);
+  const { resetDatabase } = await import("./tables");
+  await resetDatabase();
 });

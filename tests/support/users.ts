@@ -1,26 +1,33 @@
-// Test helpers that act the way a signed-in client does: through the tRPC router.
+// Test users, made through the same service an admin's "Create user" runs, and callers that act
+// the way a signed-in client does: through the tRPC router.
 import { createCaller } from "~/server/api/root";
 import { createInnerTRPCContext } from "~/server/api/trpc";
-import { hashPassword } from "~/server/auth/password";
 import { db } from "~/server/db";
+import { createUser } from "~/server/services/user-admin";
 
 export type TestUser = { id: string; username: string; sessionVersion: number; password: string };
 
 let counter = 0;
 
-export async function makeUser(opts: { username?: string; isAdmin?: boolean; password?: string; email?: string } = {}) {
+/**
+ * Creates a user with createUser("system", ...), so the rules and the audit trail of a real
+ * account apply. Pass valid values: a lowercase username, a real e-mail address, a password of
+ * 8 characters or more, and a scan path that is an existing folder inside LIBRARY_ROOT.
+ */
+export async function makeUser(
+  opts: { username?: string; isAdmin?: boolean; password?: string; email?: string; scanPath?: string } = {},
+): Promise<TestUser> {
   const username = opts.username ?? `user${++counter}`;
   const password = opts.password ?? `${username}-password`;
-  const user = await db.user.create({
-    data: {
-      username,
-      email: opts.email ?? `${username}@example.test`,
-      passwordHash: await hashPassword(password),
-      isAdmin: opts.isAdmin ?? false,
-    },
-    select: { id: true, username: true, sessionVersion: true },
+  const { id } = await createUser("system", {
+    username,
+    password,
+    email: opts.email ?? `${username}@example.test`,
+    isAdmin: opts.isAdmin,
+    scanPath: opts.scanPath,
   });
-  return { ...user, password } satisfies TestUser;
+  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } });
+  return { id, username, sessionVersion, password };
 }
 
 /** A caller with no session. */

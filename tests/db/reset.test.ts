@@ -1,0 +1,38 @@
+// The reset before each test (tests/support/db-per-file.ts) empties every table of the schema,
+// whatever the test before wrote: one test writes a row to each table, the next finds none.
+import { describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { enqueueScan } from "~/server/jobs/queue";
+import { beginAttempt } from "~/server/auth/throttle";
+import { makeTree } from "../support/library";
+import { makePhoto } from "../support/photos";
+import { databaseTables, rowCounts, tables } from "../support/tables";
+import { makeUser, signedInAs } from "../support/users";
+
+describe("the reset between tests", () => {
+  it("knows every table the migrations create", async () => {
+    expect((await databaseTables()).sort()).toEqual([...tables].sort());
+  });
+
+  it("(a test that writes a row to every table)", async () => {
+    const lib = makeTree("trip");
+    const user = await makeUser({ scanPath: lib() }); // User, AuditEvent
+    const photo = await makePhoto(lib("trip/a.jpg")); // Photo, Folder
+    const as = signedInAs(user);
+    await as.photos.setFavorite({ id: photo.id, favorite: true }); // PhotoState
+    await as.tags.add({ photoId: photo.id, name: "sea" }); // Tag, PhotoTag
+    const album = await as.albums.create({ name: "Trip" });
+    await as.albums.addPhotos({ id: album.id, photoIds: [photo.id] }); // Album, AlbumPhoto
+    const job = await enqueueScan({ root: lib() });
+    await db.jobLog.create({ data: { jobId: job.id, message: "written by reset.test.ts" } }); // Job, JobLog
+    await beginAttempt("signin", ["user:nobody"]); // AuthAttempt
+    await db.siteSettings.update({ where: { id: 1 }, data: { allowRegistration: true } });
+    const empty = Object.entries(await rowCounts()).filter(([, n]) => n === 0);
+    expect(empty, "a new table needs a row written here, or the next test proves nothing about it").toEqual([]);
+  });
+
+  it("leaves every table empty but the settings row, which is back to its defaults", async () => {
+    expect(await rowCounts()).toEqual({ ...Object.fromEntries(tables.map((t) => [t, 0])), SiteSettings: 1 });
+    expect(await db.siteSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ allowRegistration: false });
+  });
+});
