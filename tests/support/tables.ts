@@ -40,7 +40,7 @@ export async function rowCounts() {
 /** The tables in the database, but Prisma's migration bookkeeping. */
 export async function databaseTables() {
   const sql = usesPostgres()
-    ? `SELECT tablename AS "name" FROM pg_tables WHERE schemaname = current_schema()`
+    ? `SELECT tablename::text AS "name" FROM pg_tables WHERE schemaname = current_schema()` // `name` columns do not deserialise (prisma/orm#27403)
     : `SELECT name AS "name" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`;
   const rows = await db.$queryRawUnsafe<{ name: string }[]>(sql);
   return rows.map((r) => r.name).filter((name) => name !== "_prisma_migrations");
