@@ -5,6 +5,7 @@ import { Section } from "~/components/section";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
+import { DataTable } from "~/components/ui/data-table";
 import { useTRPC } from "~/trpc/react";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { UserDialog, type EditableUser } from "./user-dialog";
@@ -38,58 +39,44 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
       <Alert className="mb-3">{scan.error?.message}</Alert>
       {users.isPending && <p className="text-sm text-slate-500">Loading users…</p>}
       {users.data && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-500">
-              <tr>
-                {["Username", "Name", "E-mail", "Scan path", "Photos", "Last login"].map((h) => (
-                  <th key={h} scope="col" className="py-2 pr-4 font-medium">
-                    {h}
-                  </th>
-                ))}
-                <th scope="col" className="py-2 font-medium">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((u) => (
-                <tr key={u.id} className="border-b border-slate-100 align-top last:border-0">
-                  <td className="py-2 pr-4 font-medium">
-                    {u.username}
-                    {u.isAdmin && <Badge tone="warning" className="ml-2">admin</Badge>}
-                    {u.selfRegistered && <Badge tone="info" className="ml-2">self-registered</Badge>}
-                  </td>
-                  <td className="py-2 pr-4">{u.name}</td>
-                  <td className="py-2 pr-4">{u.email ?? "—"}</td>
-                  <td className="py-2 pr-4">
-                    {u.scanPath ? <code className="break-all">{u.scanPath}</code> : <span className="text-slate-400">none</span>}
-                    {u.sharedWith.length > 0 && (
-                      <p className="text-xs text-slate-500">shared with {u.sharedWith.join(", ")}</p>
-                    )}
-                  </td>
-                  <td className="py-2 pr-4 tabular-nums">{u.photoCount}</td>
-                  <td className="py-2 pr-4">{u.lastLoginAt ? dateFormat.format(u.lastLoginAt) : "never"}</td>
-                  <td className="whitespace-nowrap py-2 text-right">
-                    {u.scanPath && (
-                      <Button variant="link" className="mr-3" aria-label={`Scan now for ${u.username}`} onClick={() => scan.mutate({ userId: u.id })}>
-                        Scan now
-                      </Button>
-                    )}
-                    <Button variant="link" aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: "edit", user: u })}>
-                      Edit
-                    </Button>
-                    {u.id !== currentUserId && (
-                      <Button variant="dangerLink" className="ml-3" aria-label={`Delete ${u.username}`} onClick={() => setDialog({ kind: "delete", user: u })}>
-                        Delete
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          headers={["Username", "Name", "E-mail", "Scan path", "Photos", "Last login", { label: "Actions", srOnly: true, className: "" }]}
+        >
+          {users.data.map((u) => (
+            <tr key={u.id} className="border-b border-slate-100 align-top last:border-0">
+              <td className="py-2 pr-4 font-medium">
+                {u.username}
+                {u.isAdmin && <Badge tone="warning" className="ml-2">admin</Badge>}
+                {u.selfRegistered && <Badge tone="info" className="ml-2">self-registered</Badge>}
+              </td>
+              <td className="py-2 pr-4">{u.name}</td>
+              <td className="py-2 pr-4">{u.email ?? "—"}</td>
+              <td className="py-2 pr-4">
+                {u.scanPath ? <code className="break-all">{u.scanPath}</code> : <span className="text-slate-400">none</span>}
+                {u.sharedWith.length > 0 && (
+                  <p className="text-xs text-slate-500">shared with {u.sharedWith.join(", ")}</p>
+                )}
+              </td>
+              <td className="py-2 pr-4 tabular-nums">{u.photoCount}</td>
+              <td className="py-2 pr-4">{u.lastLoginAt ? dateFormat.format(u.lastLoginAt) : "never"}</td>
+              <td className="whitespace-nowrap py-2 text-right">
+                {u.scanPath && (
+                  <Button variant="link" className="mr-3" aria-label={`Scan now for ${u.username}`} onClick={() => scan.mutate({ userId: u.id })}>
+                    Scan now
+                  </Button>
+                )}
+                <Button variant="link" aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: "edit", user: u })}>
+                  Edit
+                </Button>
+                {u.id !== currentUserId && (
+                  <Button variant="dangerLink" className="ml-3" aria-label={`Delete ${u.username}`} onClick={() => setDialog({ kind: "delete", user: u })}>
+                    Delete
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {dialog?.kind === "create" && <UserDialog onClose={close} />}
       {dialog?.kind === "edit" && <UserDialog user={dialog.user} onClose={close} />}

@@ -5,6 +5,7 @@ import { ProgressBar } from "~/components/progress-bar";
 import { Section } from "~/components/section";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { DataTable } from "~/components/ui/data-table";
 import { formatCount, formatDuration, progressFigures } from "~/lib/progress";
 import { useTRPC } from "~/trpc/react";
 import { JobLogDialog } from "./job-log-dialog";
@@ -38,56 +39,43 @@ export function WorkerLogsSection() {
       <Alert className="mb-3">{scanAll.error?.message}</Alert>
       {jobs.data && jobs.data.items.length === 0 && <p className="text-sm text-slate-600">No scan has run yet.</p>}
       {jobs.data && jobs.data.items.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 text-slate-500">
-              <tr>
-                {["Type", "Folder", "Started by", "Status", "Progress", "Duration", ""].map((h, i) => (
-                  <th key={i} scope="col" className="py-2 pr-4 font-medium">
-                    {h || <span className="sr-only">Actions</span>}
-                  </th>
-                ))}
+        <DataTable headers={["Type", "Folder", "Started by", "Status", "Progress", "Duration", { label: "Actions", srOnly: true }]}>
+          {jobs.data.items.map((j) => {
+            const figures = progressFigures(j.progress.done, j.progress.total, j.startedAt);
+            const end = j.finishedAt ?? (j.status === "running" ? new Date() : null);
+            return (
+              <tr key={j.id} className="border-b border-slate-100 align-top last:border-0">
+                <td className="py-2 pr-4">{j.type}</td>
+                <td className="py-2 pr-4">
+                  <code className="break-all">{j.scope.root}</code>
+                </td>
+                <td className="py-2 pr-4">{j.requestedBy}</td>
+                <td className="py-2 pr-4">
+                  <StatusBadge status={j.status} />
+                  {j.cancelRequested && j.status === "running" && <span className="ml-1 text-xs text-slate-500">stopping…</span>}
+                  {j.error && <p className="text-xs text-red-700">{j.error}</p>}
+                </td>
+                <td className="w-56 py-2 pr-4">
+                  <ProgressBar done={j.progress.done} total={j.progress.total} label={`Progress of the scan of ${j.scope.root}`} />
+                  <p className="mt-1 text-xs tabular-nums text-slate-600">
+                    {formatCount(j.progress.done)} of {formatCount(j.progress.total)}
+                    {j.status === "running" && figures.rate !== null && ` · ${figures.rate.toFixed(1)}/s`}
+                    {j.status === "running" && figures.secondsLeft !== null && ` · ${formatDuration(figures.secondsLeft)} left`}
+                  </p>
+                </td>
+                <td className="py-2 pr-4 tabular-nums">
+                  {j.startedAt && end ? formatDuration((end.getTime() - j.startedAt.getTime()) / 1000) : "—"}
+                  <p className="text-xs text-slate-500">{time.format(j.queuedAt)}</p>
+                </td>
+                <td className="whitespace-nowrap py-2 text-right">
+                  <Button variant="link" onClick={() => setOpenJob(j.id)} aria-label={`Log of the scan of ${j.scope.root}`}>
+                    Log
+                  </Button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {jobs.data.items.map((j) => {
-                const figures = progressFigures(j.progress.done, j.progress.total, j.startedAt);
-                const end = j.finishedAt ?? (j.status === "running" ? new Date() : null);
-                return (
-                  <tr key={j.id} className="border-b border-slate-100 align-top last:border-0">
-                    <td className="py-2 pr-4">{j.type}</td>
-                    <td className="py-2 pr-4">
-                      <code className="break-all">{j.scope.root}</code>
-                    </td>
-                    <td className="py-2 pr-4">{j.requestedBy}</td>
-                    <td className="py-2 pr-4">
-                      <StatusBadge status={j.status} />
-                      {j.cancelRequested && j.status === "running" && <span className="ml-1 text-xs text-slate-500">stopping…</span>}
-                      {j.error && <p className="text-xs text-red-700">{j.error}</p>}
-                    </td>
-                    <td className="w-56 py-2 pr-4">
-                      <ProgressBar done={j.progress.done} total={j.progress.total} label={`Progress of the scan of ${j.scope.root}`} />
-                      <p className="mt-1 text-xs tabular-nums text-slate-600">
-                        {formatCount(j.progress.done)} of {formatCount(j.progress.total)}
-                        {j.status === "running" && figures.rate !== null && ` · ${figures.rate.toFixed(1)}/s`}
-                        {j.status === "running" && figures.secondsLeft !== null && ` · ${formatDuration(figures.secondsLeft)} left`}
-                      </p>
-                    </td>
-                    <td className="py-2 pr-4 tabular-nums">
-                      {j.startedAt && end ? formatDuration((end.getTime() - j.startedAt.getTime()) / 1000) : "—"}
-                      <p className="text-xs text-slate-500">{time.format(j.queuedAt)}</p>
-                    </td>
-                    <td className="whitespace-nowrap py-2 text-right">
-                      <Button variant="link" onClick={() => setOpenJob(j.id)} aria-label={`Log of the scan of ${j.scope.root}`}>
-                        Log
-                      </Button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       {openJob && <JobLogDialog id={openJob} onClose={() => setOpenJob(null)} />}
     </Section>
