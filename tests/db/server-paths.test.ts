@@ -2,7 +2,8 @@
 // folder and job procedures holds an absolute server path (which would tell the server's layout
 // and other users' folder names).
 import { beforeEach, expect, it } from "vitest";
-import { claimNextJob } from "~/server/jobs/queue";
+import { db } from "~/server/db";
+import { appendLog, claimNextJob, enqueueScan } from "~/server/jobs/queue";
 import { runJob } from "~/server/jobs/worker";
 import { writeImage } from "../support/images";
 import { libraryRoot, makeTree } from "../support/library";
@@ -60,4 +61,18 @@ it("an admin's job log names the server's folders; their photos and folders are 
   await runJob((await claimNextJob("w1"))!, "w1");
   expect((await admin.jobs.get({ id: jobIds[0]! })).scope.root).toBe(lib("family"));
   expect(serverPaths([await admin.photos.list(), await admin.folders.list()])).toEqual([]);
+});
+
+it("a user inside a bigger root reads no line or error about a sibling folder (alice / alice2)", async () => {
+  const tree = makeTree("alice", "alice2");
+  const ann = await userOn(tree("alice"));
+  await makeUser({ scanPath: tree() }); // a user on the folder above folds both into one root
+  const { id } = await enqueueScan({ root: tree() });
+  await appendLog(id, "warn", `no preview for ${tree("alice2/holiday.jpg")}: corrupt`);
+  await appendLog(id, "warn", `no preview for ${tree("alice/beach.jpg")}: corrupt`);
+  await db.job.update({ where: { id }, data: { status: "failed", queuedRoot: null, error: `ENOENT: no such file or directory, realpath '${tree()}'` } });
+  const job = await ann.jobs.get({ id });
+  expect(job.logs.map((l) => l.message)).toEqual(["no preview for beach.jpg: corrupt"]);
+  expect(job.error).toBe("The scan failed; an admin can read why in the worker logs.");
+  expect(serverPaths([job, await ann.jobs.list()])).toEqual([]);
 });

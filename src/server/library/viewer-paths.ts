@@ -17,3 +17,21 @@ export function fromViewerPath(scanPath: string, given: string): string | null {
   const absolute = path.resolve(scanPath, /* turbopackIgnore: true */ given);
   return isInside(absolute, scanPath) ? absolute : null;
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Where a path ends in the scanner's and worker's lines: the end, a "/" going deeper, a quote,
+ *  bracket or comma of an error message, the ": " or "; " before a reason, the " ->" of a move.
+ *  A space alone does not end one: "/lib/alice 2" is a sibling of "/lib/alice". */
+const PATH_END = String.raw`(?=$|/|['"),]|[:;]\s| ->)`;
+
+/**
+ * `text` (a line of a job's log, or its error) as a user whose scan folder is `scanPath` may
+ * read it, the job having walked `root` (their folder or one above it): paths inside their
+ * folder relative to it, the folder itself as "your folder". Null when the text names anything
+ * else under the root: the root itself, or a sibling such as /lib/alice2 beside /lib/alice.
+ */
+export function textInViewerTerms(text: string, scanPath: string, root: string): string | null {
+  const own = new RegExp(`${escape(scanPath)}(/|${PATH_END})`, "g");
+  const shown = text.replace(own, (_m, sep: string) => (sep === "/" ? "" : "your folder"));
+  return shown.includes(root) ? null : shown;
+}

@@ -6,6 +6,7 @@ import { requireScanPath } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { enqueueScan, requestCancel } from "~/server/jobs/queue";
 import { allRoots, rootCovering } from "~/server/jobs/roots";
+import { textInViewerTerms } from "~/server/library/viewer-paths";
 
 type Caller = Pick<SessionUser, "id" | "isAdmin" | "scanPath">;
 
@@ -58,6 +59,13 @@ const jobSelect = {
   requestedBy: { select: { username: true } },
 } as const;
 
+/** A log line or error as `caller` may read it: whole for an admin; for a user, in the terms of
+ *  their own folder, or null when it is about other folders under the job's root. */
+function forCaller(caller: Caller, root: string | null, text: string) {
+  if (caller.isAdmin || !root || !caller.scanPath) return text;
+  return textInViewerTerms(text, caller.scanPath, root);
+}
+
 type JobRow = NonNullable<Awaited<ReturnType<typeof db.job.findFirst<{ select: typeof jobSelect }>>>>;
 
 /** A job as the API shows it. A non-admin's root is "" (their own folder: a job's root is their
@@ -75,7 +83,7 @@ function shape(caller: Caller, j: JobRow) {
     startedAt: j.startedAt,
     heartbeatAt: j.heartbeatAt,
     finishedAt: j.finishedAt,
-    error: j.error,
+    error: j.error === null ? null : (forCaller(caller, j.root, j.error) ?? "The scan failed; an admin can read why in the worker logs."),
     stats: j.stats as Record<string, number> | null,
     cancelRequested: j.cancelRequested,
   };
@@ -103,22 +111,8 @@ export async function getJob(caller: Caller, id: string) {
     take: 500,
     select: { id: true, at: true, level: true, message: true },
   });
-  const readable = logs.reverse().filter((l) => mayReadLine(caller, job.root, l.message));
-  return { ...shape(caller, job), logs: caller.isAdmin ? readable : readable.map((l) => ({ ...l, message: inViewerTerms(caller.scanPath!, l.message) })) };
-}
-
-/** A log line with the user's scan path taken out: paths below it relative to it, the folder
- *  itself as "your folder". */
-function inViewerTerms(scanPath: string, message: string) {
-  return message.split(`${scanPath}/`).join("").split(scanPath).join("your folder");
-}
-
-/** A user whose folder lies inside a bigger root sees only the log lines about their folder:
- *  every mention of the root in the line must be a mention of their scan path. */
-function mayReadLine(caller: Caller, root: string | null, message: string) {
-  if (caller.isAdmin || !root || !caller.scanPath || caller.scanPath === root) return true;
-  const count = (s: string) => message.split(s).length - 1;
-  return count(root) === count(caller.scanPath);
+  const lines = logs.reverse().map((l) => ({ ...l, message: forCaller(caller, job.root, l.message) }));
+  return { ...shape(caller, job), logs: lines.filter((l): l is typeof l & { message: string } => l.message !== null) };
 }
 
 export async function cancelJob(caller: Caller, id: string) {
