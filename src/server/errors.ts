@@ -44,12 +44,13 @@ const TAKEN: Record<string, string> = {
 };
 
 /** `e` as an AppError when it is one or a known database refusal: a unique violation on a
- *  username or e-mail is CONFLICT with a field error; anything else is null (a bug, not input). */
+ *  user's username or e-mail is CONFLICT with a field error; anything else is null (a race or a
+ *  bug, not something the person can fix). */
 export function asAppError(e: unknown): AppError | null {
   if (e instanceof AppError) return e;
-  const fields = uniqueViolation(e);
-  if (!fields) return null;
+  const violation = uniqueViolation(e);
+  if (violation?.model !== "User") return null;
   // a driver that does not name the fields: the username is the one every account has
-  const field = fields.length ? Object.keys(TAKEN).find((f) => fields.some((name) => name.includes(f))) : "username";
+  const field = violation.fields.length ? Object.keys(TAKEN).find((f) => violation.fields.some((name) => name.includes(f))) : "username";
   return field ? AppError.field("CONFLICT", field, TAKEN[field]!) : null;
 }

@@ -38,18 +38,23 @@ export function foldersUnder(dir: string) {
   return { OR: [{ path: base }, { path: { gte: from, lt: to } }] };
 }
 
+/** A photo whose file was there at the last scan (a vanished one keeps its row, hidden, until
+ *  it returns): as a Prisma filter, and as SQL on the Photo row aliased `alias` ("" for none). */
+export const PRESENT = { missingSince: null };
+export const presentSql = (alias = "") => `${alias ? `${alias}.` : ""}"missingSince" IS NULL`;
+
 /** Matches no row: what a viewer without a scan path sees. */
 const NO_PHOTOS = { id: { in: [] as string[] } };
 
 /** Prisma filter for the photos `viewer` may see. */
 export function visibleTo(viewer: Viewer) {
-  return viewer.scanPath ? { missingSince: null, ...photosUnder(viewer.scanPath) } : NO_PHOTOS;
+  return viewer.scanPath ? { ...PRESENT, ...photosUnder(viewer.scanPath) } : NO_PHOTOS;
 }
 
 /** The same rule as a raw SQL condition on the Photo row aliased `alias`. */
 export function visibleSql(alias: string, viewer: Viewer, p: (value: unknown) => string) {
   if (!viewer.scanPath) return "1 = 0";
-  return `${alias}."missingSince" IS NULL AND ${pathRangeSql(`${alias}."directory"`, viewer.scanPath, p)}`;
+  return `${presentSql(alias)} AND ${pathRangeSql(`${alias}."directory"`, viewer.scanPath, p)}`;
 }
 
 /** Newest first by date taken, then id; a photo without a date sorts after every dated one, on

@@ -4,6 +4,7 @@
 // a restart, in every process.
 import cron, { type ScheduledTask } from "node-cron";
 import { readSiteSettings } from "~/server/db/site-settings";
+import { errorLine } from "~/lib/error-text";
 import { enqueueScan } from "./queue";
 import { allRoots } from "./roots";
 
@@ -36,8 +37,8 @@ export function startScheduler(log: (m: string) => void = () => {}): Scheduler {
       async (ctx) => {
         // the slot is the tick's own time, truncated to the second, the same in every process
         const slot = new Date(Math.floor((ctx.date ?? new Date()).getTime() / 1000) * 1000);
-        const jobs = await enqueueScheduledScans(slot).catch((e: Error) => {
-          log(`scheduled scan not queued: ${e.message}`);
+        const jobs = await enqueueScheduledScans(slot).catch((e: unknown) => {
+          log(`scheduled scan not queued: ${errorLine(e)}`);
           return [];
         });
         const created = jobs.filter((j) => j.created).length;
@@ -47,7 +48,7 @@ export function startScheduler(log: (m: string) => void = () => {}): Scheduler {
     );
     log(`scan schedule: "${scanSchedule}"`);
   };
-  void apply().catch((e: Error) => log(`scan schedule not loaded: ${e.message}`));
+  void apply().catch((e: unknown) => log(`scan schedule not loaded: ${errorLine(e)}`));
   const reload = setInterval(() => void apply().catch(() => {}), RELOAD_MS);
   reload.unref();
   return {

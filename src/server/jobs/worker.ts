@@ -35,7 +35,7 @@ export async function runJob(job: ClaimedJob, workerId: string) {
   const refreshSummary = () => {
     const started = Date.now();
     return (summary ??= refreshFolderSummary(job.root)
-      .catch((e: Error) => void appendLog(job.id, "warn", `could not refresh the folder summary: ${e.message}`).catch(() => {}))
+      .catch((e: unknown) => void appendLog(job.id, "warn", `could not refresh the folder summary: ${errorLine(e)}`).catch(() => {}))
       .finally(() => {
         summary = null;
         summaryDue = Date.now() + Math.max(FOLDER_SUMMARY_EVERY_MS, 20 * (Date.now() - started));
@@ -66,7 +66,7 @@ export async function runJob(job: ClaimedJob, workerId: string) {
     }
     const { stopped: _stopped, ...counts } = stats;
     if (counts.added + counts.updated + counts.moved + counts.returned + counts.missing > 0) {
-      await refreshPlannerStatistics().catch((e: Error) => appendLog(job.id, "warn", `could not refresh statistics: ${e.message}`).catch(() => {}));
+      await refreshPlannerStatistics().catch((e: unknown) => appendLog(job.id, "warn", `could not refresh statistics: ${errorLine(e)}`).catch(() => {}));
     }
     // after every scan, not only one that changed something: a cancelled or failed run may have
     // indexed photos that this run found unchanged

@@ -9,7 +9,7 @@ import { skipMatcher } from "~/lib/glob";
 import { db } from "~/server/db";
 import { isInside } from "~/server/library/paths";
 import { readSiteSettings } from "~/server/db/site-settings";
-import { photosUnder } from "~/server/db/visibility";
+import { PRESENT, photosUnder } from "~/server/db/visibility";
 import { readMetadata } from "./metadata";
 import { makeThumbnails } from "./thumbnails";
 import { walkRoot, type FoundFile } from "./walk";
@@ -96,7 +96,7 @@ export async function scanRoot(root: string, ctx: ScanContext, opts: { concurren
   const at = new Date();
   await inChunks(nowMissing, (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: at } }));
   stats.missing = nowMissing.length;
-  stats.noPreview = await db.photo.count({ where: { ...photosUnder(root), missingSince: null, thumbnailState: "failed" } });
+  stats.noPreview = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT, thumbnailState: "failed" } });
   ctx.log(
     "info",
     `done: ${stats.added} new, ${stats.updated} changed, ${stats.moved} moved, ${stats.returned} back, ${stats.missing} missing, ${stats.unchanged} unchanged`,

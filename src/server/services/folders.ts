@@ -3,6 +3,7 @@ import path from "node:path";
 import { db } from "~/server/db";
 import { compareNewestFirst, foldersUnder, requireScanPath, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
+import { isInside } from "~/server/library/paths";
 import { fromViewerPath, toViewerPath } from "~/server/library/viewer-paths";
 
 type Cover = { id: string; takenAt: Date | null };
@@ -44,7 +45,8 @@ export async function listFolder(viewer: Viewer, requested = "") {
     .sort(([a], [b]) => a.localeCompare(b, undefined, { sensitivity: "base", numeric: true }))
     .map(([dir, c]) => ({ path: shown(dir), name: path.basename(dir), photoCount: c.count, coverId: c.cover?.id ?? null }));
   const breadcrumbs = [];
-  for (let p = here; ; p = path.dirname(p)) {
+  // bounded by the scan folder even were a stored path not in resolved form
+  for (let p = here; isInside(p, scanPath); p = path.dirname(p)) {
     breadcrumbs.unshift({ path: shown(p), name: p === scanPath ? "All folders" : path.basename(p) });
     if (p === scanPath) break;
   }
