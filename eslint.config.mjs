@@ -21,7 +21,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["src/**/*.{ts,tsx}"],
+    files: ["src/**/*.{ts,tsx}", "scripts/**/*.ts"],
     ignores: ["src/server/db/**"],
     rules: { "no-restricted-syntax": ["error", ...rawSql] },
   },

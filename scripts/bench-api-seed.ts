@@ -8,7 +8,7 @@ import { db } from "../src/server/db";
 import { refreshPlannerStatistics } from "../src/server/db/maintenance";
 import { enqueueScan } from "../src/server/jobs/queue";
 import { refreshFolderSummary } from "../src/server/db/folder-summary";
-import { applyMigrations } from "../src/server/migrations";
+import { applyMigrations } from "../src/server/db/migrate";
 
 const [first, second] = process.argv.slice(2);
 if (first === "--scan") {

@@ -139,7 +139,7 @@ async function main() {
   };
   const s = (r: PhaseResult) => `${(r.ms / 1000).toFixed(2)} s`;
   try {
-    const { applyMigrations } = await import("../src/server/migrations");
+    const { applyMigrations } = await import("../src/server/db/migrate");
     applyMigrations(env.DATABASE_URL);
     console.log(`Folio scan benchmark: ${parallel} in parallel, ${env.DATABASE_URL.startsWith("file:") ? "throwaway SQLite" : "DATABASE_URL"}`);
 

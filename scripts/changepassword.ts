@@ -26,14 +26,14 @@ if (unknown.length) fail(EXIT_BAD_INPUT, `Unknown option ${unknown[0]}. ${usage}
 const positional = args.filter((a) => !a.startsWith("-"));
 
 // Loaded after the argument checks, so a bad environment is reported as one clear line too.
-let mods: [typeof import("../src/env"), typeof import("../src/lib/identity"), typeof import("../src/server/services/passwords"), typeof import("../src/server/errors"), typeof import("../src/server/migrations"), typeof import("../src/server/db"), typeof import("../src/lib/error-text")];
+let mods: [typeof import("../src/env"), typeof import("../src/lib/identity"), typeof import("../src/server/services/passwords"), typeof import("../src/server/errors"), typeof import("../src/server/db/migrate"), typeof import("../src/server/db"), typeof import("../src/lib/error-text")];
 try {
   mods = await Promise.all([
     import("../src/env"),
     import("../src/lib/identity"),
     import("../src/server/services/passwords"),
     import("../src/server/errors"),
-    import("../src/server/migrations"),
+    import("../src/server/db/migrate"),
     import("../src/server/db"),
     import("../src/lib/error-text"),
   ]);
@@ -47,7 +47,12 @@ const username = positional[0] ?? env.ADMIN_USERNAME;
 if (!username) fail(EXIT_BAD_INPUT, `Which user? Pass a username (ADMIN_USERNAME is not set). ${usage}`);
 
 async function askPassword(): Promise<string> {
-  if (fromStdin) return (await readAllStdin()).replace(/\r?\n$/, "");
+  if (fromStdin) {
+    const password = (await readAllStdin()).replace(/\r?\n$/, "");
+    const policy = passwordSchema.safeParse(password);
+    if (!policy.success) fail(EXIT_BAD_INPUT, policy.error.issues[0]!.message);
+    return password;
+  }
   if (!process.stdin.isTTY) fail(EXIT_BAD_INPUT, "Standard input is not a terminal: pass the password with --password-stdin.");
   for (let attempt = 1; attempt <= TRIES; attempt++) {
     const first = await promptHidden("Password: ");

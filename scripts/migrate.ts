@@ -1,5 +1,5 @@
 // npm run db:migrate: applies pending migrations to DATABASE_URL (default: SQLite in STATE_DIR).
-import { applyMigrations, describeDatabase } from "../src/server/migrations";
+import { applyMigrations, describeDatabase } from "../src/server/db/migrate";
 
 try {
   console.log(`${describeDatabase()}: ${applyMigrations()}`);

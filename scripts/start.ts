@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 // Imported inside try: an invalid environment is reported as one clear message, not a trace.
-let folio: typeof import("../src/env") & typeof import("../src/server/migrations");
+let folio: typeof import("../src/env") & typeof import("../src/server/db/migrate");
 try {
-  folio = { ...(await import("../src/env")), ...(await import("../src/server/migrations")) };
+  folio = { ...(await import("../src/env")), ...(await import("../src/server/db/migrate")) };
 } catch (e) {
   console.error((e as Error).message);
   process.exit(1);

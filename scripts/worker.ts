@@ -9,7 +9,7 @@ import os from "node:os";
 import { prepareDatabase } from "../src/server/db/maintenance";
 import { handBackJobs } from "../src/server/jobs/queue";
 import { startWorker, type Worker } from "../src/server/jobs/worker";
-import { describeDatabase } from "../src/server/migrations";
+import { describeDatabase } from "../src/server/db/migrate";
 
 const log = (m: string) => console.log(`[folio-worker] ${m}`);
 const LEAVE_TIMEOUT_MS = 10_000;

@@ -10,7 +10,7 @@ export const PG_PREFIX = "folio_vt_";
 
 export default async function setup(project: TestProject) {
   const kind = project.config.env.FOLIO_TEST_DB;
-  const { applyMigrations } = await import("../../src/server/migrations");
+  const { applyMigrations } = await import("../../src/server/db/migrate");
   if (kind === "sqlite") {
     rmSync(SQLITE_DIR, { recursive: true, force: true });
     mkdirSync(SQLITE_DIR, { recursive: true });

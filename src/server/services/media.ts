@@ -9,21 +9,19 @@ import { findVisiblePhoto, type Viewer } from "./photos";
 
 export type { ThumbSize };
 
-/** A file to send: absolute path, length in bytes, a strong ETag, its MIME type and, for an
- *  original, the name to offer a download under. */
-export type MediaFile = { file: string; size: number; etag: string; mime: string; fileName?: string };
+/** A file to send: absolute path, a strong ETag, its MIME type and, for an original, its length
+ *  in bytes (read with the real path it was checked by) and the name to offer a download under. */
+export type MediaFile = { file: string; etag: string; mime: string; original?: { size: number; fileName: string } };
 
 const notFound = () => new AppError("NOT_FOUND", "No such photo.");
 
 /** The WebP preview of a photo the viewer may see (`small` about 256 px on the long edge,
- *  `large` about 1280 px); NOT_FOUND while it has none. */
+ *  `large` about 1280 px); NOT_FOUND while it has none. Previews are content-addressed, so the
+ *  ETag is known without touching the file. */
 export async function thumbnailFile(viewer: Viewer, id: string, size: ThumbSize): Promise<MediaFile> {
   const photo = await findVisiblePhoto(viewer, id);
   if (photo.thumbnailState !== "ready" || !photo.contentHash) throw notFound();
-  const file = thumbnailPath(photo.contentHash, size);
-  const st = await stat(file).catch(() => null);
-  if (!st) throw notFound();
-  return { file, size: st.size, etag: `"${photo.contentHash}-${size}"`, mime: "image/webp" };
+  return { file: thumbnailPath(photo.contentHash, size), etag: `"${photo.contentHash}-${size}"`, mime: "image/webp" };
 }
 
 /** The photo's file as it is on disk now: a symlink swapped in since the scan must not lead
@@ -37,9 +35,8 @@ export async function originalFile(viewer: Viewer, id: string): Promise<MediaFil
   if (!st?.isFile()) throw notFound();
   return {
     file: real,
-    size: st.size,
     etag: `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`,
     mime: photo.mime ?? "application/octet-stream",
-    fileName: photo.fileName,
+    original: { size: st.size, fileName: photo.fileName },
   };
 }

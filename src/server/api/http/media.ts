@@ -1,6 +1,7 @@
 // GET /api/media/<id>/thumbnail and /original: the session, then the services' file, sent with
 // ETag, conditional requests and byte ranges. Errors answer as plain text with their status.
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { getSessionIdentity, resolveSessionUser } from "~/server/auth/session";
 import { AppError, httpStatus, signInRequired } from "~/server/errors";
@@ -13,17 +14,18 @@ type Params = { params: Promise<{ id: string }> };
 const stream = (file: string, range?: { start: number; end: number }) => Readable.toWeb(createReadStream(file, range)) as ReadableStream;
 
 /** 200 with the whole file, 206 with one range (`bytes=a-b`, `a-`, `-n`, originals only), 416
- *  for a range past the end, 304 when the client's ETag (`ifNoneMatch`) matches. */
-function fileResponse(media: MediaFile, range: string | null, ifNoneMatch: string | null) {
+ *  for a range past the end, 304 when the client's ETag (`ifNoneMatch`) matches, before the
+ *  file is opened. A preview gone from disk is NOT_FOUND. */
+async function fileResponse(media: MediaFile, range: string | null, ifNoneMatch: string | null) {
   const headers: Record<string, string> = { "Content-Type": media.mime, ETag: media.etag, "Cache-Control": CACHE };
-  // originals (the files that carry a name) are sent in ranges; previews whole
-  if (media.fileName) {
+  if (media.original) {
     headers["Accept-Ranges"] = "bytes";
-    headers["Content-Disposition"] = `inline; filename*=UTF-8''${encodeURIComponent(media.fileName)}`;
+    headers["Content-Disposition"] = `inline; filename*=UTF-8''${encodeURIComponent(media.original.fileName)}`;
   }
   if (ifNoneMatch === media.etag) return new Response(null, { status: 304, headers });
-  const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
-  const { size } = media;
+  const size = media.original?.size ?? (await stat(media.file).catch(() => null))?.size;
+  if (size === undefined) throw new AppError("NOT_FOUND", "No such photo.");
+  const m = range && media.original ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
   if (m && (m[1] || m[2])) {
     const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));
     const end = m[1] && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;

@@ -1,5 +1,5 @@
 import { jobIdSchema, jobsListSchema } from "~/lib/jobs";
-import { cancelJob, getJob, listJobs } from "~/server/services/scans";
+import { cancelJob, getJob, listJobs } from "~/server/services/jobs";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const jobsRouter = createTRPCRouter({

@@ -1,0 +1,108 @@
+// The scan jobs as users and admins see them: listing, reading logs, cancelling. An admin sees
+// every job whole; a user the jobs covering their folder, in their folder's terms.
+import path from "node:path";
+import type { SessionUser } from "~/server/auth/session";
+import { db } from "~/server/db";
+import { AppError } from "~/server/errors";
+import { requestCancel } from "~/server/jobs/queue";
+import { textInViewerTerms } from "~/server/library/viewer-paths";
+
+type Caller = Pick<SessionUser, "id" | "isAdmin" | "scanPath">;
+
+/** The roots a job may have that cover this scan path: the path and each folder above it. */
+function coveringRoots(scanPath: string) {
+  const roots = [scanPath];
+  for (let p = scanPath; path.dirname(p) !== p; p = path.dirname(p)) roots.push(path.dirname(p));
+  return roots;
+}
+
+function jobsVisibleTo(caller: Caller) {
+  if (caller.isAdmin) return {};
+  return caller.scanPath ? { root: { in: coveringRoots(caller.scanPath) } } : { id: "-" };
+}
+
+const jobSelect = {
+  id: true,
+  type: true,
+  status: true,
+  root: true,
+  userId: true,
+  progressDone: true,
+  progressTotal: true,
+  queuedAt: true,
+  startedAt: true,
+  heartbeatAt: true,
+  finishedAt: true,
+  error: true,
+  stats: true,
+  cancelRequested: true,
+  requestedById: true,
+  requestedBy: { select: { username: true } },
+} as const;
+
+/** A log line or error as `caller` may read it: whole for an admin; for a user, in the terms of
+ *  their own folder, or null when it is about other folders under the job's root. */
+function forCaller(caller: Caller, root: string | null, text: string) {
+  if (caller.isAdmin || !root || !caller.scanPath) return text;
+  return textInViewerTerms(text, caller.scanPath, root);
+}
+
+type JobRow = NonNullable<Awaited<ReturnType<typeof db.job.findFirst<{ select: typeof jobSelect }>>>>;
+
+/** A job as the API shows it. A non-admin's root is "" (their own folder: a job's root is their
+ *  scan path or a folder above it), never a server path. */
+function shape(caller: Caller, j: JobRow) {
+  return {
+    id: j.id,
+    type: j.type,
+    status: j.status,
+    progress: { done: j.progressDone, total: j.progressTotal },
+    scope: { root: caller.isAdmin ? j.root : "" },
+    requestedBy: j.requestedBy?.username ?? (j.requestedById ? "(deleted user)" : "schedule"),
+    requestedById: j.requestedById,
+    queuedAt: j.queuedAt,
+    startedAt: j.startedAt,
+    heartbeatAt: j.heartbeatAt,
+    finishedAt: j.finishedAt,
+    error: j.error === null ? null : (forCaller(caller, j.root, j.error) ?? "The scan failed; an admin can read why in the worker logs."),
+    stats: j.stats as Record<string, number> | null,
+    cancelRequested: j.cancelRequested,
+  };
+}
+
+export async function listJobs(caller: Caller, opts: { limit?: number; cursor?: string } = {}) {
+  const limit = opts.limit ?? 20;
+  const rows = await db.job.findMany({
+    where: jobsVisibleTo(caller),
+    orderBy: [{ queuedAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+    ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
+    select: jobSelect,
+  });
+  const items = rows.slice(0, limit).map((j) => shape(caller, j));
+  return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
+}
+
+export async function getJob(caller: Caller, id: string) {
+  const job = await db.job.findFirst({ where: { id, ...jobsVisibleTo(caller) }, select: jobSelect });
+  if (!job) throw new AppError("NOT_FOUND", "No such job.");
+  const logs = await db.jobLog.findMany({
+    where: { jobId: id },
+    orderBy: { id: "desc" },
+    take: 500,
+    select: { id: true, at: true, level: true, message: true },
+  });
+  const lines = logs.reverse().map((l) => ({ ...l, message: forCaller(caller, job.root, l.message) }));
+  return { ...shape(caller, job), logs: lines.filter((l): l is typeof l & { message: string } => l.message !== null) };
+}
+
+export async function cancelJob(caller: Caller, id: string) {
+  const job = await db.job.findFirst({ where: { id, ...jobsVisibleTo(caller) }, select: { requestedById: true, status: true } });
+  if (!job) throw new AppError("NOT_FOUND", "No such job.");
+  if (!caller.isAdmin && job.requestedById !== caller.id) {
+    throw new AppError("FORBIDDEN", "Only an admin or the user who started this scan can cancel it.");
+  }
+  const outcome = await requestCancel(id);
+  if (outcome === "finished") throw new AppError("BAD_REQUEST", `This scan has already ${job.status === "queued" ? "started" : "finished"}.`);
+  return { status: outcome };
+}
