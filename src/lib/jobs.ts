@@ -5,3 +5,25 @@ export const jobsListSchema = z
   .object({ limit: z.number().int().min(1).max(100).default(20), cursor: z.string().optional() })
   .optional();
 export const jobIdSchema = z.object({ id: z.string().min(1) });
+
+// What the job procedures return, declared at the router (see services/jobs.ts for whose paths).
+export const jobSummarySchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  status: z.string(),
+  progress: z.object({ done: z.number(), total: z.number() }),
+  scope: z.object({ root: z.string().nullable() }),
+  requestedBy: z.string(),
+  requestedById: z.string().nullable(),
+  queuedAt: z.date(),
+  startedAt: z.date().nullable(),
+  heartbeatAt: z.date().nullable(),
+  finishedAt: z.date().nullable(),
+  error: z.string().nullable(),
+  stats: z.record(z.string(), z.union([z.number(), z.boolean()])).nullable(),
+  cancelRequested: z.boolean(),
+});
+export const jobPageSchema = z.object({ items: z.array(jobSummarySchema), nextCursor: z.string().nullable() });
+export const jobDetailSchema = jobSummarySchema.extend({
+  logs: z.array(z.object({ id: z.number(), at: z.date(), level: z.string(), message: z.string() })),
+});
