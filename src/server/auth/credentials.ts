@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { signInSchema } from "~/lib/identity";
 import { db } from "~/server/db";
 import { attemptSucceeded, beginAttempt, throttleKeys } from "./throttle";
@@ -20,16 +21,19 @@ export async function signIn(raw: unknown, ip: string | null): Promise<SessionId
   const account = await findByLogin(parsed.data.username);
   const keys = throttleKeys(ip, account?.username ?? parsed.data.username);
   const attempt = await beginAttempt("signin", keys);
-  const identity = await verifyCredentials(parsed.data);
+  const identity = await checkCredentials(parsed.data);
   if (identity) await attemptSucceeded(attempt, keys[1]!);
   return identity;
 }
 
-/** Checks a username-or-e-mail and password; the caller learns only success or failure. */
+/** Checks a username-or-e-mail and password as a sign-in form sends them, unthrottled; the
+ *  caller learns only success or failure. */
 export async function verifyCredentials(raw: unknown): Promise<SessionIdentity | null> {
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const { username: login, password } = parsed.data;
+  return parsed.success ? checkCredentials(parsed.data) : null;
+}
+
+async function checkCredentials({ username: login, password }: z.output<typeof signInSchema>): Promise<SessionIdentity | null> {
   const user = await db.user.findFirst({
     where: byLogin(login),
     select: { id: true, passwordHash: true, sessionVersion: true },
