@@ -28,4 +28,5 @@ export const db: Db = (cache.__folioDb ??= createDb());
 
 /** The engine of DATABASE_URL. */
 export const dialect = (): Dialect => (isPostgresUrl(env.DATABASE_URL) ? "postgresql" : "sqlite");
+/** True on PostgreSQL (for tests that look at engine-specific plans or catalogs). */
 export const usesPostgres = () => dialect() === "postgresql";

@@ -5,12 +5,15 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { childEnv, env, isPostgresUrl, sqliteFile } from "~/env";
 
+/** The database of `url` in words for messages, without its password. */
 export function describeDatabase(url = env.DATABASE_URL) {
   if (!isPostgresUrl(url)) return `SQLite at ${sqliteFile(url)}`;
   const u = new URL(url);
   return `PostgreSQL database "${u.pathname.slice(1)}" on ${u.hostname}:${u.port || 5432}`;
 }
 
+/** Applies the pending migrations of `url`'s engine with the Prisma CLI; returns a line saying
+ *  what it did, or throws with the CLI's last lines. */
 export function applyMigrations(url = env.DATABASE_URL) {
   if (!isPostgresUrl(url)) mkdirSync(path.dirname(sqliteFile(url)), { recursive: true });
   const cli = path.resolve("node_modules", "prisma", "build", "index.js");

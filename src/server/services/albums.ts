@@ -39,21 +39,25 @@ export async function listAlbums(viewer: Viewer) {
 /** `{ id, name, coverPhotoId }` of the viewer's own album, or NOT_FOUND. */
 export const getAlbum = ownAlbum;
 
+/** A new album of the viewer's own: `{ id, name }`. */
 export async function createAlbum(viewer: Viewer, name: string) {
   return db.album.create({ data: { userId: viewer.id, name }, select: { id: true, name: true } });
 }
 
+/** Renames the viewer's album: `{ id, name }`; another user's is NOT_FOUND. */
 export async function renameAlbum(viewer: Viewer, id: string, name: string) {
   await ownAlbum(viewer, id);
   return db.album.update({ where: { id }, data: { name }, select: { id: true, name: true } });
 }
 
+/** Deletes the viewer's album, never its photos: `{ id }`. */
 export async function deleteAlbum(viewer: Viewer, id: string) {
   await ownAlbum(viewer, id);
   await db.album.delete({ where: { id } });
   return { id };
 }
 
+/** Adds photos the viewer may see (NOT_FOUND for any other) to their album: `{ id, added }`. */
 export async function addToAlbum(viewer: Viewer, id: string, photoIds: string[]) {
   await ownAlbum(viewer, id);
   for (const photoId of photoIds) {
@@ -64,6 +68,7 @@ export async function addToAlbum(viewer: Viewer, id: string, photoIds: string[])
   return { id, added: photoIds.length };
 }
 
+/** Takes photos out of the viewer's album (its cover too, when it is one of them): `{ id, removed }`. */
 export async function removeFromAlbum(viewer: Viewer, id: string, photoIds: string[]) {
   const album = await ownAlbum(viewer, id);
   await db.albumPhoto.deleteMany({ where: { albumId: id, photoId: { in: photoIds } } });
@@ -71,6 +76,8 @@ export async function removeFromAlbum(viewer: Viewer, id: string, photoIds: stri
   return { id, removed: photoIds.length };
 }
 
+/** Chooses the cover among the album's photos, or null for the newest: `{ id, coverPhotoId }`;
+ *  a photo not in the album is BAD_REQUEST. */
 export async function setAlbumCover(viewer: Viewer, id: string, photoId: string | null) {
   await ownAlbum(viewer, id);
   if (photoId) {

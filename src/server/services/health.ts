@@ -28,6 +28,8 @@ function withTimeout<T>(work: Promise<T>, what: string) {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
+/** `{ ok, body }` for GET /api/health: ok when `client` answers within 3 s and every migration
+ *  shipped with this build is applied; the body says what this process runs. */
 export async function checkHealth(client: Db = db) {
   const database: { reachable: boolean; engine: string; error?: string } = { reachable: false, engine: dialect() };
   const migrations: { applied: number; pending: string[]; error?: string } = { applied: 0, pending: [] };

@@ -70,6 +70,8 @@ function shape(caller: Caller, j: JobRow) {
   };
 }
 
+/** A keyset page of the jobs `caller` may see, newest first: `{ items, nextCursor }`; `limit`
+ *  defaults to 20. */
 export async function listJobs(caller: Caller, opts: { limit?: number; cursor?: string } = {}) {
   const limit = opts.limit ?? 20;
   const rows = await db.job.findMany({
@@ -83,6 +85,7 @@ export async function listJobs(caller: Caller, opts: { limit?: number; cursor?: 
   return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
 }
 
+/** One job with its last 500 log lines, as `caller` may read them; NOT_FOUND when not theirs to see. */
 export async function getJob(caller: Caller, id: string) {
   const job = await db.job.findFirst({ where: { id, ...jobsVisibleTo(caller) }, select: jobSelect });
   if (!job) throw new AppError("NOT_FOUND", "No such job.");
@@ -96,6 +99,8 @@ export async function getJob(caller: Caller, id: string) {
   return { ...shape(caller, job), logs: lines.filter((l): l is typeof l & { message: string } => l.message !== null) };
 }
 
+/** Cancels a queued job at once, or asks a running one to stop: `{ status: "cancelled" | "stopping" }`.
+ *  Admins, or the user who queued it; a finished job is BAD_REQUEST. */
 export async function cancelJob(caller: Caller, id: string) {
   const job = await db.job.findFirst({ where: { id, ...jobsVisibleTo(caller) }, select: { requestedById: true, status: true } });
   if (!job) throw new AppError("NOT_FOUND", "No such job.");

@@ -6,6 +6,7 @@ import { AppError } from "~/server/errors";
 import { recordAudit } from "./audit";
 import { insertUser } from "./users";
 
+/** True while no user exists: the first page then asks for the first admin. */
 export async function needsSetup() {
   return (await db.user.findFirst({ select: { id: true } })) === null;
 }

@@ -8,6 +8,7 @@ import { recordAudit } from "./audit";
 import { getSiteSettings } from "./settings";
 import { insertUser } from "./users";
 
+/** FORBIDDEN, saying whom to ask, unless an admin opened registration. */
 export async function assertRegistrationOpen() {
   if (!(await getSiteSettings()).allowRegistration) {
     throw new AppError("FORBIDDEN", "Registration is closed: ask an admin to create an account for you.");

@@ -16,6 +16,7 @@ export const publicUserSelect = {
   lastLoginAt: true,
 } as const;
 
+/** Every user by username, without any password hash. */
 export function listUsers() {
   return db.user.findMany({ select: publicUserSelect, orderBy: { username: "asc" } });
 }
@@ -43,6 +44,7 @@ export async function listUsersWithSharing() {
   );
 }
 
+/** `{ id, username, email, name, isAdmin, scanPath }` of one account; NOT_FOUND when it is gone. */
 export async function getAccount(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
