@@ -1,4 +1,4 @@
-import { apiSignIn, trpcMutation, trpcQuery } from "./support/api";
+import { apiSignIn, scanEverything } from "./support/api";
 import { expect, test } from "./support/fixtures";
 import { signIn } from "./support/ui";
 
@@ -19,11 +19,7 @@ test("a user browses the timeline and keeps favorites, tags and albums of their 
   await user({ username: "vic", password: "vic-password", scanPath: folder });
 
   // index it through the API, as an admin's Scan now would
-  const start = await trpcMutation(adminApi, "scan.start", {});
-  expect(start.status).toBe(200);
-  await expect
-    .poll(async () => ((await trpcQuery(adminApi, "jobs.list")).data as { items: { status: string }[] }).items.filter((j) => j.status === "queued" || j.status === "running").length, { timeout: 60_000 })
-    .toBe(0);
+  await scanEverything(adminApi);
 
   const page = await newPage();
   await signIn(page, "uma", "uma-password");

@@ -2,7 +2,7 @@
 // fixtures (e2e/support/fixtures.ts). Every call takes an optional `origin` to reach another
 // server than the context's base URL: cookies are kept per host, not per port, so one
 // signed-in context serves every Folio process on localhost.
-import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
 
 export const SESSION_COOKIE = "next-auth.session-token";
 
@@ -53,4 +53,14 @@ export async function trpcMutation(api: APIRequestContext, path: string, input: 
 export function dataOf<T>(res: TrpcResult): T {
   if (res.status !== 200) throw new Error(`${res.url} answered ${res.status}: ${res.error?.message}`);
   return res.data as T;
+}
+
+/** Scan now for every user's folder, as an admin presses it, and waits until no scan is queued
+ *  or running. */
+export async function scanEverything(adminApi: APIRequestContext) {
+  const start = await trpcMutation(adminApi, "scan.start", {});
+  expect(start.status).toBe(200);
+  await expect
+    .poll(async () => dataOf<{ items: { status: string }[] }>(await trpcQuery(adminApi, "jobs.list")).items.filter((j) => j.status === "queued" || j.status === "running").length, { timeout: 60_000 })
+    .toBe(0);
 }
