@@ -23,6 +23,12 @@ describe("paths as a user sees them", () => {
     expect(read("no preview for /lib/alice2/holiday.jpg: corrupt")).toBeNull();
     expect(read("symbolic link /lib/alice 2/x leads outside the scan root; not followed")).toBeNull();
     expect(read("ENOENT: no such file or directory, realpath '/lib'")).toBeNull();
+    // the server's own files are not the user's business either
+    expect(read("no preview for /lib/alice/a.heic: EACCES: permission denied, open '/var/lib/folio/thumbs/ab/c.webp.tmp'")).toBe(
+      "no preview for a.heic: EACCES: permission denied, open '(a server path)'",
+    );
+    expect(read("no preview for /lib/alice/a.jpg: cannot write /tmp/x")).toBe("no preview for a.jpg: cannot write (a server path)");
+    expect(read("cannot write /var/lib/alice/x")).toBe("cannot write (a server path)");
     // the user's folder is the root: everything in the log is theirs
     expect(textInViewerTerms("ENOENT: no such file or directory, realpath '/lib/alice'", "/lib/alice", "/lib/alice")).toBe(
       "ENOENT: no such file or directory, realpath 'your folder'",

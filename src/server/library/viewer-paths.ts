@@ -24,14 +24,22 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  *  A space alone does not end one: "/lib/alice 2" is a sibling of "/lib/alice". */
 const PATH_END = String.raw`(?=$|/|['"),]|[:;]\s| ->)`;
 
+/** Where an absolute path starts in a message: the start, after a space, a quote, a bracket or "=". */
+const PATH_START = String.raw`(^|[\s'"(=])`;
+/** An absolute path left in a message once the user's own are made relative: one of the
+ *  server's own (its state folder, a temporary file). */
+const OTHER_PATH = new RegExp(`${PATH_START}/[^\\s'"),;]+`, "g");
+
 /**
  * `text` (a line of a job's log, or its error) as a user whose scan folder is `scanPath` may
  * read it, the job having walked `root` (their folder or one above it): paths inside their
- * folder relative to it, the folder itself as "your folder". Null when the text names anything
- * else under the root: the root itself, or a sibling such as /lib/alice2 beside /lib/alice.
+ * folder relative to it, the folder itself as "your folder", any other absolute path (the
+ * server's own files) as "(a server path)". Null when the text names anything else under the
+ * root: the root itself, or a sibling such as /lib/alice2 beside /lib/alice.
  */
 export function textInViewerTerms(text: string, scanPath: string, root: string): string | null {
-  const own = new RegExp(`${escape(scanPath)}(/|${PATH_END})`, "g");
-  const shown = text.replace(own, (_m, sep: string) => (sep === "/" ? "" : "your folder"));
-  return shown.includes(root) ? null : shown;
+  const own = new RegExp(`${PATH_START}${escape(scanPath)}(/|${PATH_END})`, "g");
+  const shown = text.replace(own, (_m, start: string, sep: string) => start + (sep === "/" ? "" : "your folder"));
+  const underRoot = new RegExp(`${PATH_START}${escape(root)}(/|${PATH_END})`);
+  return underRoot.test(shown) ? null : shown.replace(OTHER_PATH, "$1(a server path)");
 }
