@@ -1,6 +1,12 @@
 import { z } from "zod";
 
-export const scanStartSchema = z.strictObject({ userId: z.string().min(1).optional() }).optional();
+export const scanStartSchema = z
+  .strictObject({
+    userId: z.string().min(1).optional(),
+    /** re-read every file's metadata and previews, not only new and changed files (admins only) */
+    full: z.boolean().optional(),
+  })
+  .optional();
 export const jobsListSchema = z
   .object({ limit: z.number().int().min(1).max(100).default(20), cursor: z.string().optional() })
   .optional();
@@ -22,6 +28,8 @@ export const jobSummarySchema = z.object({
   error: z.string().nullable(),
   stats: z.record(z.string(), z.union([z.number(), z.boolean()])).nullable(),
   cancelRequested: z.boolean(),
+  /** a full rescan: every file re-read */
+  full: z.boolean(),
 });
 export const jobPageSchema = z.object({ items: z.array(jobSummarySchema), nextCursor: z.string().nullable() });
 export const jobDetailSchema = jobSummarySchema.extend({

@@ -8,6 +8,8 @@ export const photosListSchema = z
     favorite: z.boolean().optional(),
     albumId: z.string().optional(),
     tag: z.string().trim().min(1).max(64).optional(),
+    /** a keyword the file carries (IPTC/XMP), exactly as tags.keywords lists it */
+    keyword: z.string().trim().min(1).max(256).optional(),
   })
   .optional();
 export type PhotosListInput = z.input<typeof photosListSchema>;
@@ -19,11 +21,30 @@ export const foldersListSchema = z.object({ path: z.string().max(4096).optional(
 // What the browsing procedures return, declared at the router: anything else a service might
 // add (a server path, a content hash) is stripped before it leaves.
 const favorite = z.boolean();
+/** Where a photo's date came from, in the order the scanner tries them. */
+export const TAKEN_AT_SOURCES = ["exif", "iptc", "xmp", "sidecar", "gps", "filename", "file"] as const;
+export type TakenAtSource = (typeof TAKEN_AT_SOURCES)[number];
+const when = {
+  /** the true instant, for order */
+  takenAt: z.date().nullable(),
+  /** the wall clock where the photo was taken, "YYYY-MM-DDTHH:mm:ss": what people see */
+  takenAtLocal: z.string().nullable(),
+  /** minutes east of UTC, null when unknown */
+  takenAtOffset: z.number().nullable(),
+  takenAtSource: z.enum(TAKEN_AT_SOURCES).nullable(),
+};
+const kind = {
+  mediaType: z.enum(["photo", "video"]),
+  mime: z.string().nullable(),
+  /** an animated GIF or WebP: the viewer shows the original, the tile its first frame */
+  animated: z.boolean(),
+};
 export const photoPageSchema = z.object({
   items: z.array(
     z.object({
       id: z.string(),
-      takenAt: z.date().nullable(),
+      ...when,
+      ...kind,
       width: z.number().nullable(),
       height: z.number().nullable(),
       fileName: z.string(),
@@ -40,12 +61,17 @@ export const photoDetailSchema = z.object({
   /** relative to the viewer's scan folder, "" for the folder itself */
   folder: z.string(),
   size: z.number(),
-  mime: z.string().nullable(),
+  ...kind,
   width: z.number().nullable(),
   height: z.number().nullable(),
   orientation: z.number().nullable(),
-  takenAt: z.date().nullable(),
-  takenAtOffset: z.number().nullable(),
+  ...when,
+  /** from the file or its XMP sidecar: 0-5, null when it says nothing */
+  rating: z.number().nullable(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  /** the file's own keywords (IPTC/XMP), not this user's tags */
+  keywords: z.array(z.string()),
   cameraMake: z.string().nullable(),
   cameraModel: z.string().nullable(),
   lens: z.string().nullable(),
@@ -56,6 +82,8 @@ export const photoDetailSchema = z.object({
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   thumbnailState: z.string(),
+  /** why there is no preview, in plain words; null when there is one */
+  thumbnailError: z.string().nullable(),
   favorite,
   tags: z.array(z.string()),
 });
