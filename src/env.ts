@@ -47,6 +47,9 @@ const schema = z
      *  another worker takes it over. Tests shorten both. */
     JOB_HEARTBEAT_MS: z.coerce.number().int().min(100).default(1_000),
     JOB_STALE_MS: z.coerce.number().int().min(500).default(30_000),
+    /** HEIC/HEIF (HEVC) decoding: Debian's heif-convert when installed ("auto"), always it
+     *  ("native": fails without it), or always the WASM libheif shipped in the npm package. */
+    HEIF_DECODER: z.enum(["auto", "native", "wasm"], { error: 'HEIF_DECODER must be "auto", "native" or "wasm".' }).default("auto"),
     /** bcrypt work factor; tests lower it to keep hashing fast. */
     BCRYPT_COST: z.coerce.number().int().min(4, "BCRYPT_COST must be 4 to 15.").max(15, "BCRYPT_COST must be 4 to 15.").default(12),
   })

@@ -13,9 +13,11 @@ export const STALE_MS = env.JOB_STALE_MS;
 /** a job is taken over at most this many times, then failed */
 export const MAX_ATTEMPTS = 3;
 
-export type EnqueueOptions = { root: string; userId?: string | null; requestedById?: string | null; dedupeKey?: string };
+/** `full`: re-read every file, not only new and changed ones. */
+export type EnqueueOptions = { root: string; userId?: string | null; requestedById?: string | null; dedupeKey?: string; full?: boolean };
 
-/** Queues a scan of `root`, or returns the scan already queued for it (or for the same slot). */
+/** Queues a scan of `root`, or returns the scan already queued for it (or for the same slot),
+ *  made a full rescan when this request asks for one. */
 export async function enqueueScan(opts: EnqueueOptions): Promise<{ id: string; created: boolean }> {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
@@ -27,6 +29,7 @@ export async function enqueueScan(opts: EnqueueOptions): Promise<{ id: string; c
           userId: opts.userId ?? null,
           requestedById: opts.requestedById ?? null,
           dedupeKey: opts.dedupeKey ?? null,
+          full: opts.full ?? false,
         },
         select: { id: true },
       });
@@ -37,7 +40,10 @@ export async function enqueueScan(opts: EnqueueOptions): Promise<{ id: string; c
         where: opts.dedupeKey ? { OR: [{ queuedRoot: opts.root }, { dedupeKey: opts.dedupeKey }] } : { queuedRoot: opts.root },
         select: { id: true },
       });
-      if (existing) return { ...existing, created: false };
+      if (existing) {
+        if (opts.full) await db.job.updateMany({ where: { id: existing.id, status: "queued" }, data: { full: true } });
+        return { ...existing, created: false };
+      }
       // the queued job was claimed in between: try again
     }
   }
@@ -46,7 +52,7 @@ export async function enqueueScan(opts: EnqueueOptions): Promise<{ id: string; c
 
 export const newWorkerId = () => `${process.pid}-${randomUUID().slice(0, 8)}`;
 
-export type ClaimedJob = { id: string; root: string; attempts: number };
+export type ClaimedJob = { id: string; root: string; attempts: number; full: boolean };
 
 /** Takes the oldest queued job whose root is not being scanned, or one whose worker died. */
 export async function claimNextJob(workerId: string): Promise<ClaimedJob | null> {
@@ -58,7 +64,7 @@ async function claimQueuedJob(workerId: string): Promise<ClaimedJob | null> {
     where: { status: "queued", type: SCAN_JOB },
     orderBy: { queuedAt: "asc" },
     take: 10,
-    select: { id: true, root: true },
+    select: { id: true, root: true, full: true },
   });
   for (const c of candidates) {
     const now = new Date();
@@ -75,7 +81,7 @@ async function claimQueuedJob(workerId: string): Promise<ClaimedJob | null> {
           attempts: { increment: 1 },
         },
       });
-      if (claimed.count === 1) return { id: c.id, root: c.root!, attempts: 1 };
+      if (claimed.count === 1) return { id: c.id, root: c.root!, attempts: 1, full: c.full };
     } catch (e) {
       if (!uniqueViolation(e)) throw e; // that root is being scanned: leave the job queued
     }
@@ -87,7 +93,7 @@ async function takeOverStaleJob(workerId: string): Promise<ClaimedJob | null> {
   const stale = await db.job.findFirst({
     where: { status: "running", type: SCAN_JOB, heartbeatAt: { lt: new Date(Date.now() - STALE_MS) } },
     orderBy: { heartbeatAt: "asc" },
-    select: { id: true, root: true, attempts: true, heartbeatAt: true, workerId: true },
+    select: { id: true, root: true, attempts: true, heartbeatAt: true, workerId: true, full: true },
   });
   if (!stale) return null;
   // attempts counts the first claim too: MAX_ATTEMPTS takeovers are allowed
@@ -105,7 +111,7 @@ async function takeOverStaleJob(workerId: string): Promise<ClaimedJob | null> {
   if (taken.count !== 1) return null;
   const handedBack = stale.workerId?.endsWith("(handed back)");
   await appendLog(stale.id, handedBack ? "info" : "warn", handedBack ? `resumed by worker ${workerId}` : `worker ${stale.workerId} stopped responding; resumed by worker ${workerId}`);
-  return { id: stale.id, root: stale.root!, attempts: stale.attempts + 1 };
+  return { id: stale.id, root: stale.root!, attempts: stale.attempts + 1, full: stale.full };
 }
 
 /** A worker shutting down hands its running job back: made stale at once, so the next worker

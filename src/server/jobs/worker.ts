@@ -42,15 +42,20 @@ export async function runJob(job: ClaimedJob, workerId: string) {
       }));
   };
   try {
-    await appendLog(job.id, "info", job.attempts > 1 ? `resuming scan (attempt ${job.attempts})` : "scan started");
-    const stats = await scanRoot(job.root, {
-      log: (level, message) => logs.push(appendLog(job.id, level, message).catch(() => {})),
+    const kind = job.full ? "full rescan" : "scan";
+    await appendLog(job.id, "info", job.attempts > 1 ? `resuming ${kind} (attempt ${job.attempts})` : `${kind} started`);
+    const stats = await scanRoot(
+      job.root,
+      {
+        log: (level, message) => logs.push(appendLog(job.id, level, message).catch(() => {})),
       progress: (done, total) => {
         progress = { done, total };
         if (Date.now() >= summaryDue) void refreshSummary();
       },
-      shouldStop: () => stop,
-    });
+        shouldStop: () => stop,
+      },
+      { full: job.full },
+    );
     clearInterval(timer);
     await Promise.all(logs);
     await summary;

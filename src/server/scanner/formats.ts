@@ -1,18 +1,65 @@
-// The image files the scanner indexes, by extension; anything else in a folder is left alone.
-const MIME_BY_EXTENSION: Record<string, string> = {
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".png": "image/png",
-  ".webp": "image/webp",
-  ".gif": "image/gif",
-  ".tif": "image/tiff",
-  ".tiff": "image/tiff",
-  ".avif": "image/avif",
-  ".heic": "image/heic",
-  ".heif": "image/heif",
+// The files the scanner indexes, by extension, and which decoder makes their previews; anything
+// else in a folder is left alone. XMP sidecars are read with the file they describe, never
+// indexed on their own.
+
+/** sharp (libvips from npm) decodes it itself; heif: HEVC inside HEIF (phones), which the npm
+ *  libvips lacks; raw: a camera RAW, previewed from the JPEG the camera embedded; bmp: sharp has
+ *  no BMP loader. */
+export type Decoder = "sharp" | "heif" | "raw" | "bmp";
+export type ImageFormat = { mime: string; decoder: Decoder };
+
+const sharp = (mime: string): ImageFormat => ({ mime, decoder: "sharp" });
+const raw = (mime: string): ImageFormat => ({ mime, decoder: "raw" });
+
+const FORMATS: Record<string, ImageFormat> = {
+  ".jpg": sharp("image/jpeg"),
+  ".jpeg": sharp("image/jpeg"),
+  ".jpe": sharp("image/jpeg"),
+  ".png": sharp("image/png"),
+  ".webp": sharp("image/webp"),
+  ".gif": sharp("image/gif"),
+  ".tif": sharp("image/tiff"),
+  ".tiff": sharp("image/tiff"),
+  ".avif": sharp("image/avif"),
+  ".heic": { mime: "image/heic", decoder: "heif" },
+  ".heif": { mime: "image/heif", decoder: "heif" },
+  ".hif": { mime: "image/heif", decoder: "heif" }, // Fujifilm's HEIF
+  ".bmp": { mime: "image/bmp", decoder: "bmp" },
+  // RAW, with the MIME types of the freedesktop shared-mime-info database
+  ".dng": raw("image/x-adobe-dng"),
+  ".cr2": raw("image/x-canon-cr2"),
+  ".cr3": raw("image/x-canon-cr3"),
+  ".nef": raw("image/x-nikon-nef"),
+  ".nrw": raw("image/x-nikon-nrw"),
+  ".arw": raw("image/x-sony-arw"),
+  ".orf": raw("image/x-olympus-orf"),
+  ".rw2": raw("image/x-panasonic-rw2"),
+  ".raf": raw("image/x-fuji-raf"),
+  ".pef": raw("image/x-pentax-pef"),
+  ".srw": raw("image/x-samsung-srw"),
 };
 
-export function imageMime(fileName: string): string | null {
+const extension = (fileName: string) => {
   const dot = fileName.lastIndexOf(".");
-  return dot < 0 ? null : (MIME_BY_EXTENSION[fileName.slice(dot).toLowerCase()] ?? null);
+  return dot < 0 ? "" : fileName.slice(dot).toLowerCase();
+};
+
+/** The format of an indexed file, by its extension (any case); null for anything else. */
+export function imageFormat(fileName: string): ImageFormat | null {
+  return FORMATS[extension(fileName)] ?? null;
+}
+
+export function imageMime(fileName: string): string | null {
+  return imageFormat(fileName)?.mime ?? null;
+}
+
+/** `photo.jpg.xmp` or `photo.xmp` (Lightroom, darktable, digiKam). */
+export const isSidecar = (fileName: string) => extension(fileName) === ".xmp";
+
+/** The sidecar names a file may have, preferred first: `name.ext.xmp` (darktable, digiKam),
+ *  then `name.xmp` (Lightroom, shared by a RAW and its JPEG), both lowercased for lookup. */
+export function sidecarNames(fileName: string): string[] {
+  const dot = fileName.lastIndexOf(".");
+  const stem = dot < 0 ? fileName : fileName.slice(0, dot);
+  return [`${fileName}.xmp`.toLowerCase(), `${stem}.xmp`.toLowerCase()];
 }

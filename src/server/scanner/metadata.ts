@@ -1,91 +1,82 @@
-// What a photo says about itself (EXIF via exifr), reduced to the index's columns.
-import exifr from "exifr";
+// What a file says about itself, read by ExifTool, reduced to the index's columns. An XMP
+// sidecar's rating, title, description and keywords win over the file's own.
+import { captureDate, type CaptureDate } from "./capture-date";
+import type { RawTags } from "./exiftool";
+import { list, number, tagIn, text } from "./tag-values";
 
-export type PhotoMetadata = {
-  takenAt: Date | null;
-  takenAtOffset: number | null;
+export type PhotoMetadata = CaptureDate & {
   cameraMake: string | null;
   cameraModel: string | null;
   lens: string | null;
+  /** seconds */
   exposureTime: number | null;
   fNumber: number | null;
   iso: number | null;
+  /** millimetres */
   focalLength: number | null;
   latitude: number | null;
   longitude: number | null;
+  /** EXIF orientation 1-8 */
   orientation: number | null;
+  rating: number | null;
+  title: string | null;
+  description: string | null;
+  keywords: string[];
 };
 
-const EMPTY: PhotoMetadata = {
-  takenAt: null,
-  takenAtOffset: null,
-  cameraMake: null,
-  cameraModel: null,
-  lens: null,
-  exposureTime: null,
-  fNumber: null,
-  iso: null,
-  focalLength: null,
-  latitude: null,
-  longitude: null,
-  orientation: null,
-};
+// what cameras put in ImageDescription when nobody wrote one
+const PLACEHOLDER_DESCRIPTIONS = /^(OLYMPUS DIGITAL CAMERA|SONY DSC|DCIM\\?\d*|default|Exif_JPEG_PICTURE|image|\s*)$/i;
 
-/** "+02:00" -> 120 minutes east of UTC. */
-function parseOffset(value: unknown): number | null {
-  const m = typeof value === "string" ? /^([+-])(\d{2}):?(\d{2})$/.exec(value.trim()) : null;
-  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null;
+function rating(tags: RawTags): number | null {
+  const r = number(tagIn(tags, "Rating", "xmp", "exif"));
+  // -1 is Lightroom's "rejected"; anything else outside 0-5 is not a star rating
+  return r === null || r < 0 || r > 5 ? null : Math.round(r);
 }
 
-/** EXIF's "YYYY:MM:DD HH:MM:SS" is wall-clock time; with its offset it becomes an instant.
- *  Without one it is kept as if it were UTC, so the wall-clock time shows unchanged. */
-function parseExifDate(value: unknown, offsetMinutes: number | null): Date | null {
-  const m = typeof value === "string" ? /^(\d{4}):(\d{2}):(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value.trim()) : null;
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  if (!y || !mo || !d) return null;
-  const utc = Date.UTC(y, mo - 1, d, h!, mi!, s!) - (offsetMinutes ?? 0) * 60_000;
-  return Number.isFinite(utc) ? new Date(utc) : null;
+function title(tags: RawTags): string | null {
+  return text(tagIn(tags, "Title", "xmp")) ?? text(tagIn(tags, "ObjectName", "iptc"));
 }
 
-const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim().replace(/\0+$/, "") : null);
-const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+function description(tags: RawTags): string | null {
+  const d = text(tagIn(tags, "Description", "xmp")) ?? text(tagIn(tags, "Caption-Abstract", "iptc")) ?? text(tagIn(tags, "ImageDescription", "exif"));
+  return d && !PLACEHOLDER_DESCRIPTIONS.test(d) ? d : null;
+}
 
-export async function readMetadata(buffer: Buffer, fileMtime: Date): Promise<PhotoMetadata & { takenAt: Date }> {
-  let tags: Record<string, unknown> | undefined;
-  try {
-    tags = await exifr.parse(buffer, { tiff: true, exif: true, gps: true, reviveValues: false, translateValues: false });
-  } catch {
-    tags = undefined; // no or unreadable EXIF: the file's own dates stand in
-  }
-  if (!tags) return { ...EMPTY, takenAt: fileMtime };
-  const candidates: [unknown, unknown][] = [
-    [tags.DateTimeOriginal, tags.OffsetTimeOriginal ?? tags.OffsetTime],
-    [tags.CreateDate, tags.OffsetTimeDigitized ?? tags.OffsetTime],
-    [tags.DateTimeDigitized, tags.OffsetTimeDigitized],
-    [tags.ModifyDate ?? tags.DateTime, tags.OffsetTime],
+/** IPTC Keywords, XMP dc:subject, and the leaves of Lightroom's ("Places|France|Paris") and
+ *  digiKam's ("Places/France/Paris") hierarchies; once each, ignoring case, as first written. */
+function keywords(tags: RawTags): string[] {
+  const flat = [...list(tagIn(tags, "Subject", "xmp")), ...list(tagIn(tags, "Keywords", "iptc"))];
+  const leaves = [
+    ...list(tagIn(tags, "HierarchicalSubject", "xmp")).map((k) => k.split("|").at(-1)!),
+    ...list(tagIn(tags, "TagsList", "xmp")).map((k) => k.split("/").at(-1)!),
   ];
-  let takenAt: Date | null = null;
-  let takenAtOffset: number | null = null;
-  for (const [date, offset] of candidates) {
-    takenAtOffset = parseOffset(offset);
-    takenAt = parseExifDate(date, takenAtOffset);
-    if (takenAt) break;
-  }
-  const lat = num(tags.latitude);
-  const lon = num(tags.longitude);
+  const seen = new Map<string, string>();
+  for (const k of [...flat, ...leaves].map((s) => s.trim().slice(0, 256))) if (k && !seen.has(k.toLowerCase())) seen.set(k.toLowerCase(), k);
+  return [...seen.values()];
+}
+
+/** The index's metadata columns from a file's tags and its sidecar's (null: none or unreadable). */
+export function photoMetadata(input: { tags: RawTags; sidecar: RawTags | null; fileName: string; mtime: Date }): PhotoMetadata {
+  const { tags, sidecar } = input;
+  const lat = number(tagIn(tags, "GPSLatitude", "composite", "exif", "xmp"));
+  const lon = number(tagIn(tags, "GPSLongitude", "composite", "exif", "xmp"));
+  const hasPosition = lat !== null && lon !== null && !(lat === 0 && lon === 0);
+  const sideKeywords = sidecar ? keywords(sidecar) : [];
   return {
-    takenAt: takenAt ?? fileMtime,
-    takenAtOffset: takenAt ? takenAtOffset : null,
-    cameraMake: str(tags.Make),
-    cameraModel: str(tags.Model),
-    lens: str(tags.LensModel) ?? str(tags.Lens),
-    exposureTime: num(tags.ExposureTime),
-    fNumber: num(tags.FNumber),
-    iso: num(tags.ISO) ?? num(tags.ISOSpeedRatings),
-    focalLength: num(tags.FocalLength),
-    latitude: lat,
-    longitude: lon,
-    orientation: num(tags.Orientation),
+    ...captureDate(input),
+    cameraMake: text(tagIn(tags, "Make", "exif", "any")),
+    cameraModel: text(tagIn(tags, "Model", "exif", "any")),
+    lens: text(tagIn(tags, "LensModel", "exif", "xmp", "any")) ?? text(tagIn(tags, "LensID", "composite")) ?? text(tagIn(tags, "Lens", "any")),
+    exposureTime: number(tagIn(tags, "ExposureTime", "exif", "any")),
+    fNumber: number(tagIn(tags, "FNumber", "exif", "any")),
+    iso: number(tagIn(tags, "ISO", "exif", "any")),
+    focalLength: number(tagIn(tags, "FocalLength", "exif", "any")),
+    latitude: hasPosition ? lat : null,
+    longitude: hasPosition ? lon : null,
+    orientation: number(tagIn(tags, "Orientation", "exif")),
+    rating: (sidecar && rating(sidecar)) ?? rating(tags),
+    title: (sidecar && title(sidecar)) ?? title(tags),
+    description: (sidecar && description(sidecar)) ?? description(tags),
+    keywords: sideKeywords.length ? sideKeywords : keywords(tags),
   };
 }

@@ -1,6 +1,7 @@
-// One scan of one root: walk, compare with the index, read and preview what is new or changed,
-// follow moves by content, and mark what vanished as missing. Safe to kill at any moment: each
-// file's row is written only after its thumbnails, so a rerun redoes exactly what was lost.
+// One scan of one root: walk, compare with the index, read and preview what is new or changed
+// (the file, or only its XMP sidecar; everything in a full rescan), follow moves by content, and
+// mark what vanished as missing. Safe to kill at any moment: each file's row is written only
+// after its thumbnails, so a rerun redoes exactly what was lost.
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { open, realpath } from "node:fs/promises";
@@ -10,10 +11,13 @@ import { db } from "~/server/db";
 import { isInside } from "~/server/library/paths";
 import { readSiteSettings } from "~/server/db/site-settings";
 import { PRESENT, photosUnder } from "~/server/db/visibility";
-import { readMetadata } from "./metadata";
+import { errorLine } from "~/lib/error-text";
+import { decodable } from "./decode";
+import { holdExifTool, readTags, type RawTags } from "./exiftool";
+import { photoMetadata } from "./metadata";
+import { previewFailure } from "./preview-error";
 import { makeThumbnails } from "./thumbnails";
 import { walkRoot, type FoundFile } from "./walk";
-import { errorLine } from "~/lib/error-text";
 
 export type ScanContext = {
   log: (level: "info" | "warn" | "error", message: string) => void;
@@ -34,14 +38,51 @@ export type ScanStats = {
   stopped: boolean;
 };
 
-type IndexedRow = { id: string; path: string; size: bigint; mtime: Date; missingSince: Date | null; contentHash: string | null };
+type IndexedRow = {
+  id: string;
+  path: string;
+  size: bigint;
+  mtime: Date;
+  missingSince: Date | null;
+  contentHash: string | null;
+  sidecarPath: string | null;
+  sidecarSize: bigint | null;
+  sidecarMtime: Date | null;
+};
+
+/** The file and its sidecar are as the index last read them. */
+function unchanged(row: IndexedRow, file: FoundFile) {
+  const side = file.sidecar;
+  return (
+    Number(row.size) === file.size &&
+    row.mtime.getTime() === file.mtimeMs &&
+    row.sidecarPath === (side?.path ?? null) &&
+    (side === null || (Number(row.sidecarSize) === side.size && row.sidecarMtime?.getTime() === side.mtimeMs))
+  );
+}
 
 const CHUNK = 500;
 async function inChunks(ids: string[], fn: (chunk: string[]) => Promise<unknown>) {
   for (let i = 0; i < ids.length; i += CHUNK) await fn(ids.slice(i, i + CHUNK));
 }
 
-export async function scanRoot(root: string, ctx: ScanContext, opts: { concurrency?: number } = {}): Promise<ScanStats> {
+/**
+ * Scans `root` (absolute, an existing folder) into the index and returns what it did. `full`
+ * re-reads every file's metadata and previews, for edits that kept size and mtime and after an
+ * upgrade that reads more; otherwise only files whose size, mtime or sidecar changed are read.
+ * `concurrency` files are read at once (default: the number of cores). Problems with single
+ * files are logged through `ctx` and never stop the scan.
+ */
+export async function scanRoot(root: string, ctx: ScanContext, opts: { concurrency?: number; full?: boolean } = {}): Promise<ScanStats> {
+  const release = holdExifTool();
+  try {
+    return await scan(root, ctx, opts);
+  } finally {
+    await release();
+  }
+}
+
+async function scan(root: string, ctx: ScanContext, opts: { concurrency?: number; full?: boolean }): Promise<ScanStats> {
   const stats: ScanStats = { found: 0, unchanged: 0, added: 0, updated: 0, moved: 0, returned: 0, missing: 0, noPreview: 0, stopped: false };
   const { skipPatterns } = await readSiteSettings();
   ctx.log("info", `walking ${root}`);
@@ -51,7 +92,7 @@ export async function scanRoot(root: string, ctx: ScanContext, opts: { concurren
 
   const indexed: IndexedRow[] = await db.photo.findMany({
     where: photosUnder(root),
-    select: { id: true, path: true, size: true, mtime: true, missingSince: true, contentHash: true },
+    select: { id: true, path: true, size: true, mtime: true, missingSince: true, contentHash: true, sidecarPath: true, sidecarSize: true, sidecarMtime: true },
   });
   const byPath = new Map(indexed.map((r) => [r.path, r]));
   const seen = new Set<string>();
@@ -60,14 +101,14 @@ export async function scanRoot(root: string, ctx: ScanContext, opts: { concurren
   for (const file of files) {
     seen.add(file.path);
     const row = byPath.get(file.path);
-    if (row && Number(row.size) === file.size && row.mtime.getTime() === file.mtimeMs) {
+    if (row && !opts.full && unchanged(row, file)) {
       stats.unchanged++;
       if (row.missingSince) returning.push(row.id);
     } else work.push({ file, row });
   }
   await inChunks(returning, (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: null } }));
   stats.returned = returning.length;
-  ctx.log("info", `${files.length} images found: ${stats.unchanged} unchanged, ${work.length} to read`);
+  ctx.log("info", `${files.length} images found: ${stats.unchanged} unchanged, ${work.length} to read${opts.full ? " (full rescan: every file)" : ""}`);
 
   // files gone from their path, by content: a new file with the same content is a move
   const gone = indexed.filter((r) => !seen.has(r.path));
@@ -82,7 +123,7 @@ export async function scanRoot(root: string, ctx: ScanContext, opts: { concurren
   const worker = async () => {
     while (next < work.length && !ctx.shouldStop()) {
       const { file, row } = work[next++]!;
-      const outcome = await indexFile(file, row, realRoot, movable, movedIds, ctx);
+      const outcome = await indexFile(file, row, realRoot, movable, movedIds, ctx, !!opts.full);
       if (outcome) stats[outcome]++;
       done++;
       ctx.progress(done, files.length);
@@ -118,6 +159,23 @@ export async function readInsideRoot(file: string, realRoot: string): Promise<Bu
   }
 }
 
+/** The tags of the file's XMP sidecar, or null (none, or unreadable: logged and ignored). */
+async function sidecarTags(file: FoundFile, realRoot: string, ctx: ScanContext): Promise<RawTags | null> {
+  if (!file.sidecar) return null;
+  try {
+    const real = await realpath(file.sidecar.path);
+    if (!isInside(real, realRoot)) throw new Error("it now leads outside the scan root");
+    const tags = await readTags(real);
+    if (!Object.keys(tags).some((k) => k.startsWith("XMP"))) {
+      throw new Error(typeof tags["ExifTool:Warning"] === "string" ? tags["ExifTool:Warning"] : "no XMP found in it");
+    }
+    return tags;
+  } catch (e) {
+    ctx.log("warn", `sidecar ${file.sidecar.path} could not be read: ${errorLine(e)}; ignored`);
+    return null;
+  }
+}
+
 async function indexFile(
   file: FoundFile,
   row: IndexedRow | undefined,
@@ -125,6 +183,7 @@ async function indexFile(
   movable: Map<string, IndexedRow[]>,
   movedIds: Set<string>,
   ctx: ScanContext,
+  full: boolean,
 ): Promise<"added" | "updated" | "moved" | null> {
   let buffer: Buffer;
   try {
@@ -135,15 +194,22 @@ async function indexFile(
   }
   const contentHash = createHash("sha256").update(buffer).digest("hex");
   const mtime = new Date(file.mtimeMs);
-  let preview: { width: number | null; height: number | null } = { width: null, height: null };
+  let tags: RawTags = {};
+  try {
+    tags = await readTags(file.path);
+  } catch (e) {
+    ctx.log("warn", `no metadata from ${file.path}: ${errorLine(e)}`);
+  }
+  const sidecar = await sidecarTags(file, realRoot, ctx);
+  let preview: { width: number | null; height: number | null; animated: boolean } = { width: null, height: null, animated: false };
   let thumbnailError: string | null = null;
   try {
-    preview = await makeThumbnails(buffer, contentHash);
+    preview = await makeThumbnails(await decodable(file.decoder, file.path, buffer, tags), contentHash, { force: full });
   } catch (e) {
-    thumbnailError = errorLine(e);
+    thumbnailError = previewFailure(e);
     ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
   }
-  const meta = await readMetadata(buffer, mtime);
+  const { keywords, ...meta } = photoMetadata({ tags, sidecar, fileName: file.fileName, mtime });
   const data = {
     path: file.path,
     directory: file.directory,
@@ -152,25 +218,31 @@ async function indexFile(
     mtime,
     contentHash,
     mime: file.mime,
+    mediaType: "photo",
     ...preview,
     ...meta,
+    sidecarPath: file.sidecar?.path ?? null,
+    sidecarSize: file.sidecar ? BigInt(file.sidecar.size) : null,
+    sidecarMtime: file.sidecar ? new Date(file.sidecar.mtimeMs) : null,
     thumbnailState: thumbnailError ? "failed" : "ready",
     thumbnailError,
     missingSince: null,
   };
-  if (row) {
-    await db.photo.update({ where: { id: row.id }, data });
-    return "updated";
-  }
+  const write = async (where: { id: string } | { path: string }, outcome: "added" | "updated" | "moved") => {
+    await db.$transaction(async (tx) => {
+      const photo = "id" in where ? await tx.photo.update({ where, data }) : await tx.photo.upsert({ where, create: data, update: data });
+      await tx.photoKeyword.deleteMany({ where: { photoId: photo.id } });
+      if (keywords.length) await tx.photoKeyword.createMany({ data: keywords.map((name) => ({ photoId: photo.id, name })) });
+    });
+    return outcome;
+  };
+  if (row) return write({ id: row.id }, "updated");
   const candidates = movable.get(contentHash);
   const moved = candidates?.shift();
   if (moved) {
     movedIds.add(moved.id);
-    await db.photo.update({ where: { id: moved.id }, data });
     ctx.log("info", `moved: ${moved.path} -> ${file.path}`);
-    return "moved";
+    return write({ id: moved.id }, "moved");
   }
-  await db.photo.upsert({ where: { path: file.path }, create: data, update: data });
-  return "added";
+  return write({ path: file.path }, "added");
 }
-

@@ -3,11 +3,17 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import sharp, { type Sharp, type SharpOptions } from "sharp";
 import { env } from "~/env";
+import type { Decodable } from "./decode";
 
 export const THUMB_SIZES = { small: 256, large: 1280 } as const;
 export type ThumbSize = keyof typeof THUMB_SIZES;
+
+/** Images up to 4 gigapixels are previewed (sharp's default stops at 268 megapixels). libvips
+ *  streams them: JPEG and WebP shrink while decoding, the rest is read top to bottom
+ *  (sequentialRead), so memory follows the preview, not the image. */
+export const MAX_INPUT_PIXELS = 4_000_000_000;
 
 sharp.cache(false); // every file is read once; libvips' cache would only hold memory
 
@@ -30,24 +36,44 @@ async function writeAtomically(file: string, data: Buffer) {
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
-/** The two previews (auto-rotated), large first and small from it. Returns the displayed
- *  dimensions; throws when sharp cannot decode the image. */
-export async function makeThumbnails(buffer: Buffer, contentHash: string) {
+function open(source: Decodable): Sharp {
+  const options: SharpOptions = { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true };
+  if (source.raw) options.raw = source.raw;
+  return sharp(source.input, options);
+}
+
+/** EXIF orientation 1-8 applied by hand, for a RAW whose embedded preview does not carry it
+ *  (sharp flips and flops before it rotates, which is the order the tag means). */
+function orient(image: Sharp, orientation: number): Sharp {
+  const flop = orientation === 2 || orientation === 5 || orientation === 7;
+  const flip = orientation === 4;
+  const angle = { 3: 180, 5: 270, 6: 90, 7: 90, 8: 270 }[orientation] ?? 0;
+  if (flop) image = image.flop();
+  if (flip) image = image.flip();
+  return angle ? image.rotate(angle) : image;
+}
+
+/**
+ * The two previews of a decoded file (upright), large first and small from it, unless both exist
+ * already (`force`: make them again). Returns the upright dimensions in pixels and whether the
+ * image has several frames (an animated GIF or WebP; previews show the first). Throws when sharp
+ * cannot decode the image.
+ */
+export async function makeThumbnails(source: Decodable, contentHash: string, opts: { force?: boolean } = {}) {
   const large = thumbnailPath(contentHash, "large");
   const small = thumbnailPath(contentHash, "small");
-  const meta = await sharp(buffer, { failOn: "error" }).metadata();
-  const turned = (meta.orientation ?? 1) >= 5;
-  const width = turned ? meta.height : meta.width;
-  const height = turned ? meta.width : meta.height;
-  if (!(await exists(large)) || !(await exists(small))) {
-    const big = await sharp(buffer, { failOn: "error" })
-      .rotate()
-      .resize(THUMB_SIZES.large, THUMB_SIZES.large, { fit: "inside", withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toBuffer();
+  const meta = await open(source).metadata();
+  const orientation = source.orientation === "exif" ? (meta.orientation ?? 1) : (source.orientation ?? 1);
+  const turned = orientation >= 5;
+  const width = (turned ? meta.height : meta.width) ?? null;
+  const height = (turned ? meta.width : meta.height) ?? null;
+  if (opts.force || !(await exists(large)) || !(await exists(small))) {
+    let image = open(source);
+    image = source.orientation === "exif" ? image.rotate() : orient(image, orientation);
+    const big = await image.resize(THUMB_SIZES.large, THUMB_SIZES.large, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
     const little = await sharp(big).resize(THUMB_SIZES.small, THUMB_SIZES.small, { fit: "inside", withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
     await writeAtomically(large, big);
     await writeAtomically(small, little);
   }
-  return { width: width ?? null, height: height ?? null };
+  return { width, height, animated: (meta.pages ?? 1) > 1 };
 }

@@ -1,4 +1,5 @@
-// Walks a scan root and lists its image files with size and mtime. Reads directories and
+// Walks a scan root and lists its image files with size and mtime, each with the XMP sidecar
+// beside it if there is one. Reads directories and
 // stats files, nothing else. Symbolic links are not followed: one leading outside the root
 // must not be, and a file reached through one inside the root is indexed at its real path
 // (where access checks resolve it to). So loops cannot trap the walk either.
@@ -7,9 +8,19 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { SkipMatcher } from "~/lib/glob";
 import { isInside } from "~/server/library/paths";
-import { imageMime } from "./formats";
+import { imageFormat, isSidecar, sidecarNames, type Decoder } from "./formats";
 
-export type FoundFile = { path: string; directory: string; fileName: string; size: number; mtimeMs: number; mime: string };
+export type FoundSidecar = { path: string; size: number; mtimeMs: number };
+export type FoundFile = {
+  path: string;
+  directory: string;
+  fileName: string;
+  size: number;
+  mtimeMs: number;
+  mime: string;
+  decoder: Decoder;
+  sidecar: FoundSidecar | null;
+};
 export type WalkProblem = (message: string) => void;
 
 export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: WalkProblem; shouldStop?: () => boolean }) {
@@ -28,6 +39,8 @@ export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: Wa
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const here: FoundFile[] = [];
+    const sidecars = new Map<string, FoundSidecar>();
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const full = path.join(dir, entry.name);
@@ -45,13 +58,20 @@ export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: Wa
       }
       if (entry.isDirectory()) {
         await visit(full, path.join(realDir, entry.name));
-      } else if (entry.isFile() && imageMime(entry.name)) {
+      } else if (entry.isFile()) {
+        const format = imageFormat(entry.name);
+        if (!format && !isSidecar(entry.name)) continue;
         // a file can vanish between readdir and stat: then it is simply not there
         const st = await stat(full).catch(() => null);
-        if (st?.isFile()) {
-          files.push({ path: full, directory: dir, fileName: entry.name, size: st.size, mtimeMs: Math.floor(st.mtimeMs), mime: imageMime(entry.name)! });
-        }
+        if (!st?.isFile()) continue;
+        const found = { path: full, size: st.size, mtimeMs: Math.floor(st.mtimeMs) };
+        if (format) here.push({ ...found, directory: dir, fileName: entry.name, mime: format.mime, decoder: format.decoder, sidecar: null });
+        else sidecars.set(entry.name.toLowerCase(), found);
       }
+    }
+    for (const file of here) {
+      const name = sidecarNames(file.fileName).find((n) => sidecars.has(n));
+      files.push(name ? { ...file, sidecar: sidecars.get(name)! } : file);
     }
   }
 

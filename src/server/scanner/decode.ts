@@ -1,0 +1,45 @@
+// Turns a file's bytes into something sharp can preview, by the decoder its format names
+// (formats.ts), and says how to turn it upright.
+import { decode as decodeBmp } from "bmp-ts";
+import type { RawTags } from "./exiftool";
+import type { Decoder } from "./formats";
+import { decodeHeif } from "./heif";
+import { embeddedPreview } from "./raw-preview";
+import { number, tagIn } from "./tag-values";
+
+/** `input` for sharp: encoded bytes, or raw pixels with their layout. `orientation`: "exif" to
+ *  follow the image's own EXIF tag, a number 1-8 to apply (a RAW's), null when upright. */
+export type Decodable = {
+  input: Buffer;
+  raw?: { width: number; height: number; channels: 3 | 4 };
+  orientation: "exif" | number | null;
+};
+
+/** For sharp; throws with a reason in plain words when the file cannot be decoded. */
+export async function decodable(decoder: Decoder, file: string, buffer: Buffer, tags: RawTags): Promise<Decodable> {
+  switch (decoder) {
+    case "sharp":
+      return { input: buffer, orientation: "exif" };
+    case "heif": {
+      const image = await decodeHeif(file, buffer);
+      return image.kind === "pixels"
+        ? { input: image.data, raw: { width: image.width, height: image.height, channels: 4 }, orientation: null }
+        : { input: image.data, orientation: null };
+    }
+    case "raw": {
+      const preview = await embeddedPreview(file, tags);
+      const orientation = number(tagIn(tags, "Orientation", "exif")) ?? 1;
+      // no embedded JPEG: a DNG is a TIFF that sharp may read itself
+      return preview ? { input: preview, orientation } : { input: buffer, orientation };
+    }
+    case "bmp": {
+      let bmp;
+      try {
+        bmp = decodeBmp(buffer, { toRGBA: true });
+      } catch (e) {
+        throw new Error(`this BMP could not be decoded: ${(e as Error).message}`);
+      }
+      return { input: bmp.data, raw: { width: bmp.width, height: bmp.height, channels: 4 }, orientation: null };
+    }
+  }
+}

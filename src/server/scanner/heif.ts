@@ -1,0 +1,90 @@
+// HEIC/HEIF with HEVC inside (every iPhone since 2017, Samsung and other phones): the libvips in
+// sharp's npm build has no HEVC decoder. Debian's `heif-convert` (libheif-examples) decodes
+// natively and is used when installed; libheif-js (libheif and libde265 compiled to WASM, inside
+// the npm package) always works, about three times slower (docs/ARCHITECTURE.md has figures).
+// Both apply the HEIF transforms (irot/imir), so the result is upright: no EXIF rotation after.
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { promisify } from "node:util";
+import { env } from "~/env";
+
+const run = promisify(execFile);
+
+/** Decoded pixels (RGBA, 8 bits) or an encoded file sharp reads. */
+export type HeifImage = { kind: "pixels"; data: Buffer; width: number; height: number } | { kind: "encoded"; data: Buffer };
+
+let native: Promise<string | null> | null = null;
+
+/** The version line of Debian's heif-convert, or null when it is not installed. */
+export function nativeHeifDecoder(): Promise<string | null> {
+  native ??= run("heif-convert", ["--help"]).then(
+    (r) => firstLine(r.stdout),
+    (e: NodeJS.ErrnoException & { stdout?: string }) => (e.code === "ENOENT" ? null : firstLine(e.stdout ?? "heif-convert")),
+  );
+  return native;
+}
+const firstLine = (s: string) => s.split("\n").find((l) => l.trim())?.trim() ?? "heif-convert";
+
+/** Which decoder a HEIF file goes to under HEIF_DECODER. */
+export async function heifDecoderInUse(): Promise<"native" | "wasm"> {
+  if (env.HEIF_DECODER === "wasm") return "wasm";
+  if (env.HEIF_DECODER === "native" || (await nativeHeifDecoder())) return "native";
+  return "wasm";
+}
+
+/**
+ * The primary image of the HEIF at `file` (whose bytes are `buffer`), upright. `via` overrides
+ * HEIF_DECODER. Throws with the decoder's own reason when the file cannot be decoded.
+ */
+export async function decodeHeif(file: string, buffer: Buffer, via?: "native" | "wasm"): Promise<HeifImage> {
+  return (via ?? (await heifDecoderInUse())) === "native" ? decodeNative(file) : decodeWasm(buffer);
+}
+
+async function decodeNative(file: string): Promise<HeifImage> {
+  const base = path.join(env.STATE_DIR, "tmp");
+  await mkdir(base, { recursive: true });
+  const dir = await mkdtemp(path.join(base, "heif-"));
+  try {
+    // JPEG at high quality: previews are made from it, and a PNG of 12 MP costs more to write
+    await run("heif-convert", ["-q", "95", file, path.join(dir, "out.jpg")], { maxBuffer: 1 << 20 }).catch((e: { stderr?: string; message: string }) => {
+      throw new Error(`heif-convert: ${(e.stderr || e.message).trim().split("\n").at(-1)}`);
+    });
+    // a file of several top-level images comes out as out-1.jpg, out-2.jpg...
+    const written = (await readdir(dir)).sort();
+    const primary = written.includes("out.jpg") ? "out.jpg" : written[0];
+    if (!primary) throw new Error("heif-convert wrote no image");
+    return { kind: "encoded", data: await readFile(path.join(dir, primary)) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+type LibheifImage = {
+  get_width(): number;
+  get_height(): number;
+  is_primary(): boolean;
+  display(out: { data: Uint8ClampedArray; width: number; height: number }, done: (r: unknown) => void): void;
+  free(): void;
+};
+type Libheif = { HeifDecoder: new () => { decode(data: Buffer): LibheifImage[] } };
+let libheif: Libheif | null = null;
+
+async function decodeWasm(buffer: Buffer): Promise<HeifImage> {
+  // the bundle carries its .wasm inside, so no file needs locating at run time
+  libheif ??= createRequire(import.meta.url)("libheif-js/wasm-bundle") as Libheif;
+  const images = new libheif.HeifDecoder().decode(buffer);
+  try {
+    const image = images.find((i) => i.is_primary()) ?? images[0];
+    if (!image) throw new Error("libheif found no image in this file (damaged, or not HEIF)");
+    const width = image.get_width();
+    const height = image.get_height();
+    const out = { data: new Uint8ClampedArray(width * height * 4), width, height };
+    const ok = await new Promise((resolve) => image.display(out, resolve));
+    if (!ok) throw new Error("libheif could not decode the image data (damaged or an unsupported coding)");
+    return { kind: "pixels", data: Buffer.from(out.data.buffer, out.data.byteOffset, out.data.byteLength), width, height };
+  } finally {
+    for (const i of images) i.free();
+  }
+}

@@ -1,0 +1,40 @@
+// A wall-clock time as cameras write it (no zone of its own), and its checks.
+
+/** Calendar fields of a local time; `ms` from EXIF sub-seconds. */
+export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number };
+
+/** The first photograph is from 1826; a date past next year is a clock that was never set. */
+const FIRST_YEAR = 1826;
+
+/** The wall clock when its fields form a real date and time in a plausible year, else null
+ *  (zero dates "0000:00:00", 31 February, hour 25...). */
+export function wallClock(f: Omit<WallClock, "ms"> & { ms?: number }, now = new Date()): WallClock | null {
+  const w = { ...f, ms: f.ms ?? 0 };
+  if (w.year < FIRST_YEAR || w.year > now.getUTCFullYear() + 1) return null;
+  const t = new Date(asUtc(w));
+  const same =
+    t.getUTCFullYear() === w.year && t.getUTCMonth() === w.month - 1 && t.getUTCDate() === w.day && t.getUTCHours() === w.hour && t.getUTCMinutes() === w.minute && t.getUTCSeconds() === w.second;
+  return same ? w : null;
+}
+
+/** The wall clock read as if it were UTC, in ms since the epoch. */
+export const asUtc = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
+
+/** The wall clock of an instant at `offsetMinutes` east of UTC. */
+export function wallAt(instantMs: number, offsetMinutes: number): WallClock {
+  const t = new Date(instantMs + offsetMinutes * 60_000);
+  return {
+    year: t.getUTCFullYear(),
+    month: t.getUTCMonth() + 1,
+    day: t.getUTCDate(),
+    hour: t.getUTCHours(),
+    minute: t.getUTCMinutes(),
+    second: t.getUTCSeconds(),
+    ms: t.getUTCMilliseconds(),
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/** "YYYY-MM-DDTHH:mm:ss", the form of `takenAtLocal`. */
+export const formatWallClock = (w: WallClock) => `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
