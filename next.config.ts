@@ -10,7 +10,9 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-better-sqlite3",
     "@prisma/adapter-pg",
     "node-cron",
-    "exifr",
+    "exiftool-vendored",
+    "libheif-js",
+    "@photostructure/tz-lookup",
   ],
   poweredByHeader: false,
 };

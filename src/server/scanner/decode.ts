@@ -15,6 +15,14 @@ export type Decodable = {
   orientation: "exif" | number | null;
 };
 
+/** bmp-ts leaves alpha 0 where a BMP has no alpha channel (24-bit, or 32-bit with the fourth
+ *  byte unused): when no pixel has any alpha, the image is opaque. */
+function opaqueUnlessAlpha(rgba: Buffer): Buffer {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 0) return rgba;
+  for (let i = 3; i < rgba.length; i += 4) rgba[i] = 255;
+  return rgba;
+}
+
 /** For sharp; throws with a reason in plain words when the file cannot be decoded. */
 export async function decodable(decoder: Decoder, file: string, buffer: Buffer, tags: RawTags): Promise<Decodable> {
   switch (decoder) {
@@ -39,7 +47,7 @@ export async function decodable(decoder: Decoder, file: string, buffer: Buffer, 
       } catch (e) {
         throw new Error(`this BMP could not be decoded: ${(e as Error).message}`);
       }
-      return { input: bmp.data, raw: { width: bmp.width, height: bmp.height, channels: 4 }, orientation: null };
+      return { input: opaqueUnlessAlpha(bmp.data), raw: { width: bmp.width, height: bmp.height, channels: 4 }, orientation: null };
     }
   }
 }

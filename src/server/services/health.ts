@@ -7,6 +7,7 @@ import { env } from "~/env";
 import { db, dialect, type Db } from "~/server/db";
 import { appliedMigrations } from "~/server/db/maintenance";
 import { processRoles } from "~/server/jobs/roles";
+import { mediaTools } from "~/server/scanner/media-tools";
 import { errorLine } from "~/lib/error-text";
 
 const DB_TIMEOUT_MS = 3_000;
@@ -29,7 +30,8 @@ function withTimeout<T>(work: Promise<T>, what: string) {
 }
 
 /** `{ ok, body }` for GET /api/health: ok when `client` answers within 3 s and every migration
- *  shipped with this build is applied; the body says what this process runs. */
+ *  shipped with this build is applied; the body says what this process runs, and which media
+ *  tools it has (`media.heif.decoder`: "native" heif-convert or "wasm"; `media.exiftool.version`). */
 export async function checkHealth(client: Db = db) {
   const database: { reachable: boolean; engine: string; error?: string } = { reachable: false, engine: dialect() };
   const migrations: { applied: number; pending: string[]; error?: string } = { applied: 0, pending: [] };
@@ -53,6 +55,8 @@ export async function checkHealth(client: Db = db) {
     }
   }
   const { worker, scheduler } = processRoles;
+  // a missing ExifTool or native decoder makes scans poorer or slower, never the process unfit
+  const media = await withTimeout(mediaTools(), "the media tools").catch((e: unknown) => ({ error: errorLine(e) }));
   const ok = database.reachable && !migrations.error && migrations.pending.length === 0;
   return {
     ok,
@@ -62,6 +66,7 @@ export async function checkHealth(client: Db = db) {
       migrations,
       worker: env.SCAN_WORKER === "on" ? { enabled: true, ...(worker?.status() ?? { running: false }) } : { enabled: false },
       scheduler: env.SCHEDULER === "on" ? { enabled: true, running: !!scheduler } : { enabled: false },
+      media,
       pid: process.pid,
       uptimeSeconds: Math.round(process.uptime()),
     },
