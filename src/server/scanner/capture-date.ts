@@ -116,7 +116,8 @@ function fromWallClock(r: Reading, tags: RawTags, source: TakenAtSource): Captur
   }
   if (offset === null) {
     const zone = zoneAtPosition(tags);
-    const there = zone ? DateTime.fromObject({ ...r.wall, millisecond: r.wall.ms }, { zone }) : null;
+    const { ms, ...fields } = r.wall;
+    const there = zone ? DateTime.fromObject({ ...fields, millisecond: ms }, { zone }) : null;
     if (there?.isValid) offset = there.offset;
   }
   return { takenAt: new Date(asUtc(r.wall) - (offset ?? 0) * 60_000), takenAtOffset: offset, takenAtLocal: formatWallClock(r.wall), takenAtSource: source };
