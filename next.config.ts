@@ -12,6 +12,7 @@ const nextConfig: NextConfig = {
     "node-cron",
     "exiftool-vendored",
     "libheif-js",
+    "jxl-oxide-wasm",
     "@photostructure/tz-lookup",
   ],
   poweredByHeader: false,

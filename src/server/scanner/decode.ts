@@ -4,6 +4,7 @@ import { decode as decodeBmp } from "bmp-ts";
 import type { RawTags } from "./exiftool";
 import type { Decoder } from "./formats";
 import { decodeHeif } from "./heif";
+import { decodeJxl } from "./jxl";
 import { embeddedPreview } from "./raw-preview";
 import { number, tagIn } from "./tag-values";
 
@@ -40,6 +41,8 @@ export async function decodable(decoder: Decoder, file: string, buffer: Buffer, 
       // no embedded JPEG: a DNG is a TIFF that sharp may read itself
       return preview ? { input: preview, orientation } : { input: buffer, orientation };
     }
+    case "jxl":
+      return { input: decodeJxl(buffer), orientation: null };
     case "bmp": {
       let bmp;
       try {

@@ -4,8 +4,8 @@
 
 /** sharp (libvips from npm) decodes it itself; heif: HEVC inside HEIF (phones), which the npm
  *  libvips lacks; raw: a camera RAW, previewed from the JPEG the camera embedded; bmp: sharp has
- *  no BMP loader. */
-export type Decoder = "sharp" | "heif" | "raw" | "bmp";
+ *  no BMP loader; jxl: nor a JPEG XL one. */
+export type Decoder = "sharp" | "heif" | "raw" | "bmp" | "jxl";
 export type ImageFormat = { mime: string; decoder: Decoder };
 
 const sharp = (mime: string): ImageFormat => ({ mime, decoder: "sharp" });
@@ -25,6 +25,7 @@ const FORMATS: Record<string, ImageFormat> = {
   ".heif": { mime: "image/heif", decoder: "heif" },
   ".hif": { mime: "image/heif", decoder: "heif" }, // Fujifilm's HEIF
   ".bmp": { mime: "image/bmp", decoder: "bmp" },
+  ".jxl": { mime: "image/jxl", decoder: "jxl" },
   // RAW, with the MIME types of the freedesktop shared-mime-info database
   ".dng": raw("image/x-adobe-dng"),
   ".cr2": raw("image/x-canon-cr2"),
