@@ -4,7 +4,7 @@ import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
 
 /** Runs one scan in this process and keeps its log lines; then, like the worker's runJob
  *  (tests/db/folders.test.ts runs that), refreshes the folder summary unless the scan stopped. */
-export async function scanOnce(root: string, opts: { concurrency?: number; stopAfter?: number } = {}) {
+export async function scanOnce(root: string, opts: { concurrency?: number; stopAfter?: number; full?: boolean } = {}) {
   const logs: string[] = [];
   let progressed = 0;
   const ctx: ScanContext = {
@@ -14,7 +14,7 @@ export async function scanOnce(root: string, opts: { concurrency?: number; stopA
     },
     shouldStop: () => opts.stopAfter !== undefined && progressed > opts.stopAfter,
   };
-  const stats = await scanRoot(root, ctx, { concurrency: opts.concurrency });
+  const stats = await scanRoot(root, ctx, { concurrency: opts.concurrency, full: opts.full });
   if (!stats.stopped) await refreshFolderSummary(root);
   return { stats, logs };
 }

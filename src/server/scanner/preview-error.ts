@@ -3,7 +3,7 @@ import { errorLine } from "~/lib/error-text";
 
 const KNOWN: [RegExp, string][] = [
   [/exceeds pixel limit/i, "the image is larger than the 4 gigapixels Folio previews"],
-  [/unsupported image format|bad seek|not a known file format|unknown file format/i, "the file is not in an image format Folio can decode, or its content does not match its extension"],
+  [/unsupported image format|bad seek|not a known file format|unknown file format|is not an? [\w/]+ file|no image in this file/i, "the file is not in an image format Folio can decode, or its content does not match its extension"],
   [/premature end|truncated|unexpected end|end of (input|file)|corrupt|damaged|invalid/i, "the file is damaged or incomplete"],
 ];
 

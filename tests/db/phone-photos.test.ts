@@ -1,0 +1,300 @@
+// Every photo a phone or camera makes, scanned from real files made with Debian's tools
+// (tests/support/media.ts): HEIC, RAW, JPEG XL, BMP, animations, a huge image, each date source
+// with its instant and local time, XMP sidecars, and full rescans.
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import sharp from "sharp";
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "~/server/db";
+import { decodeHeif } from "~/server/scanner/heif";
+import { thumbnailPath } from "~/server/scanner/thumbnails";
+import { snapshotTree } from "../support/images";
+import { makeTree } from "../support/library";
+import {
+  exiftoolWrite,
+  setMtime,
+  sidecarPath,
+  writeAnimatedGif,
+  writeAnimatedWebp,
+  writeBigJpeg,
+  writeBmp,
+  writeDng,
+  writeHeic,
+  writeJpeg,
+  writeJxl,
+  writeSidecar,
+} from "../support/media";
+import { photoByPath, scanOnce } from "../support/scan";
+
+let lib: (rel?: string) => string;
+beforeEach(() => {
+  lib = makeTree("phone");
+});
+
+// sorted here: the engines' collations order mixed case differently
+const keywordsOf = async (id: string) => (await db.photoKeyword.findMany({ where: { photoId: id } })).map((k) => k.name).sort();
+
+/** The colour at the centre of the top and bottom quarters of a thumbnail: which way up it is. */
+async function topAndBottom(contentHash: string) {
+  const { data, info } = await sharp(thumbnailPath(contentHash, "large")).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const at = (y: number) => {
+    const i = (Math.floor(y) * info.width + Math.floor(info.width / 2)) * 3;
+    return [data[i]!, data[i + 1]!, data[i + 2]!];
+  };
+  return { top: at(info.height / 4), bottom: at((info.height * 3) / 4), width: info.width, height: info.height };
+}
+const isRed = ([r, g, b]: number[]) => r! > 180 && g! < 80 && b! < 80;
+const isBlue = ([r, g, b]: number[]) => b! > 150 && r! < 80;
+
+describe("phone photos", () => {
+  it("previews a HEIC from a phone and reads its EXIF date, camera and GPS", async () => {
+    const file = await writeHeic(lib("phone/IMG_0001.HEIC"), {
+      width: 320,
+      height: 240,
+      tags: {
+        DateTimeOriginal: "2024:08:01 00:30:00",
+        OffsetTimeOriginal: "+02:00",
+        Make: "Apple",
+        Model: "iPhone 13",
+        GPSLatitude: 48.8566,
+        GPSLatitudeRef: "N",
+        GPSLongitude: 2.3522,
+        GPSLongitudeRef: "E",
+        "XMP:Subject": ["Paris", "Holiday"],
+      },
+    });
+    const before = snapshotTree(lib());
+    const { stats, logs } = await scanOnce(lib());
+    expect(stats).toMatchObject({ found: 1, added: 1, noPreview: 0 });
+    expect(logs.filter((l) => l.startsWith("warn"))).toEqual([]);
+    const p = (await photoByPath(file))!;
+    expect(p).toMatchObject({
+      mime: "image/heic",
+      mediaType: "photo",
+      width: 320,
+      height: 240,
+      thumbnailState: "ready",
+      takenAtLocal: "2024-08-01T00:30:00",
+      takenAtOffset: 120,
+      takenAtSource: "exif",
+      cameraMake: "Apple",
+      cameraModel: "iPhone 13",
+    });
+    expect(p.takenAt!.toISOString()).toBe("2024-07-31T22:30:00.000Z");
+    expect(p.latitude).toBeCloseTo(48.8566, 3);
+    expect(p.longitude).toBeCloseTo(2.3522, 3);
+    expect(await keywordsOf(p.id)).toEqual(["Holiday", "Paris"]);
+    expect(await sharp(thumbnailPath(p.contentHash!, "large")).metadata()).toMatchObject({ format: "webp", width: 320, height: 240 });
+    expect(snapshotTree(lib())).toEqual(before); // nothing written into the library
+  });
+
+  it("decodes HEIC the same with the native tool and the WASM decoder: 10-bit, grid, rotated", async () => {
+    const tenBit = await writeHeic(lib("phone/ten.heic"), { width: 128, height: 96, bitDepth: 10, color: "#cc3333" });
+    const grid = await writeHeic(lib("phone/grid.heic"), { width: 200, height: 150, grid: { tileWidth: 64, tileHeight: 64 }, color: "blue", top: "red" });
+    // stored as the sensor saw it, turned 90 degrees clockwise for viewing (irot 270)
+    const turned = await writeHeic(lib("phone/turned.heic"), { width: 160, height: 96, rotation: 270, color: "blue", top: "red", tags: { "Orientation#": 6 } });
+    for (const via of ["native", "wasm"] as const) {
+      for (const [file, w, h] of [[tenBit, 128, 96], [grid, 200, 150], [turned, 96, 160]] as const) {
+        const image = await decodeHeif(file, readFileSync(file), via);
+        const meta = await (image.kind === "pixels" ? sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } }) : sharp(image.data)).metadata();
+        expect([via, file, meta.width, meta.height]).toEqual([via, file, w, h]);
+      }
+    }
+    await scanOnce(lib());
+    const g = (await photoByPath(grid))!;
+    expect(g).toMatchObject({ width: 200, height: 150, thumbnailState: "ready" });
+    const gridColours = await topAndBottom(g.contentHash!);
+    expect(isRed(gridColours.top) && isBlue(gridColours.bottom)).toBe(true);
+    const t = (await photoByPath(turned))!;
+    expect(t).toMatchObject({ width: 96, height: 160 });
+    // turned once (by the HEIF transform), not a second time by the EXIF tag
+    expect(await topAndBottom(t.contentHash!)).toMatchObject({ width: 96, height: 160 });
+  });
+
+  it("previews a DNG from its embedded JPEG, turned as the camera says", async () => {
+    const file = await writeDng(lib("phone/raw.dng"), {
+      width: 64,
+      height: 48,
+      preview: { width: 160, height: 120, color: "blue", top: "red" },
+      orientation: 6,
+      make: "Canon",
+      model: "EOS R5",
+      tags: { DateTimeOriginal: "2022:03:04 05:06:07" },
+    });
+    const jpgFromRaw = await writeDng(lib("phone/other.dng"), { preview: { width: 120, height: 80, color: "blue", top: "red" }, previewTag: "JpgFromRaw" });
+    const { logs } = await scanOnce(lib());
+    expect(logs.filter((l) => l.startsWith("warn"))).toEqual([]);
+    const p = (await photoByPath(file))!;
+    expect(p).toMatchObject({ mime: "image/x-adobe-dng", cameraMake: "Canon", cameraModel: "EOS R5", takenAtLocal: "2022-03-04T05:06:07", takenAtSource: "exif" });
+    // the 160x120 preview turned 90 degrees clockwise: 120x160, its red top now on the right
+    expect(p).toMatchObject({ width: 120, height: 160, thumbnailState: "ready" });
+    const { data, info } = await sharp(thumbnailPath(p.contentHash!, "large")).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const px = (x: number, y: number) => [...data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)];
+    expect([info.width, info.height]).toEqual([120, 160]);
+    expect(isRed(px(info.width - 10, 80))).toBe(true);
+    expect(isBlue(px(10, 80))).toBe(true);
+    expect(await photoByPath(jpgFromRaw)).toMatchObject({ width: 120, height: 80, thumbnailState: "ready" });
+  });
+
+  it("previews JPEG XL, BMP, and flags animated GIF and WebP (tiles show the first frame)", async () => {
+    const jxl = await writeJxl(lib("phone/pic.jxl"), { width: 80, height: 60, color: "red" });
+    const bmp = await writeBmp(lib("phone/paint.bmp"), { width: 40, height: 30, color: "red" });
+    const gif = await writeAnimatedGif(lib("phone/anim.gif"), [{ color: "red" }, { color: "blue" }, { color: "lime" }]);
+    const webp = await writeAnimatedWebp(lib("phone/anim.webp"), [{ color: "red" }, { color: "blue" }]);
+    const still = await writeJpeg(lib("phone/still.jpg"));
+    const { stats } = await scanOnce(lib());
+    expect(stats).toMatchObject({ found: 5, noPreview: 0 });
+    expect(await photoByPath(jxl)).toMatchObject({ mime: "image/jxl", width: 80, height: 60, animated: false });
+    expect(await photoByPath(bmp)).toMatchObject({ mime: "image/bmp", width: 40, height: 30 });
+    for (const f of [jxl, bmp]) {
+      const { top } = await topAndBottom((await photoByPath(f))!.contentHash!);
+      expect(isRed(top)).toBe(true);
+    }
+    const g = (await photoByPath(gif))!;
+    expect(g).toMatchObject({ animated: true, width: 32, height: 24 });
+    expect(isRed((await topAndBottom(g.contentHash!)).top)).toBe(true);
+    expect(await photoByPath(webp)).toMatchObject({ animated: true });
+    expect(await photoByPath(still)).toMatchObject({ animated: false });
+  });
+
+  it("previews a 20000 x 20000 JPEG", { timeout: 120_000 }, async () => {
+    const file = await writeBigJpeg(lib("phone/panorama.jpg"), 20_000, 20_000);
+    const { stats } = await scanOnce(lib(), { concurrency: 1 });
+    expect(stats.noPreview).toBe(0);
+    const p = (await photoByPath(file))!;
+    expect(p).toMatchObject({ width: 20_000, height: 20_000, thumbnailState: "ready" });
+    expect(await sharp(thumbnailPath(p.contentHash!, "large")).metadata()).toMatchObject({ width: 1280, height: 1280 });
+  });
+
+  it("logs a file it cannot decode with the reason in plain words, and goes on", async () => {
+    writeFileSync(lib("phone/broken.heic"), "not a heic at all");
+    writeFileSync(lib("phone/broken.jpg"), readFileSync(await writeJpeg(lib("phone/tmp.jpg"), { width: 300, height: 200, noise: true })).subarray(0, 400));
+    const fine = await writeJpeg(lib("phone/fine.jpg"));
+    const { stats, logs } = await scanOnce(lib());
+    expect(stats).toMatchObject({ found: 4, added: 4, noPreview: 2 });
+    const broken = (await photoByPath(lib("phone/broken.heic")))!;
+    expect(broken).toMatchObject({ thumbnailState: "failed" });
+    expect(broken.thumbnailError).toMatch(/damaged|not in an image format/);
+    expect((await photoByPath(lib("phone/broken.jpg")))!.thumbnailError).toMatch(/damaged or incomplete/);
+    expect(logs.some((l) => l.startsWith("warn: no preview for") && l.includes("broken.heic"))).toBe(true);
+    expect(await photoByPath(fine)).toMatchObject({ thumbnailState: "ready" });
+  });
+});
+
+describe("the date a photo was taken, from real files", () => {
+  it("dates each source with its instant and local time, and records the source", async () => {
+    const mtime = new Date("2024-03-03T03:03:03Z");
+    const files = {
+      exif: await writeJpeg(lib("d/exif.jpg"), { tags: { DateTimeOriginal: "2021:01:02 03:04:05", SubSecTimeOriginal: "50", OffsetTimeOriginal: "+05:30" } }),
+      xmp: await writeJpeg(lib("d/xmp.jpg"), { tags: { "XMP-exif:DateTimeOriginal": "2021:02:03 04:05:06-03:00" } }),
+      createDate: await writeJpeg(lib("d/create.jpg"), { tags: { CreateDate: "2021:03:04 05:06:07", OffsetTimeDigitized: "+01:00" } }),
+      iptc: await writeJpeg(lib("d/iptc.jpg"), { tags: { "IPTC:DateCreated": "2021:04:05", "IPTC:TimeCreated": "06:07:08+02:00" } }),
+      gps: await writeJpeg(lib("d/gps.jpg"), { tags: { GPSDateStamp: "2020:02:13", GPSTimeStamp: "10:36:13" } }),
+      whatsapp: await writeJpeg(lib("d/IMG-20220103-WA0007.jpg")),
+      android: await writeJpeg(lib("d/IMG_20190704_123456.jpg")),
+      file: await writeJpeg(lib("d/plain.jpg")),
+      zero: await writeJpeg(lib("d/zero.jpg"), { tags: { "DateTimeOriginal#": "0000:00:00 00:00:00" } }),
+    };
+    for (const f of Object.values(files)) setMtime(f, mtime);
+    await scanOnce(lib());
+    const got = async (f: string) => {
+      const p = (await photoByPath(f))!;
+      return [p.takenAt!.toISOString(), p.takenAtLocal, p.takenAtOffset, p.takenAtSource];
+    };
+    expect(await got(files.exif)).toEqual(["2021-01-01T21:34:05.500Z", "2021-01-02T03:04:05", 330, "exif"]);
+    expect(await got(files.xmp)).toEqual(["2021-02-03T07:05:06.000Z", "2021-02-03T04:05:06", -180, "xmp"]);
+    expect(await got(files.createDate)).toEqual(["2021-03-04T04:06:07.000Z", "2021-03-04T05:06:07", 60, "exif"]);
+    expect(await got(files.iptc)).toEqual(["2021-04-05T04:07:08.000Z", "2021-04-05T06:07:08", 120, "iptc"]);
+    expect((await got(files.gps)).slice(0, 1).concat((await got(files.gps)).slice(3))).toEqual(["2020-02-13T10:36:13.000Z", "gps"]);
+    expect(await got(files.whatsapp)).toEqual(["2022-01-03T00:00:00.000Z", "2022-01-03T00:00:00", null, "filename"]);
+    expect(await got(files.android)).toEqual(["2019-07-04T12:34:56.000Z", "2019-07-04T12:34:56", null, "filename"]);
+    expect((await got(files.file))[0]).toBe(mtime.toISOString());
+    expect((await got(files.file))[3]).toBe("file");
+    expect((await got(files.zero))[3]).toBe("file");
+  });
+
+  it("files the two month-boundary photos under the month where they were taken", async () => {
+    const august = await writeJpeg(lib("d/august.jpg"), { tags: { DateTimeOriginal: "2024:08:01 00:30:00", OffsetTimeOriginal: "+02:00" } });
+    const eve = await writeHeic(lib("d/eve.heic"), { tags: { DateTimeOriginal: "2023:12:31 23:30:00", OffsetTimeOriginal: "-08:00" } });
+    await scanOnce(lib());
+    const a = (await photoByPath(august))!;
+    expect([a.takenAt!.toISOString(), a.takenAtLocal]).toEqual(["2024-07-31T22:30:00.000Z", "2024-08-01T00:30:00"]);
+    const e = (await photoByPath(eve))!;
+    expect([e.takenAt!.toISOString(), e.takenAtLocal]).toEqual(["2024-01-01T07:30:00.000Z", "2023-12-31T23:30:00"]);
+  });
+
+  it("infers the offset from the GPS time when the date has none", async () => {
+    const f = await writeJpeg(lib("d/inferred.jpg"), { tags: { DateTimeOriginal: "2024:07:10 14:31:50", GPSDateStamp: "2024:07:10", GPSTimeStamp: "12:30:05" } });
+    await scanOnce(lib());
+    expect(await photoByPath(f)).toMatchObject({ takenAtOffset: 120, takenAtLocal: "2024-07-10T14:31:50", takenAt: new Date("2024-07-10T12:31:50Z") });
+  });
+});
+
+describe("XMP sidecars", () => {
+  it("reads a sidecar's date, rating, title, description and keywords over the file's, and never indexes it", async () => {
+    const photo = await writeJpeg(lib("s/photo.jpg"), { tags: { DateTimeOriginal: "2020:01:01 10:00:00", "XMP:Rating": 1, "IPTC:Keywords": ["from-file"] } });
+    writeSidecar(sidecarPath(photo), {
+      date: "2015-06-07T08:09:10+01:00",
+      rating: 4,
+      title: "Lake",
+      description: "Evening at the lake",
+      keywords: ["lake", "evening"],
+      hierarchicalKeywords: [["Places", "Switzerland", "Geneva"]],
+    });
+    const raw = await writeDng(lib("s/IMG_2.dng"));
+    writeSidecar(sidecarPath(raw, "replace"), { rating: 5, keywords: ["raw-kw"] });
+    const before = snapshotTree(lib());
+    const { stats } = await scanOnce(lib());
+    expect(stats.found).toBe(2);
+    const p = (await photoByPath(photo))!;
+    expect(p).toMatchObject({ takenAtSource: "sidecar", takenAtLocal: "2015-06-07T08:09:10", rating: 4, title: "Lake", description: "Evening at the lake" });
+    expect(await keywordsOf(p.id)).toEqual(["Geneva", "evening", "lake"]);
+    const r = (await photoByPath(raw))!;
+    expect(r).toMatchObject({ rating: 5 });
+    expect(await keywordsOf(r.id)).toEqual(["raw-kw"]);
+    expect(await db.photo.count({ where: { fileName: { endsWith: ".xmp" } } })).toBe(0);
+    expect(snapshotTree(lib())).toEqual(before);
+  });
+
+  it("re-reads a file whose sidecar alone changed, and ignores a damaged sidecar with a log line", async () => {
+    const photo = await writeJpeg(lib("s/p.jpg"), { tags: { DateTimeOriginal: "2020:01:01 10:00:00" } });
+    const side = writeSidecar(sidecarPath(photo), { rating: 2, keywords: ["one"] });
+    await scanOnce(lib());
+    const first = (await photoByPath(photo))!;
+    expect(first.rating).toBe(2);
+
+    writeSidecar(side, { rating: 5, keywords: ["two"], date: "2011-11-11T11:11:11Z" });
+    setMtime(side, new Date(Date.now() + 5_000));
+    const { stats } = await scanOnce(lib());
+    expect(stats).toMatchObject({ unchanged: 0, updated: 1 });
+    const second = (await photoByPath(photo))!;
+    expect(second).toMatchObject({ id: first.id, rating: 5, takenAtSource: "sidecar", takenAtLocal: "2011-11-11T11:11:11" });
+    expect(await keywordsOf(first.id)).toEqual(["two"]);
+    expect((await scanOnce(lib())).stats).toMatchObject({ unchanged: 1, updated: 0 });
+
+    writeFileSync(side, "<x:xmpmeta this is <<< not xml");
+    setMtime(side, new Date(Date.now() + 10_000));
+    const { logs } = await scanOnce(lib());
+    expect(logs.some((l) => l.startsWith("warn: sidecar") && l.includes("ignored"))).toBe(true);
+    const third = (await photoByPath(photo))!;
+    expect(third).toMatchObject({ rating: null, takenAtSource: "exif", takenAtLocal: "2020-01-01T10:00:00", thumbnailState: "ready" });
+  });
+});
+
+describe("a full rescan", () => {
+  it("picks up a date edited in place with size and mtime kept, which a normal rescan cannot see", async () => {
+    const photo = await writeJpeg(lib("f/edited.jpg"), { tags: { DateTimeOriginal: "2020:01:01 10:00:00" } });
+    // a whole second: exiftool -P keeps the mtime to the second
+    const mtime = new Date("2024-01-01T00:00:00Z");
+    setMtime(photo, mtime);
+    await scanOnce(lib());
+    const size = readFileSync(photo).length;
+    await exiftoolWrite(photo, { DateTimeOriginal: "2021:02:02 11:00:00" }, { keepMtime: true });
+    expect([readFileSync(photo).length, statSync(photo).mtimeMs]).toEqual([size, mtime.getTime()]);
+    expect((await scanOnce(lib())).stats).toMatchObject({ unchanged: 1 });
+    expect(await photoByPath(photo)).toMatchObject({ takenAtLocal: "2020-01-01T10:00:00" });
+    const { stats, logs } = await scanOnce(lib(), { full: true });
+    expect(stats).toMatchObject({ unchanged: 0, updated: 1 });
+    expect(logs.some((l) => l.includes("full rescan"))).toBe(true);
+    expect(await photoByPath(photo)).toMatchObject({ takenAtLocal: "2021-02-02T11:00:00" });
+  });
+});
