@@ -43,7 +43,7 @@ async function topAndBottom(contentHash: string) {
   return { top: at(info.height / 4), bottom: at((info.height * 3) / 4), width: info.width, height: info.height };
 }
 const isRed = ([r, g, b]: number[]) => r! > 180 && g! < 80 && b! < 80;
-const isBlue = ([r, g, b]: number[]) => b! > 150 && r! < 80;
+const isBlue = ([r, , b]: number[]) => b! > 150 && r! < 80;
 
 describe("phone photos", () => {
   it("previews a HEIC from a phone and reads its EXIF date, camera and GPS", async () => {
