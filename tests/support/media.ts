@@ -26,6 +26,7 @@ export const DEBIAN_PACKAGE: Record<string, string> = {
   convert: "imagemagick",
   magick: "imagemagick",
   cjxl: "libjxl-tools",
+  djxl: "libjxl-tools",
   vipsthumbnail: "libvips-tools",
   perl: "perl",
 };
@@ -108,7 +109,7 @@ function rasterArgs(r: Raster, defaults = { width: 64, height: 48 }): string[] {
   const color = r.color ?? "#3366cc";
   const args = r.noise
     ? // grain at a quarter of the size, scaled up: as fast as a flat image, compresses like a photo
-      ["-seed", String(r.seed ?? 1), "-size", `${Math.ceil(width / 4)}x${Math.ceil(height / 4)}`, `xc:${color}`, "-attenuate", "0.5", "+noise", "Gaussian", "-resize", `${width}x${height}!`]
+      ["-seed", String(r.seed ?? 1), "-size", `${Math.ceil(width / 4)}x${Math.ceil(height / 4)}`, `xc:${color}`, "+noise", "Gaussian", "-resize", `${width}x${height}!`]
     : ["-size", `${width}x${height}`, `xc:${color}`];
   if (r.top) args.push("-fill", r.top, "-draw", `rectangle 0,0 ${width - 1},${Math.max(0, Math.floor(height / 2) - 1)}`);
   return args;
