@@ -350,8 +350,11 @@ async function phonePhase(phase: (name: string, target: string, extra?: string[]
     }
     console.log(`      ${targets[kind].label}: ${s(native)} (${native.detail})`);
     const target = targets[kind].target;
-    const indexed = scan && !/^0 found/.test(scan.detail ?? "");
-    const ratio = scan && indexed ? `${(scan.ms / native.ms).toFixed(2)}x` : "n/a (the scanner indexed none of them)";
+    // a scan that could not read the files is fast for the wrong reason: say so
+    const found = Number(/^(\d+) found/.exec(scan?.detail ?? "")?.[1] ?? 0);
+    const failed = Number(/(\d+) without preview/.exec(scan?.detail ?? "")?.[1] ?? 0);
+    const figure = scan ? `${(scan.ms / native.ms).toFixed(2)}x` : "";
+    const ratio = !scan || !found ? "n/a (the scanner indexed none of them)" : failed ? `${figure}, not comparable: ${failed} of ${found} without preview` : figure;
     console.log(`      ratio scan / native ${ratio} (${target ? `target <= ${target}x` : "no target"})`);
   }
   try {
