@@ -19,8 +19,14 @@ FROM deps AS build
 RUN npm ci --no-audit --no-fund
 RUN npm run build && rm -rf .next/cache
 
-# 3. the image: production dependencies, sources for tsx scripts, the build output
+# 3. the image: production dependencies, sources for tsx scripts, the build output; perl, for
+#    exiftool-vendored runs the perl ExifTool shipped in its npm package (dates, RAW previews);
+#    libheif-examples for heif-convert, native HEIC decoding (without it the scanner falls back
+#    to libheif's WASM build, several times slower)
 FROM node:20-bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends perl libheif-examples \
+ && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production LIBRARY_ROOT=/data STATE_DIR=/var/lib/folio PORT=3000 NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app
 COPY --from=deps /app ./

@@ -30,6 +30,10 @@ test("the production layout of the image starts Folio and runs changepassword", 
   expect(final.lines).toContain("COPY --from=deps /app ./");
   expect(final.lines).toContain("COPY --from=build /app/.next ./.next");
   expect(existsSync(".next/BUILD_ID"), "the build the suite made").toBe(true);
+  // the image's own packages: perl runs exiftool-vendored's ExifTool, heif-convert decodes HEIC
+  const finalInstall = final.lines.filter((l) => /^RUN .*apt-get install/.test(l)).join(" ");
+  expect(finalInstall).toMatch(/ perl( |$)/);
+  expect(finalInstall).toMatch(/ libheif-examples( |$)/);
 
   const app = path.join(root, "app");
   const library = path.join(root, "data");
@@ -58,6 +62,11 @@ test("the production layout of the image starts Folio and runs changepassword", 
   for (const devOnly of ["vitest", "@tailwindcss/postcss", "tailwindcss", "@types/node"]) {
     expect(existsSync(path.join(app, "node_modules", devOnly)), `${devOnly} is a dev dependency`).toBe(false);
   }
+  // exiftool-vendored's ExifTool (an optional dependency) is in the production install and runs with perl
+  const exiftoolPl = path.join(app, "node_modules", "exiftool-vendored.pl", "bin", "exiftool");
+  expect(existsSync(exiftoolPl), "exiftool-vendored.pl in the production install").toBe(true);
+  const exiftoolVersion = spawnSync("perl", [exiftoolPl, "-ver"], { encoding: "utf8" });
+  expect(exiftoolVersion.status, exiftoolVersion.stderr).toBe(0);
 
   // the final stage's ENV, with the container paths mapped to temporary folders
   const port = freshPort();
