@@ -14,3 +14,8 @@ export const albumRenameSchema = z.object({ id: z.string().min(1), name: albumNa
 export const albumIdSchema = z.object({ id: z.string().min(1) });
 export const albumPhotosSchema = z.object({ id: z.string().min(1), photoIds: z.array(z.string().min(1)).min(1).max(500) });
 export const albumCoverSchema = z.object({ id: z.string().min(1), photoId: z.string().min(1).nullable() });
+
+// What the tag procedures return, declared at the router.
+export const tagListSchema = z.array(z.object({ name: z.string(), photoCount: z.number(), source: z.literal("user") }));
+/** File keywords (IPTC/XMP) on photos the viewer may see: not the user's tags, not editable. */
+export const keywordListSchema = z.array(z.object({ name: z.string(), photoCount: z.number() }));

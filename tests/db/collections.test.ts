@@ -25,7 +25,7 @@ describe("tags", () => {
   it("are each user's own and filter the timeline", async () => {
     await signedInAs(ann).tags.add({ photoId: ids["one.jpg"]!, name: " Beach " });
     await signedInAs(ben).tags.add({ photoId: ids["two.jpg"]!, name: "beach" });
-    expect(await signedInAs(ann).tags.list()).toEqual([{ name: "beach", photoCount: 1 }]);
+    expect(await signedInAs(ann).tags.list()).toEqual([{ name: "beach", photoCount: 1, source: "user" }]);
     expect((await signedInAs(ann).photos.list({ tag: "beach" })).items.map((p) => p.fileName)).toEqual(["one.jpg"]);
     expect((await signedInAs(ben).photos.list({ tag: "beach" })).items.map((p) => p.fileName)).toEqual(["two.jpg"]);
     expect((await signedInAs(ann).photos.get({ id: ids["one.jpg"]! })).tags).toEqual(["beach"]);
@@ -33,7 +33,7 @@ describe("tags", () => {
 
     await signedInAs(ann).tags.remove({ photoId: ids["one.jpg"]!, name: "beach" });
     expect(await signedInAs(ann).tags.list()).toEqual([]);
-    expect(await signedInAs(ben).tags.list()).toEqual([{ name: "beach", photoCount: 1 }]);
+    expect(await signedInAs(ben).tags.list()).toEqual([{ name: "beach", photoCount: 1, source: "user" }]);
   });
 
   it("cannot be put on a photo the user may not see", async () => {

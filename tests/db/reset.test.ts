@@ -17,7 +17,7 @@ describe("the reset between tests", () => {
   it("(a test that writes a row to every table)", async () => {
     const lib = makeTree("trip");
     const user = await makeUser({ scanPath: lib() }); // User, AuditEvent
-    const photo = await makePhoto(lib("trip/a.jpg")); // Photo, Folder
+    const photo = await makePhoto(lib("trip/a.jpg"), { keywords: { create: { name: "Sea" } } }); // Photo, Folder, PhotoKeyword
     const as = signedInAs(user);
     await as.photos.setFavorite({ id: photo.id, favorite: true }); // PhotoState
     await as.tags.add({ photoId: photo.id, name: "sea" }); // Tag, PhotoTag

@@ -12,7 +12,7 @@ const viewer = { id: "user-1", scanPath: "/library/family" };
 const statements: Record<string, (d: Dialect) => Statement[]> = {
   "timeline-first-page": (d) => [timelineStatement(d, viewer, {}, 60)],
   "timeline-every-filter": (d) => [
-    timelineStatement(d, viewer, { folder: "/library/family/2023", favorite: true, albumId: "album-1", tag: "beach", cursor: "photo-9" }, 60),
+    timelineStatement(d, viewer, { folder: "/library/family/2023", favorite: true, albumId: "album-1", tag: "beach", keyword: "Alps", cursor: "photo-9" }, 60),
   ],
   "timeline-no-scan-path": (d) => [timelineStatement(d, { id: "user-2", scanPath: null }, {}, 60)],
   "folder-summary-refresh": (d) => folderSummaryStatements(d, "/library/family"),

@@ -67,7 +67,8 @@ export function PhotoActions({ photo }: { photo: Photo }) {
       </div>
 
       <section aria-label="Tags">
-        <h3 className="mb-1 text-xs font-semibold uppercase text-slate-400">Tags</h3>
+        {/* the user's own, unlike the file's keywords above */}
+        <h3 className="mb-1 text-xs font-semibold uppercase text-slate-400">Your tags</h3>
         <ul className="mb-2 flex flex-wrap gap-1">
           {photo.tags.map((t) => (
             <li key={t} className="flex items-center gap-1 rounded bg-slate-800 px-2 py-0.5">

@@ -4,7 +4,9 @@ import { useEffect, useId } from "react";
 import { useTRPC } from "~/trpc/react";
 import { Alert } from "../ui/alert";
 import { useModalDialog } from "../ui/dialog";
+import { FileKeywords } from "./file-keywords";
 import { PhotoActions } from "./photo-actions";
+import { PhotoDetails } from "./photo-details";
 
 type Props = {
   id: string;
@@ -15,19 +17,15 @@ type Props = {
   onClose: () => void;
 };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
-
-function takenAtText(takenAt: Date | null, offset: number | null) {
-  if (!takenAt) return null;
-  // shown as the wall-clock time where the photo was taken
-  const local = new Date(takenAt.getTime() + (offset ?? 0) * 60_000);
-  if (offset === null) return dateFormat.format(local);
-  const sign = offset < 0 ? "-" : "+";
-  const abs = Math.abs(offset);
-  return `${dateFormat.format(local)} (UTC${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")})`;
+/** What stands in for a preview: why there is none, in the scanner's words when it gave some. */
+function noPreviewText(p: { thumbnailState: string; thumbnailError: string | null }) {
+  if (p.thumbnailError) return `No preview: ${p.thumbnailError}`;
+  return p.thumbnailState === "pending" ? "No preview yet: it is made at the next scan." : "No preview for this file.";
 }
 
-/** One photo large, with its details and this user's favorite, tags and albums. */
+/** One photo large (an animated one as its original, so it plays), with what the file says about
+ *  it (title, description, rating, date and where it came from, keywords) and this user's
+ *  favorite, tags and albums. */
 export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onClose }: Props) {
   const trpc = useTRPC();
   const photo = useQuery(trpc.photos.get.queryOptions({ id }));
@@ -45,27 +43,6 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
   }, [hasPrevious, hasNext, onPrevious, onNext]);
 
   const p = photo.data;
-  const details: [string, string | null][] = p
-    ? [
-        ["Taken", takenAtText(p.takenAt, p.takenAtOffset)],
-        ["Camera", [p.cameraMake, p.cameraModel].filter(Boolean).join(" ") || null],
-        ["Lens", p.lens],
-        [
-          "Exposure",
-          [
-            p.exposureTime ? (p.exposureTime < 1 ? `1/${Math.round(1 / p.exposureTime)} s` : `${p.exposureTime} s`) : null,
-            p.fNumber ? `f/${p.fNumber}` : null,
-            p.iso ? `ISO ${p.iso}` : null,
-            p.focalLength ? `${p.focalLength} mm` : null,
-          ]
-            .filter(Boolean)
-            .join(" · ") || null,
-        ],
-        ["Size", p.width && p.height ? `${p.width} × ${p.height}` : null],
-        ["Location", p.latitude !== null && p.longitude !== null ? `${p.latitude.toFixed(5)}, ${p.longitude.toFixed(5)}` : null],
-        ["Folder", p.folder || "(your folder)"],
-      ]
-    : [];
 
   return (
     <dialog
@@ -75,11 +52,15 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
     >
       <div className="flex h-full flex-col lg:flex-row">
         <div className="relative flex flex-1 items-center justify-center p-2">
-          {p && p.thumbnailState === "ready" ? (
+          {p && (p.animated || p.thumbnailState === "ready") ? (
             // eslint-disable-next-line @next/next/no-img-element
-            <img src={`/api/media/${p.id}/thumbnail?size=large`} alt={p.fileName} className="max-h-full max-w-full object-contain" />
+            <img
+              src={p.animated ? `/api/media/${p.id}/original` : `/api/media/${p.id}/thumbnail?size=large`}
+              alt={p.fileName}
+              className="max-h-full max-w-full object-contain"
+            />
           ) : (
-            <p className="text-slate-400">{p ? "No preview for this file." : "Loading…"}</p>
+            <p className="max-w-prose text-center text-slate-400">{p ? noPreviewText(p) : "Loading…"}</p>
           )}
           <button type="button" onClick={onPrevious} disabled={!hasPrevious} aria-label="Previous photo" className="absolute left-2 top-1/2 rounded-full bg-black/50 px-3 py-2 text-2xl disabled:opacity-30">
             ‹
@@ -100,16 +81,16 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
           <Alert>{photo.error?.message}</Alert>
           {p && (
             <>
-              <dl aria-label="Photo details" className="mb-4 grid grid-cols-[5.5rem_1fr] gap-y-1">
-                {details
-                  .filter(([, v]) => v)
-                  .map(([k, v]) => (
-                    <div key={k} className="contents">
-                      <dt className="text-slate-400">{k}</dt>
-                      <dd className="break-all">{v}</dd>
-                    </div>
-                  ))}
-              </dl>
+              {(p.title || p.description) && (
+                <div className="mb-3">
+                  {p.title && <p className="font-medium">{p.title}</p>}
+                  {p.description && <p className="whitespace-pre-line text-slate-300">{p.description}</p>}
+                </div>
+              )}
+              <PhotoDetails p={p} />
+              <div className="mb-4">
+                <FileKeywords keywords={p.keywords} />
+              </div>
               <PhotoActions photo={p} />
             </>
           )}

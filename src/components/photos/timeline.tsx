@@ -1,17 +1,19 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { groupByLocalDay } from "~/lib/timeline-groups";
 import { useTRPC } from "~/trpc/react";
 import { EmptyState } from "../empty-state";
 import { Alert } from "../ui/alert";
+import { PhotoTile } from "./photo-tile";
 import { PhotoViewer } from "./photo-viewer";
 
-export type TimelineFilter = { folder?: string; favorite?: boolean; albumId?: string; tag?: string };
+export type TimelineFilter = { folder?: string; favorite?: boolean; albumId?: string; tag?: string; keyword?: string };
 
-const monthFormat = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });
 const PAGE = 60;
 
-/** Photos newest first under month headings, loading more as the end comes into view. */
+/** Photos newest first under month and day headings cut on the local time where each was taken
+ *  (never the browser's zone), loading more as the end comes into view. */
 export function Timeline({ filter = {}, emptyTitle, emptyText }: { filter?: TimelineFilter; emptyTitle: string; emptyText: string }) {
   const trpc = useTRPC();
   const photos = useInfiniteQuery(
@@ -34,15 +36,7 @@ export function Timeline({ filter = {}, emptyTitle, emptyText }: { filter?: Time
     return () => observer.disconnect();
   }, [photos]);
 
-  const groups = useMemo(() => {
-    const out: { month: string; photos: { index: number; item: (typeof items)[number] }[] }[] = [];
-    items.forEach((item, index) => {
-      const month = item.takenAt ? monthFormat.format(item.takenAt) : "No date";
-      if (out.at(-1)?.month !== month) out.push({ month, photos: [] });
-      out.at(-1)!.photos.push({ index, item });
-    });
-    return out;
-  }, [items]);
+  const groups = useMemo(() => groupByLocalDay(items), [items]);
 
   if (photos.error) return <Alert>{photos.error.message}</Alert>;
   if (photos.isPending) return <p className="text-sm text-slate-500">Loading photos…</p>;
@@ -50,28 +44,19 @@ export function Timeline({ filter = {}, emptyTitle, emptyText }: { filter?: Time
 
   return (
     <div>
-      {groups.map((g) => (
-        <section key={g.month} aria-label={g.month} className="mb-6">
-          <h2 className="sticky top-0 z-10 bg-slate-50/90 py-2 text-sm font-semibold text-slate-700 backdrop-blur">{g.month}</h2>
-          <ul className="grid grid-cols-3 gap-1 sm:grid-cols-4 md:grid-cols-6 lg:grid-cols-8">
-            {g.photos.map(({ index, item }) => (
-              <li key={item.id} className="relative aspect-square overflow-hidden rounded bg-slate-200">
-                <button type="button" className="h-full w-full" onClick={() => setOpen(index)} aria-label={`Open ${item.fileName}`}>
-                  {item.thumbnailState === "ready" ? (
-                    // eslint-disable-next-line @next/next/no-img-element
-                    <img src={`/api/media/${item.id}/thumbnail?size=small`} alt={item.fileName} loading="lazy" className="h-full w-full object-cover" />
-                  ) : (
-                    <span className="flex h-full items-center justify-center p-1 text-center text-xs text-slate-500">No preview</span>
-                  )}
-                </button>
-                {item.favorite && (
-                  <span aria-label="Favorite" className="pointer-events-none absolute right-1 top-1 text-sm text-amber-400 drop-shadow">
-                    ★
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
+      {groups.map((month) => (
+        <section key={month.key || "undated"} aria-label={month.heading} className="mb-6">
+          <h2 className="sticky top-0 z-10 bg-slate-50/90 py-2 text-sm font-semibold text-slate-700 backdrop-blur">{month.heading}</h2>
+          {month.days.map((day) => (
+            <div key={day.key || "undated"} className="mb-3">
+              {day.heading && <h3 className="py-1 text-xs font-medium text-slate-500">{day.heading}</h3>}
+              <ul className="grid grid-cols-3 gap-1 sm:grid-cols-4 md:grid-cols-6 lg:grid-cols-8">
+                {day.photos.map(({ index, item }) => (
+                  <PhotoTile key={item.id} item={item} onOpen={() => setOpen(index)} />
+                ))}
+              </ul>
+            </div>
+          ))}
         </section>
       ))}
       <div ref={sentinel} aria-hidden className="h-4" />

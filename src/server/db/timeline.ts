@@ -5,11 +5,27 @@ import { rawParams, sqlTrue, type Dialect, type Statement } from "./dialect";
 import { newestFirstSql, visibleSql, type Viewer } from "./visibility";
 
 /** What narrows a page: a folder (absolute, already checked to lie inside the scan path), this
- *  viewer's favorites, an album (already checked to be the viewer's), a tag name (lowercase),
- *  and the keyset cursor (the id of the last photo of the previous page). */
-export type TimelineFilter = { folder?: string; favorite?: boolean; albumId?: string; tag?: string; cursor?: string };
+ *  viewer's favorites, an album (already checked to be the viewer's), a tag name (lowercase), a
+ *  file keyword (exact, case included), and the keyset cursor (the id of the last photo of the
+ *  previous page). */
+export type TimelineFilter = { folder?: string; favorite?: boolean; albumId?: string; tag?: string; keyword?: string; cursor?: string };
 
-const COLUMNS = `p."id", p."takenAt", p."width", p."height", p."fileName", p."thumbnailState"`;
+// the Photo columns of a page row, selected in each half and again around the union
+const COLUMNS = [
+  "id",
+  "takenAt",
+  "takenAtLocal",
+  "takenAtOffset",
+  "takenAtSource",
+  "mediaType",
+  "mime",
+  "animated",
+  "width",
+  "height",
+  "fileName",
+  "thumbnailState",
+];
+const columns = (alias: string) => COLUMNS.map((c) => `${alias}."${c}"`).join(", ");
 
 /**
  * The statement of one page of `limit` + 1 rows (the extra row says whether a next page exists),
@@ -36,6 +52,9 @@ export function timelineStatement(d: Dialect, viewer: Viewer, filter: TimelineFi
         `EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ${p(viewer.id)} AND t."name" = ${p(filter.tag)})`,
       );
     }
+    if (filter.keyword) {
+      where.push(`EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = ${p(filter.keyword)})`);
+    }
     if (filter.cursor) {
       // compared with the cursor row's stored value, so no date is re-encoded on the way
       where.push(
@@ -46,14 +65,14 @@ export function timelineStatement(d: Dialect, viewer: Viewer, filter: TimelineFi
     }
     const order = dated ? `p."takenAt" DESC, p."id" DESC` : `p."id" DESC`;
     return `SELECT * FROM (
-      SELECT ${COLUMNS} FROM "Photo" p
+      SELECT ${columns("p")} FROM "Photo" p
       WHERE ${where.join("\n        AND ")}
       ORDER BY ${order} LIMIT ${p(limit + 1)}
     ) ${dated ? "dated" : "undated"}`;
   };
   const dated = half(true);
   const undated = half(false);
-  const sql = `SELECT q."id", q."takenAt", q."width", q."height", q."fileName", q."thumbnailState", ${favorite} AS "favorite"
+  const sql = `SELECT ${columns("q")}, ${favorite} AS "favorite"
     FROM (
     ${dated}
     UNION ALL
@@ -65,7 +84,16 @@ export function timelineStatement(d: Dialect, viewer: Viewer, filter: TimelineFi
 
 export type TimelineRow = {
   id: string;
+  /** the true instant: the page's order */
   takenAt: Date | null;
+  /** the wall clock where it was taken, "YYYY-MM-DDTHH:mm:ss", as stored (null before it was) */
+  takenAtLocal: string | null;
+  /** minutes east of UTC */
+  takenAtOffset: number | null;
+  takenAtSource: string | null;
+  mediaType: string;
+  mime: string | null;
+  animated: boolean;
   width: number | null;
   height: number | null;
   fileName: string;
@@ -81,11 +109,21 @@ export async function timelinePage(viewer: Viewer, filter: TimelineFilter, limit
   return rows.map((r) => ({
     id: String(r.id),
     takenAt: r.takenAt === null ? null : new Date(r.takenAt as string),
-    width: r.width === null ? null : Number(r.width),
-    height: r.height === null ? null : Number(r.height),
+    takenAtLocal: textOrNull(r.takenAtLocal),
+    takenAtOffset: numberOrNull(r.takenAtOffset),
+    takenAtSource: textOrNull(r.takenAtSource),
+    mediaType: String(r.mediaType),
+    mime: textOrNull(r.mime),
+    animated: bool(r.animated),
+    width: numberOrNull(r.width),
+    height: numberOrNull(r.height),
     fileName: String(r.fileName),
     thumbnailState: String(r.thumbnailState),
-    // SQLite answers 1/0 (or a bigint), PostgreSQL a boolean, both null without a state row
-    favorite: Boolean(Number(r.favorite ?? 0)),
+    favorite: bool(r.favorite),
   }));
 }
+
+const textOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const numberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+// SQLite answers 1/0 (or a bigint), PostgreSQL a boolean; the favorite is null without a state row
+const bool = (v: unknown) => Boolean(Number(v ?? 0));

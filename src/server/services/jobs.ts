@@ -36,6 +36,7 @@ const jobSelect = {
   error: true,
   stats: true,
   cancelRequested: true,
+  full: true,
   requestedById: true,
   requestedBy: { select: { username: true } },
 } as const;
@@ -49,7 +50,7 @@ function forCaller(caller: Caller, root: string | null, text: string) {
 
 type JobRow = NonNullable<Awaited<ReturnType<typeof db.job.findFirst<{ select: typeof jobSelect }>>>>;
 
-/** A job as the API shows it. A non-admin's root is "" (their own folder: a job's root is their
+/** A job as the API shows it (`full`: a full rescan, every file re-read). A non-admin's root is "" (their own folder: a job's root is their
  *  scan path or a folder above it), never a server path. */
 function shape(caller: Caller, j: JobRow) {
   return {
@@ -67,6 +68,7 @@ function shape(caller: Caller, j: JobRow) {
     error: j.error === null ? null : (forCaller(caller, j.root, j.error) ?? "The scan failed; an admin can read why in the worker logs."),
     stats: j.stats as Record<string, number> | null,
     cancelRequested: j.cancelRequested,
+    full: j.full,
   };
 }
 

@@ -1,5 +1,8 @@
 // What a user may see of the index, and their own state on it. Visibility is the one rule of
 // db/visibility.ts; a photo a user may not see is NOT_FOUND, exactly like one that does not exist.
+import { takenAtSourceOf } from "~/lib/date-source";
+import { compareKeywords } from "~/lib/keywords";
+import { localTimeOf } from "~/lib/local-time";
 import type { PhotosListInput } from "~/lib/photos";
 import { db } from "~/server/db";
 import { timelinePage } from "~/server/db/timeline";
@@ -11,11 +14,37 @@ export type { Viewer };
 
 const notFound = () => new AppError("NOT_FOUND", "No such photo.");
 
+/** When and what a photo is, as both browsing procedures give it: `takenAt` the instant (the
+ *  order), `takenAtLocal` the wall clock where it was taken ("YYYY-MM-DDTHH:mm:ss"; for rows
+ *  scanned before that was stored, worked out from the instant and `takenAtOffset`, minutes east
+ *  of UTC), `takenAtSource` where the date came from (null when unknown). */
+function whenAndKind(p: {
+  takenAt: Date | null;
+  takenAtLocal: string | null;
+  takenAtOffset: number | null;
+  takenAtSource: string | null;
+  mediaType: string;
+  mime: string | null;
+  animated: boolean;
+}) {
+  return {
+    takenAt: p.takenAt,
+    takenAtLocal: localTimeOf(p),
+    takenAtOffset: p.takenAtOffset,
+    takenAtSource: takenAtSourceOf(p.takenAtSource),
+    mediaType: p.mediaType === "video" ? ("video" as const) : ("photo" as const),
+    mime: p.mime,
+    animated: p.animated,
+  };
+}
+
 /**
- * One keyset page of the photos `viewer` may see, newest first, undated last:
- * `{ items: [{ id, takenAt, width, height, fileName, thumbnailState, favorite }], nextCursor }`.
+ * One keyset page of the photos `viewer` may see, newest first by the true instant, undated last:
+ * `{ items: [{ id, takenAt, takenAtLocal, takenAtOffset, takenAtSource, mediaType, mime, animated,
+ * width, height, fileName, thumbnailState, favorite }], nextCursor }` (see whenAndKind).
  * `folder` is relative to the viewer's scan folder; one outside it, or another user's album, is
- * NOT_FOUND. `limit` defaults to 60 (the router caps it at 200).
+ * NOT_FOUND. `tag` is one of the viewer's tags (any case), `keyword` a file keyword (exact).
+ * `limit` defaults to 60 (the router caps it at 200).
  */
 export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListInput> = {}) {
   const limit = input.limit ?? 60;
@@ -28,7 +57,15 @@ export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListIn
     throw new AppError("NOT_FOUND", "No such album.");
   }
   const rows = await timelinePage(viewer, { ...input, folder, tag: input.tag?.toLowerCase() }, limit);
-  const items = rows.slice(0, limit);
+  const items = rows.slice(0, limit).map((r) => ({
+    id: r.id,
+    ...whenAndKind(r),
+    width: r.width,
+    height: r.height,
+    fileName: r.fileName,
+    thumbnailState: r.thumbnailState,
+    favorite: r.favorite,
+  }));
   return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
 }
 
@@ -39,25 +76,31 @@ export async function findVisiblePhoto(viewer: Viewer, id: string) {
   return photo;
 }
 
-/** One photo with its metadata and this viewer's favorite and tags. Its folder is relative to
- *  the viewer's scan folder; no server path, content hash or index bookkeeping leaves here. */
+/** One photo with its metadata and this viewer's favorite and tags (sorted). Its folder is
+ *  relative to the viewer's scan folder; no server path, content hash or index bookkeeping
+ *  (sidecar) leaves here. `keywords` are the file's own (the same for every user), sorted by
+ *  compareKeywords; `rating` (0-5), `title` and `description` come from the file too;
+ *  `thumbnailError` says why there is no preview. Dates as whenAndKind. NOT_FOUND when not visible. */
 export async function getPhoto(viewer: Viewer, id: string) {
   const photo = await findVisiblePhoto(viewer, id);
-  const [state, tags] = await Promise.all([
+  const [state, tags, keywords] = await Promise.all([
     db.photoState.findUnique({ where: { userId_photoId: { userId: viewer.id, photoId: id } }, select: { favorite: true } }),
     db.photoTag.findMany({ where: { photoId: id, tag: { userId: viewer.id } }, select: { tag: { select: { name: true } } } }),
+    db.photoKeyword.findMany({ where: { photoId: id }, select: { name: true } }),
   ]);
   return {
     id: photo.id,
     fileName: photo.fileName,
     folder: toViewerPath(viewer.scanPath!, photo.directory),
     size: Number(photo.size),
-    mime: photo.mime,
+    ...whenAndKind(photo),
     width: photo.width,
     height: photo.height,
     orientation: photo.orientation,
-    takenAt: photo.takenAt,
-    takenAtOffset: photo.takenAtOffset,
+    rating: photo.rating,
+    title: photo.title,
+    description: photo.description,
+    keywords: keywords.map((k) => k.name).sort(compareKeywords),
     cameraMake: photo.cameraMake,
     cameraModel: photo.cameraModel,
     lens: photo.lens,
@@ -68,6 +111,7 @@ export async function getPhoto(viewer: Viewer, id: string) {
     latitude: photo.latitude,
     longitude: photo.longitude,
     thumbnailState: photo.thumbnailState,
+    thumbnailError: photo.thumbnailState === "ready" ? null : photo.thumbnailError,
     favorite: state?.favorite ?? false,
     tags: tags.map((t) => t.tag.name).sort(),
   };

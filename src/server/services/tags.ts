@@ -1,16 +1,27 @@
 // Tags: each user's own. Removing the last use of a tag removes the tag; never a photo.
+// Keywords: what the files carry (IPTC/XMP), the same for every user, read-only here.
+import { compareKeywords } from "~/lib/keywords";
 import { db } from "~/server/db";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { findVisiblePhoto } from "./photos";
 
-/** This user's tags, by name: `[{ name, photoCount }]`, counting only photos they may see. */
+/** This user's tags, by name: `[{ name, photoCount, source: "user" }]`, counting only photos
+ *  they may see. `source` tells them apart from file keywords (listKeywords) in one list. */
 export async function listTags(viewer: Viewer) {
   const tags = await db.tag.findMany({
     where: { userId: viewer.id },
     orderBy: { name: "asc" },
     select: { name: true, _count: { select: { photos: { where: { photo: visibleTo(viewer) } } } } },
   });
-  return tags.map((t) => ({ name: t.name, photoCount: t._count.photos }));
+  return tags.map((t) => ({ name: t.name, photoCount: t._count.photos, source: "user" as const }));
+}
+
+/** The keywords of the files this viewer may see: `[{ name, photoCount }]` (photos they may see
+ *  carrying it), sorted by compareKeywords. A keyword only on photos outside their scan path is
+ *  not listed. None without a scan path. */
+export async function listKeywords(viewer: Viewer) {
+  const rows = await db.photoKeyword.groupBy({ by: ["name"], where: { photo: visibleTo(viewer) }, _count: { _all: true } });
+  return rows.map((r) => ({ name: r.name, photoCount: r._count._all })).sort((a, b) => compareKeywords(a.name, b.name));
 }
 
 /** Tags a photo the viewer may see (NOT_FOUND otherwise); the tag is made on first use. */

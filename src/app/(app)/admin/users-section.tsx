@@ -8,11 +8,17 @@ import { Button } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/data-table";
 import { useTRPC } from "~/trpc/react";
 import { DeleteUserDialog } from "./delete-user-dialog";
+import { FullRescanDialog } from "./full-rescan-dialog";
 import { UserDialog, type EditableUser } from "./user-dialog";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-type Dialog = { kind: "create" } | { kind: "edit"; user: EditableUser } | { kind: "delete"; user: EditableUser } | null;
+type Dialog =
+  | { kind: "create" }
+  | { kind: "edit"; user: EditableUser }
+  | { kind: "delete"; user: EditableUser }
+  | { kind: "rescan"; user: EditableUser }
+  | null;
 
 /** Every user with their folder and photo count, and the dialogs to create, edit and delete them. */
 export function UsersSection({ currentUserId }: { currentUserId: string }) {
@@ -65,6 +71,11 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
                     Scan now
                   </Button>
                 )}
+                {u.scanPath && (
+                  <Button variant="link" className="mr-3" aria-label={`Full rescan for ${u.username}`} onClick={() => setDialog({ kind: "rescan", user: u })}>
+                    Full rescan
+                  </Button>
+                )}
                 <Button variant="link" aria-label={`Edit ${u.username}`} onClick={() => setDialog({ kind: "edit", user: u })}>
                   Edit
                 </Button>
@@ -81,6 +92,7 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
       {dialog?.kind === "create" && <UserDialog onClose={close} />}
       {dialog?.kind === "edit" && <UserDialog user={dialog.user} onClose={close} />}
       {dialog?.kind === "delete" && <DeleteUserDialog user={dialog.user} onClose={close} />}
+      {dialog?.kind === "rescan" && <FullRescanDialog user={dialog.user} onClose={close} />}
     </Section>
   );
 }

@@ -5,16 +5,19 @@ import { ProgressBar } from "~/components/progress-bar";
 import { Section } from "~/components/section";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
+import { Badge } from "~/components/ui/badge";
 import { DataTable } from "~/components/ui/data-table";
 import { formatCount, formatDuration, progressFigures } from "~/lib/progress";
 import { useTRPC } from "~/trpc/react";
+import { FullRescanDialog } from "./full-rescan-dialog";
 import { JobLogDialog } from "./job-log-dialog";
 import { StatusBadge } from "./status-badge";
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
 const active = (status: string) => status === "queued" || status === "running";
 
-/** The latest scan jobs, live while any runs, with their logs and a Scan all folders button. */
+/** The latest scan jobs, live while any runs, with their logs, a Scan all folders button and a
+ *  full rescan of every folder (behind a confirmation). */
 export function WorkerLogsSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -27,14 +30,18 @@ export function WorkerLogsSection() {
     trpc.scan.start.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey() }) }),
   );
   const [openJob, setOpenJob] = useState<string | null>(null);
+  const [confirmFull, setConfirmFull] = useState(false);
 
   return (
     <Section id="worker-logs" title="Worker logs">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-600">Scans run on the schedule above and whenever someone asks for one.</p>
-        <Button variant="primary" onClick={() => scanAll.mutate(undefined)} disabled={scanAll.isPending}>
-          Scan all folders
-        </Button>
+        <div className="flex gap-2">
+          <Button onClick={() => setConfirmFull(true)}>Full rescan of every folder</Button>
+          <Button variant="primary" onClick={() => scanAll.mutate(undefined)} disabled={scanAll.isPending}>
+            Scan all folders
+          </Button>
+        </div>
       </div>
       <Alert className="mb-3">{scanAll.error?.message}</Alert>
       {jobs.data && jobs.data.items.length === 0 && <p className="text-sm text-slate-600">No scan has run yet.</p>}
@@ -45,7 +52,10 @@ export function WorkerLogsSection() {
             const end = j.finishedAt ?? (j.status === "running" ? new Date() : null);
             return (
               <tr key={j.id} className="border-b border-slate-100 align-top last:border-0">
-                <td className="py-2 pr-4">{j.type}</td>
+                <td className="py-2 pr-4">
+                  {j.type}
+                  {j.full && <Badge className="ml-2 whitespace-nowrap">full rescan</Badge>}
+                </td>
                 <td className="py-2 pr-4">
                   <code className="break-all">{j.scope.root}</code>
                 </td>
@@ -78,6 +88,7 @@ export function WorkerLogsSection() {
         </DataTable>
       )}
       {openJob && <JobLogDialog id={openJob} onClose={() => setOpenJob(null)} />}
+      {confirmFull && <FullRescanDialog onClose={() => setConfirmFull(false)} />}
     </Section>
   );
 }

@@ -6,25 +6,53 @@ import { requireUser } from "~/app/guard";
 
 export const metadata = { title: "Photos · Folio" };
 
-export default async function PhotosPage({ searchParams }: { searchParams: Promise<{ tag?: string }> }) {
+/** What the page shows: every photo, those with one of the user's tags, or those whose file
+ *  carries a keyword (one filter at a time, the tag first). */
+function filterOf({ tag, keyword }: { tag?: string; keyword?: string }) {
+  if (tag) {
+    return {
+      key: `tag:${tag}`,
+      filter: { tag },
+      title: `Photos tagged “${tag}”`,
+      emptyTitle: "No photos with this tag",
+      emptyText: "Tag photos in the viewer to find them here.",
+    };
+  }
+  if (keyword) {
+    return {
+      key: `keyword:${keyword}`,
+      filter: { keyword },
+      title: `Photos with the keyword “${keyword}”`,
+      note: "A keyword from the file (IPTC/XMP), the same for everyone who sees the photo.",
+      emptyTitle: "No photos with this keyword",
+      emptyText: "None of your photos carries this keyword in its file.",
+    };
+  }
+  return null;
+}
+
+export default async function PhotosPage({ searchParams }: { searchParams: Promise<{ tag?: string; keyword?: string }> }) {
   const user = await requireUser();
-  const { tag } = await searchParams;
+  const filtered = filterOf(await searchParams);
   return (
     <>
-      <h1 className="mb-4 text-2xl font-semibold">{tag ? `Photos tagged “${tag}”` : "Photos"}</h1>
-      {tag && (
-        <Link href="/photos" className="mb-4 inline-block text-sm text-brand underline">
-          Show all photos
-        </Link>
-      )}
+      <div className="mb-4 space-y-1">
+        <h1 className="text-2xl font-semibold">{filtered?.title ?? "Photos"}</h1>
+        {filtered?.note && <p className="text-sm text-slate-600">{filtered.note}</p>}
+        {filtered && (
+          <Link href="/photos" className="inline-block text-sm text-brand underline">
+            Show all photos
+          </Link>
+        )}
+      </div>
       {user.scanPath ? (
         <>
-          {!tag && <ScanStatus userId={user.id} />}
+          {!filtered && <ScanStatus userId={user.id} />}
           <Timeline
-            key={tag ?? ""}
-            filter={tag ? { tag } : {}}
-            emptyTitle={tag ? "No photos with this tag" : "No photos yet"}
-            emptyText={tag ? "Tag photos in the viewer to find them here." : "Photos appear here once your folder has been scanned: press Scan now."}
+            key={filtered?.key ?? ""}
+            filter={filtered?.filter ?? {}}
+            emptyTitle={filtered?.emptyTitle ?? "No photos yet"}
+            emptyText={filtered?.emptyText ?? "Photos appear here once your folder has been scanned: press Scan now."}
           />
         </>
       ) : (

@@ -1,28 +1,30 @@
-SELECT q."id", q."takenAt", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = $1) AS "favorite"
+SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSource", q."mediaType", q."mime", q."animated", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = $1) AS "favorite"
 FROM (
 SELECT * FROM (
-  SELECT p."id", p."takenAt", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
     AND p."takenAt" IS NOT NULL
     AND p."directory" = $5
     AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = $6 AND s."favorite" = true)
     AND EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = $7)
     AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = $8 AND t."name" = $9)
-    AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = $10)
-  ORDER BY p."takenAt" DESC, p."id" DESC LIMIT $11
+    AND EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = $10)
+    AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = $11)
+  ORDER BY p."takenAt" DESC, p."id" DESC LIMIT $12
 ) dated
 UNION ALL
 SELECT * FROM (
-  SELECT p."id", p."takenAt", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = $12 OR (p."directory" >= $13 AND p."directory" < $14))
+  SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  WHERE p."missingSince" IS NULL AND (p."directory" = $13 OR (p."directory" >= $14 AND p."directory" < $15))
     AND p."takenAt" IS NULL
-    AND p."directory" = $15
-    AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = $16 AND s."favorite" = true)
-    AND EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = $17)
-    AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = $18 AND t."name" = $19)
-    AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = $20 AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
-  ORDER BY p."id" DESC LIMIT $21
+    AND p."directory" = $16
+    AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = $17 AND s."favorite" = true)
+    AND EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = $18)
+    AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = $19 AND t."name" = $20)
+    AND EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = $21)
+    AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = $22 AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
+  ORDER BY p."id" DESC LIMIT $23
 ) undated
 ) q
-ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT $22;
--- values: ["user-1","/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","photo-9",61,"/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","photo-9",61,61]
+ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT $24;
+-- values: ["user-1","/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","Alps","photo-9",61,"/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","Alps","photo-9",61,61]

@@ -1,28 +1,30 @@
-SELECT q."id", q."takenAt", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = ?) AS "favorite"
+SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSource", q."mediaType", q."mime", q."animated", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = ?) AS "favorite"
 FROM (
 SELECT * FROM (
-  SELECT p."id", p."takenAt", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NOT NULL
     AND p."directory" = ?
     AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ? AND s."favorite" = 1)
     AND EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = ?)
     AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ? AND t."name" = ?)
+    AND EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = ?)
     AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = ?)
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT ?
 ) dated
 UNION ALL
 SELECT * FROM (
-  SELECT p."id", p."takenAt", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NULL
     AND p."directory" = ?
     AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ? AND s."favorite" = 1)
     AND EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = ?)
     AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ? AND t."name" = ?)
+    AND EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = ?)
     AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = ? AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
   ORDER BY p."id" DESC LIMIT ?
 ) undated
 ) q
 ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT ?;
--- values: ["user-1","/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","photo-9",61,"/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","photo-9",61,61]
+-- values: ["user-1","/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","Alps","photo-9",61,"/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","Alps","photo-9",61,61]
