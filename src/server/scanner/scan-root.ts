@@ -50,6 +50,24 @@ type IndexedRow = {
   sidecarMtime: Date | null;
 };
 
+const PAGE = 10_000;
+
+/** Every index row under `root`, read in keyset pages: one query for 100,000 rows held the
+ *  driver's and Prisma's copies of all of them at once (the peak of a no-op rescan). */
+async function indexedUnder(root: string): Promise<IndexedRow[]> {
+  const rows: IndexedRow[] = [];
+  for (;;) {
+    const page = await db.photo.findMany({
+      where: { ...photosUnder(root), ...(rows.length ? { id: { gt: rows.at(-1)!.id } } : {}) },
+      select: { id: true, path: true, size: true, mtime: true, missingSince: true, contentHash: true, sidecarPath: true, sidecarSize: true, sidecarMtime: true },
+      orderBy: { id: "asc" },
+      take: PAGE,
+    });
+    rows.push(...page);
+    if (page.length < PAGE) return rows;
+  }
+}
+
 /** The file and its sidecar are as the index last read them. */
 function unchanged(row: IndexedRow, file: FoundFile) {
   const side = file.sidecar;
@@ -90,10 +108,7 @@ async function scan(root: string, ctx: ScanContext, opts: { concurrency?: number
   if (ctx.shouldStop()) return { ...stats, stopped: true };
   stats.found = files.length;
 
-  const indexed: IndexedRow[] = await db.photo.findMany({
-    where: photosUnder(root),
-    select: { id: true, path: true, size: true, mtime: true, missingSince: true, contentHash: true, sidecarPath: true, sidecarSize: true, sidecarMtime: true },
-  });
+  const indexed = await indexedUnder(root);
   const byPath = new Map(indexed.map((r) => [r.path, r]));
   const seen = new Set<string>();
   const work: { file: FoundFile; row: IndexedRow | undefined }[] = [];
