@@ -8,11 +8,12 @@
 // difference, rounded to 15 minutes), else from the time zone at the GPS position.
 import tzLookup from "@photostructure/tz-lookup";
 import { DateTime } from "luxon";
+import { localTimeFromInstant } from "~/lib/local-time";
 import type { TakenAtSource } from "~/lib/photos";
 import type { RawTags } from "./exiftool";
 import { dateFromFileName } from "./filename-date";
 import { tagIn, number, text, type Family } from "./tag-values";
-import { asUtc, formatWallClock, wallAt, wallClock, type WallClock } from "./wall-clock";
+import { asUtc, formatWallClock, wallClock, type WallClock } from "./wall-clock";
 
 export type CaptureDate = {
   /** the instant, for order */
@@ -130,7 +131,7 @@ function fromInstant(ms: number, tags: RawTags, source: TakenAtSource): CaptureD
   const there = zone ? DateTime.fromMillis(ms, { zone }) : null;
   const offset = there?.isValid ? there.offset : null;
   const shown = offset ?? -new Date(ms).getTimezoneOffset();
-  return { takenAt: new Date(ms), takenAtOffset: offset, takenAtLocal: formatWallClock(wallAt(ms, shown)), takenAtSource: source };
+  return { takenAt: new Date(ms), takenAtOffset: offset, takenAtLocal: localTimeFromInstant(new Date(ms), shown)!, takenAtSource: source };
 }
 
 /**

@@ -20,20 +20,6 @@ export function wallClock(f: Omit<WallClock, "ms"> & { ms?: number }, now = new 
 /** The wall clock read as if it were UTC, in ms since the epoch. */
 export const asUtc = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
 
-/** The wall clock of an instant at `offsetMinutes` east of UTC. */
-export function wallAt(instantMs: number, offsetMinutes: number): WallClock {
-  const t = new Date(instantMs + offsetMinutes * 60_000);
-  return {
-    year: t.getUTCFullYear(),
-    month: t.getUTCMonth() + 1,
-    day: t.getUTCDate(),
-    hour: t.getUTCHours(),
-    minute: t.getUTCMinutes(),
-    second: t.getUTCSeconds(),
-    ms: t.getUTCMilliseconds(),
-  };
-}
-
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /** "YYYY-MM-DDTHH:mm:ss", the form of `takenAtLocal`. */
