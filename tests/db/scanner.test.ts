@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -6,6 +7,7 @@ import { db } from "~/server/db";
 import { visibleTo } from "~/server/db/visibility";
 import { thumbnailPath } from "~/server/scanner/thumbnails";
 import { snapshotTree, writeImage } from "../support/images";
+import { writeJpeg } from "../support/media";
 import { makeTree, outsideFolder } from "../support/library";
 import { photoByPath, scanOnce } from "../support/scan";
 import { makeUser } from "../support/users";
@@ -222,18 +224,46 @@ describe("an unreadable folder", () => {
 });
 
 describe("reading a file found by the walk", () => {
-  it("refuses one that has become a symlink leading outside the root since", async () => {
-    const { readInsideRoot } = await import("~/server/scanner/scan-root");
+  it("refuses one that has become a symlink leading outside the root since, or lies in a folder that has", async () => {
+    const { openInsideRoot } = await import("~/server/scanner/open-file");
     const outside = outsideFolder();
     const secret = await writeImage(path.join(outside, "secret.jpg"));
     const innocent = await writeImage(lib("album/innocent.jpg"));
-    await expect(readInsideRoot(innocent, lib())).resolves.toBeInstanceOf(Buffer);
+    const opened = await openInsideRoot(innocent, lib());
+    expect((await opened.read()).equals(readFileSync(innocent))).toBe(true);
+    await opened.close();
     rmSync(innocent);
     symlinkSync(secret, innocent);
-    await expect(readInsideRoot(innocent, lib())).rejects.toMatchObject({ code: "EOUTSIDE" });
+    // the final name is never followed (O_NOFOLLOW)
+    await expect(openInsideRoot(innocent, lib())).rejects.toMatchObject({ code: "ELOOP" });
     // and one inside the root that is a symlink is not followed either
     rmSync(innocent);
     symlinkSync(lib("album"), innocent);
-    await expect(readInsideRoot(innocent, lib())).rejects.toBeTruthy();
+    await expect(openInsideRoot(innocent, lib())).rejects.toBeTruthy();
+    // a folder on the way swapped for a symlink to the outside: what was opened is checked
+    await writeImage(lib("swap/inner.jpg"));
+    renameSync(lib("swap"), lib("swap-was"));
+    symlinkSync(outside, lib("swap"));
+    await writeImage(path.join(outside, "inner.jpg"));
+    await expect(openInsideRoot(lib("swap/inner.jpg"), lib())).rejects.toMatchObject({ code: "EOUTSIDE" });
+  });
+
+  it("gives every tool the file it opened, even when the name is swapped for a symlink afterwards", async () => {
+    const { openInsideRoot } = await import("~/server/scanner/open-file");
+    const { readTags } = await import("~/server/scanner/exiftool");
+    const secret = await writeJpeg(path.join(outsideFolder(), "secret.jpg"), { tags: { Make: "Secret" } });
+    const file = await writeJpeg(lib("album/mine.jpg"), { tags: { Make: "Mine" } });
+    const mine = readFileSync(file);
+    const opened = await openInsideRoot(file, lib());
+    try {
+      rmSync(file);
+      symlinkSync(secret, file);
+      expect((await opened.read()).equals(mine)).toBe(true);
+      expect((await readTags(opened.alias))["IFD0:Make"]).toBe("Mine");
+      expect(await opened.sha256()).toBe(createHash("sha256").update(mine).digest("hex"));
+    } finally {
+      await opened.close();
+    }
+    expect(existsSync(opened.alias)).toBe(false);
   });
 });

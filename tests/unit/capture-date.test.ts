@@ -55,10 +55,21 @@ describe("the date a photo was taken", () => {
     expect(iso(file)).toBe(mtime.toISOString());
   });
 
-  it("dates a JPEG with only a GPS date and time at that UTC instant", () => {
+  it("dates a JPEG with only a GPS date and time at that UTC instant, shown in UTC when no place is known", () => {
     const d = date({ "GPS:GPSDateStamp": "2020:02:13", "GPS:GPSTimeStamp": "10:36:13" });
     expect(iso(d)).toBe("2020-02-13T10:36:13.000Z");
-    expect(d.takenAtSource).toBe("gps");
+    expect(d).toMatchObject({ takenAtSource: "gps", takenAtLocal: "2020-02-13T10:36:13", takenAtOffset: null });
+    // with a position, in the zone there (Tokyo, UTC+9)
+    const tokyo = date({ "GPS:GPSDateStamp": "2020:02:13", "GPS:GPSTimeStamp": "10:36:13", "Composite:GPSLatitude": 35.68, "Composite:GPSLongitude": 139.77 });
+    expect(tokyo).toMatchObject({ takenAtLocal: "2020-02-13T19:36:13", takenAtOffset: 540 });
+  });
+
+  it("reads a Pixel's file name as UTC and a modification time as the instant it is, never in the server's zone", () => {
+    const pixel = date({}, { fileName: "PXL_20220103_123456789.jpg" });
+    expect(pixel).toMatchObject({ takenAtSource: "filename", takenAtLocal: "2022-01-03T12:34:56", takenAtOffset: null });
+    expect(iso(pixel)).toBe("2022-01-03T12:34:56.000Z");
+    const file = date({});
+    expect(file).toMatchObject({ takenAtSource: "file", takenAtLocal: "2024-05-05T12:00:00", takenAtOffset: null });
   });
 
   it("lets an XMP sidecar's date win over the file's own", () => {

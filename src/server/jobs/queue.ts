@@ -41,7 +41,8 @@ export async function enqueueScan(opts: EnqueueOptions): Promise<{ id: string; c
         select: { id: true },
       });
       if (existing) {
-        if (opts.full) await db.job.updateMany({ where: { id: existing.id, status: "queued" }, data: { full: true } });
+        // claimed in between: then this full rescan needs a job of its own, next time round
+        if (opts.full && (await db.job.updateMany({ where: { id: existing.id, status: "queued" }, data: { full: true } })).count === 0) continue;
         return { ...existing, created: false };
       }
       // the queued job was claimed in between: try again
@@ -52,7 +53,8 @@ export async function enqueueScan(opts: EnqueueOptions): Promise<{ id: string; c
 
 export const newWorkerId = () => `${process.pid}-${randomUUID().slice(0, 8)}`;
 
-export type ClaimedJob = { id: string; root: string; attempts: number; full: boolean };
+/** `startedAt`: when the first worker took it (a resumed full rescan skips what it re-read since). */
+export type ClaimedJob = { id: string; root: string; attempts: number; full: boolean; startedAt: Date };
 
 /** Takes the oldest queued job whose root is not being scanned, or one whose worker died. */
 export async function claimNextJob(workerId: string): Promise<ClaimedJob | null> {
@@ -81,7 +83,7 @@ async function claimQueuedJob(workerId: string): Promise<ClaimedJob | null> {
           attempts: { increment: 1 },
         },
       });
-      if (claimed.count === 1) return { id: c.id, root: c.root!, attempts: 1, full: c.full };
+      if (claimed.count === 1) return { id: c.id, root: c.root!, attempts: 1, full: c.full, startedAt: now };
     } catch (e) {
       if (!uniqueViolation(e)) throw e; // that root is being scanned: leave the job queued
     }
@@ -93,7 +95,7 @@ async function takeOverStaleJob(workerId: string): Promise<ClaimedJob | null> {
   const stale = await db.job.findFirst({
     where: { status: "running", type: SCAN_JOB, heartbeatAt: { lt: new Date(Date.now() - STALE_MS) } },
     orderBy: { heartbeatAt: "asc" },
-    select: { id: true, root: true, attempts: true, heartbeatAt: true, workerId: true, full: true },
+    select: { id: true, root: true, attempts: true, heartbeatAt: true, workerId: true, full: true, startedAt: true },
   });
   if (!stale) return null;
   // attempts counts the first claim too: MAX_ATTEMPTS takeovers are allowed
@@ -111,7 +113,7 @@ async function takeOverStaleJob(workerId: string): Promise<ClaimedJob | null> {
   if (taken.count !== 1) return null;
   const handedBack = stale.workerId?.endsWith("(handed back)");
   await appendLog(stale.id, handedBack ? "info" : "warn", handedBack ? `resumed by worker ${workerId}` : `worker ${stale.workerId} stopped responding; resumed by worker ${workerId}`);
-  return { id: stale.id, root: stale.root!, attempts: stale.attempts + 1, full: stale.full };
+  return { id: stale.id, root: stale.root!, attempts: stale.attempts + 1, full: stale.full, startedAt: stale.startedAt ?? new Date() };
 }
 
 /** A worker shutting down hands its running job back: made stale at once, so the next worker

@@ -54,7 +54,7 @@ export async function runJob(job: ClaimedJob, workerId: string) {
       },
         shouldStop: () => stop,
       },
-      { full: job.full },
+      { full: job.full ? { since: job.startedAt } : false },
     );
     clearInterval(timer);
     await Promise.all(logs);

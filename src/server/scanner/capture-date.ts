@@ -3,7 +3,7 @@
 //   an XMP sidecar's date (a fix made in Lightroom, darktable or digiKam wins over the file),
 //   EXIF DateTimeOriginal (sub-seconds, OffsetTimeOriginal), XMP DateTimeOriginal,
 //   EXIF CreateDate, XMP CreateDate, IPTC DateCreated + TimeCreated, XMP photoshop:DateCreated,
-//   GPS date and time (UTC), a date in the file name, the file's mtime.
+//   GPS date and time (UTC), a date in the file name (UTC for Pixel phones), the file's mtime.
 // A wall-clock date without an offset gets one from the GPS time when the file has it (the
 // difference, rounded to 15 minutes), else from the time zone at the GPS position.
 import tzLookup from "@photostructure/tz-lookup";
@@ -11,8 +11,8 @@ import { DateTime } from "luxon";
 import { localTimeFromInstant } from "~/lib/local-time";
 import type { TakenAtSource } from "~/lib/photos";
 import type { RawTags } from "./exiftool";
-import { dateFromFileName } from "./filename-date";
-import { tagIn, number, text, type Family } from "./tag-values";
+import { dateFromFileName, fileNameTimeIsUtc } from "./filename-date";
+import { gpsPosition, tagIn, text, type Family } from "./tag-values";
 import { asUtc, formatWallClock, wallClock, type WallClock } from "./wall-clock";
 
 export type CaptureDate = {
@@ -92,13 +92,12 @@ function gpsInstant(tags: RawTags): number | null {
   return r ? asUtc(r.wall) : null;
 }
 
-/** The IANA zone at the GPS position, when the file has one (0,0 is an unset receiver). */
+/** The IANA zone at the GPS position, when the file has one. */
 function zoneAtPosition(tags: RawTags): string | null {
-  const lat = number(tagIn(tags, "GPSLatitude", "composite", "exif", "xmp"));
-  const lon = number(tagIn(tags, "GPSLongitude", "composite", "exif", "xmp"));
-  if (lat === null || lon === null || (lat === 0 && lon === 0) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  const position = gpsPosition(tags);
+  if (!position) return null;
   try {
-    return tzLookup(lat, lon);
+    return tzLookup(position.latitude, position.longitude);
   } catch {
     return null;
   }
@@ -124,14 +123,14 @@ function fromWallClock(r: Reading, tags: RawTags, source: TakenAtSource): Captur
   return { takenAt: new Date(asUtc(r.wall) - (offset ?? 0) * 60_000), takenAtOffset: offset, takenAtLocal: formatWallClock(r.wall), takenAtSource: source };
 }
 
-/** An instant (GPS time, mtime) seen where it was taken: the zone at the GPS position when
- *  known; else the server's own zone for the wall clock, with the offset left unknown. */
+/** An instant (GPS time, a Pixel's file name, mtime) seen where it was taken: in the zone at the
+ *  GPS position when known; else the offset stays unknown and the wall clock is UTC's, never the
+ *  server's zone (the same file gives the same answer on every host). */
 function fromInstant(ms: number, tags: RawTags, source: TakenAtSource): CaptureDate {
   const zone = zoneAtPosition(tags);
   const there = zone ? DateTime.fromMillis(ms, { zone }) : null;
   const offset = there?.isValid ? there.offset : null;
-  const shown = offset ?? -new Date(ms).getTimezoneOffset();
-  return { takenAt: new Date(ms), takenAtOffset: offset, takenAtLocal: localTimeFromInstant(new Date(ms), shown)!, takenAtSource: source };
+  return { takenAt: new Date(ms), takenAtOffset: offset, takenAtLocal: localTimeFromInstant(new Date(ms), offset ?? 0)!, takenAtSource: source };
 }
 
 /**
@@ -161,6 +160,7 @@ export function captureDate(input: { tags: RawTags; sidecar: RawTags | null; fil
   const gps = gpsInstant(context);
   if (gps !== null) return fromInstant(gps, context, "gps");
   const named = dateFromFileName(input.fileName);
+  if (named && fileNameTimeIsUtc(input.fileName)) return fromInstant(asUtc(named), context, "filename");
   if (named) return fromWallClock({ wall: named, offset: null }, context, "filename");
   return fromInstant(input.mtime.getTime(), context, "file");
 }

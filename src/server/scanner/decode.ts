@@ -6,12 +6,16 @@ import type { Decoder } from "./formats";
 import { decodeHeif } from "./heif";
 import { decodeJxl } from "./jxl";
 import { embeddedPreview } from "./raw-preview";
-import { number, tagIn } from "./tag-values";
+import type { OpenedFile } from "./open-file";
+import { exifOrientation } from "./tag-values";
 
-/** `input` for sharp: encoded bytes, or raw pixels with their layout. `orientation`: "exif" to
+/** Decoders that hold the whole file and image in memory refuse files past this size. */
+const IN_MEMORY_LIMIT = 1024 ** 3;
+
+/** `input` for sharp: a file name (sharp streams it), encoded bytes, or raw pixels with their layout. `orientation`: "exif" to
  *  follow the image's own EXIF tag, a number 1-8 to apply (a RAW's), null when upright. */
 export type Decodable = {
-  input: Buffer;
+  input: Buffer | string;
   raw?: { width: number; height: number; channels: 3 | 4 };
   orientation: "exif" | number | null;
 };
@@ -25,28 +29,33 @@ function opaqueUnlessAlpha(rgba: Buffer): Buffer {
 }
 
 /** For sharp; throws with a reason in plain words when the file cannot be decoded. */
-export async function decodable(decoder: Decoder, file: string, buffer: Buffer, tags: RawTags): Promise<Decodable> {
+export async function decodable(decoder: Decoder, file: Pick<OpenedFile, "alias" | "size" | "read">, tags: RawTags): Promise<Decodable> {
+  const inMemory = async (what: string) => {
+    if (file.size > IN_MEMORY_LIMIT) throw new Error(`this ${what} is larger than the 1 GiB Folio decodes in memory`);
+    return file.read();
+  };
   switch (decoder) {
     case "sharp":
-      return { input: buffer, orientation: "exif" };
+      return { input: file.alias, orientation: "exif" };
     case "heif": {
-      const image = await decodeHeif(file, buffer);
+      if (file.size > IN_MEMORY_LIMIT) throw new Error("this HEIF is larger than the 1 GiB Folio decodes");
+      const image = await decodeHeif(file.alias);
       return image.kind === "pixels"
         ? { input: image.data, raw: { width: image.width, height: image.height, channels: 4 }, orientation: null }
         : { input: image.data, orientation: null };
     }
     case "raw": {
-      const preview = await embeddedPreview(file, tags);
-      const orientation = number(tagIn(tags, "Orientation", "exif")) ?? 1;
+      const preview = await embeddedPreview(file.alias, tags);
+      const orientation = exifOrientation(tags) ?? 1;
       // no embedded JPEG: a DNG is a TIFF that sharp may read itself
-      return preview ? { input: preview, orientation } : { input: buffer, orientation };
+      return { input: preview ?? file.alias, orientation };
     }
     case "jxl":
-      return { input: decodeJxl(buffer), orientation: null };
+      return { input: decodeJxl(await inMemory("JPEG XL file")), orientation: null };
     case "bmp": {
       let bmp;
       try {
-        bmp = decodeBmp(buffer, { toRGBA: true });
+        bmp = decodeBmp(await inMemory("BMP"), { toRGBA: true });
       } catch (e) {
         throw new Error(`this BMP could not be decoded: ${(e as Error).message}`);
       }

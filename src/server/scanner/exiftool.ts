@@ -21,6 +21,12 @@ function exiftool(): ExifTool {
   return tool;
 }
 
+/** ExifTool takes its arguments one per line: a name holding a line break would smuggle in
+ *  options of its own (-if, -w...). Such names never reach it. */
+function safeArgument(file: string) {
+  if (/[\u0000-\u001f\u007f]/.test(file)) throw new Error("the file's path holds a control character; ExifTool is not given it");
+}
+
 /** Marks a scan as using the engine until `release` (the engine itself starts lazily). */
 export function holdExifTool(): () => Promise<void> {
   users++;
@@ -42,6 +48,7 @@ export function holdExifTool(): () => Promise<void> {
  * problems come back as `ExifTool:Warning`.
  */
 export async function readTags(file: string): Promise<RawTags> {
+  safeArgument(file);
   const tags = (await exiftool().readRaw(file, { readArgs: ["-fast", "-n", "-a", "-G1"] })) as RawTags;
   const error = tags["ExifTool:Error"];
   if (typeof error === "string") throw new Error(error);
@@ -50,6 +57,7 @@ export async function readTags(file: string): Promise<RawTags> {
 
 /** The bytes of one embedded binary tag (`JpgFromRaw`, `PreviewImage`, `OtherImage`). */
 export function extractEmbedded(file: string, tag: "JpgFromRaw" | "PreviewImage" | "OtherImage"): Promise<Buffer> {
+  safeArgument(file);
   return exiftool().extractBinaryTagToBuffer(tag, file);
 }
 

@@ -26,3 +26,7 @@ export function dateFromFileName(fileName: string, now = new Date()): WallClock 
   }
   return wallClock({ ...date, hour: 0, minute: 0, second: 0 }, now);
 }
+
+/** Google's Pixel camera names files by UTC (PXL_20220103_123456789 was taken at 12:34:56 UTC),
+ *  unlike other phones, which use the local time. */
+export const fileNameTimeIsUtc = (fileName: string) => /^PXL_/i.test(fileName);

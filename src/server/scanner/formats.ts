@@ -50,10 +50,6 @@ export function imageFormat(fileName: string): ImageFormat | null {
   return FORMATS[extension(fileName)] ?? null;
 }
 
-export function imageMime(fileName: string): string | null {
-  return imageFormat(fileName)?.mime ?? null;
-}
-
 /** `photo.jpg.xmp` or `photo.xmp` (Lightroom, darktable, digiKam). */
 export const isSidecar = (fileName: string) => extension(fileName) === ".xmp";
 

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
 import { env } from "~/env";
+import { scratchDir } from "./open-file";
 
 const run = promisify(execFile);
 
@@ -34,28 +35,45 @@ export async function heifDecoderInUse(): Promise<"native" | "wasm"> {
   return "wasm";
 }
 
+/** A decode that takes longer than this (a 12 MP photo takes about a second) is stuck. */
+const NATIVE_TIMEOUT_MS = 120_000;
+
 /**
- * The primary image of the HEIF at `file` (whose bytes are `buffer`), upright. `via` overrides
- * HEIF_DECODER. Throws with the decoder's own reason when the file cannot be decoded.
+ * The primary image of the HEIF file at `file`, upright. `via` overrides HEIF_DECODER; when the
+ * native decoder fails (a coding it lacks, a crash), the WASM one tries too. Throws with the
+ * decoder's own reason, never a server path, when neither can decode the file.
  */
-export async function decodeHeif(file: string, buffer: Buffer, via?: "native" | "wasm"): Promise<HeifImage> {
-  return (via ?? (await heifDecoderInUse())) === "native" ? decodeNative(file) : decodeWasm(buffer);
+export async function decodeHeif(file: string, via?: "native" | "wasm"): Promise<HeifImage> {
+  if ((via ?? (await heifDecoderInUse())) === "wasm") return decodeWasm(await readFile(file));
+  try {
+    return await decodeNative(file);
+  } catch (nativeError) {
+    if (via) throw nativeError;
+    return decodeWasm(await readFile(file)).catch(() => Promise.reject(nativeError));
+  }
+}
+
+/** heif-convert's own last word on stderr, else how it ended; its command line names server paths. */
+function nativeFailure(e: { stderr?: string; code?: number | string; signal?: string | null; killed?: boolean }) {
+  const said = e.stderr?.trim().split("\n").at(-1)?.trim();
+  if (said) return `heif-convert: ${said}`;
+  if (e.killed) return `heif-convert did not finish within ${NATIVE_TIMEOUT_MS / 1000} s`;
+  return `heif-convert failed (${e.signal ? `signal ${e.signal}` : `exit code ${e.code}`})`;
 }
 
 async function decodeNative(file: string): Promise<HeifImage> {
-  const base = path.join(env.STATE_DIR, "tmp");
-  await mkdir(base, { recursive: true });
-  const dir = await mkdtemp(path.join(base, "heif-"));
+  await mkdir(scratchDir(), { recursive: true });
+  const dir = await mkdtemp(path.join(scratchDir(), "heif-"));
   try {
     // JPEG at high quality: previews are made from it, and a PNG of 12 MP costs more to write
-    await run("heif-convert", ["-q", "95", file, path.join(dir, "out.jpg")], { maxBuffer: 1 << 20 }).catch((e: { stderr?: string; message: string }) => {
-      throw new Error(`heif-convert: ${(e.stderr || e.message).trim().split("\n").at(-1)}`);
+    await run("heif-convert", ["-q", "95", file, path.join(dir, "out.jpg")], { maxBuffer: 1 << 20, timeout: NATIVE_TIMEOUT_MS }).catch((e: Parameters<typeof nativeFailure>[0]) => {
+      throw new Error(nativeFailure(e));
     });
-    // a file of several top-level images comes out as out-1.jpg, out-2.jpg...
-    const written = (await readdir(dir)).sort();
-    const primary = written.includes("out.jpg") ? "out.jpg" : written[0];
-    if (!primary) throw new Error("heif-convert wrote no image");
-    return { kind: "encoded", data: await readFile(path.join(dir, primary)) };
+    // a file of several top-level images comes out as out-1.jpg, out-2.jpg..., which does not
+    // say which is the primary one: libheif-js knows (decodeHeif falls back to it)
+    const written = await readdir(dir);
+    if (!written.includes("out.jpg")) throw new Error(written.length ? "heif-convert wrote several images" : "heif-convert wrote no image");
+    return { kind: "encoded", data: await readFile(path.join(dir, "out.jpg")) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

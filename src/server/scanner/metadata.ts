@@ -2,7 +2,7 @@
 // sidecar's rating, title, description and keywords win over the file's own.
 import { captureDate, type CaptureDate } from "./capture-date";
 import type { RawTags } from "./exiftool";
-import { list, number, tagIn, text } from "./tag-values";
+import { exifOrientation, gpsPosition, integer, list, number, tagIn, text } from "./tag-values";
 
 export type PhotoMetadata = CaptureDate & {
   cameraMake: string | null;
@@ -28,9 +28,8 @@ export type PhotoMetadata = CaptureDate & {
 const PLACEHOLDER_DESCRIPTIONS = /^(OLYMPUS DIGITAL CAMERA|SONY DSC|DCIM\\?\d*|default|Exif_JPEG_PICTURE|image|\s*)$/i;
 
 function rating(tags: RawTags): number | null {
-  const r = number(tagIn(tags, "Rating", "xmp", "exif"));
   // -1 is Lightroom's "rejected"; anything else outside 0-5 is not a star rating
-  return r === null || r < 0 || r > 5 ? null : Math.round(r);
+  return integer(tagIn(tags, "Rating", "xmp", "exif"), 0, 5);
 }
 
 function title(tags: RawTags): string | null {
@@ -58,9 +57,7 @@ function keywords(tags: RawTags): string[] {
 /** The index's metadata columns from a file's tags and its sidecar's (null: none or unreadable). */
 export function photoMetadata(input: { tags: RawTags; sidecar: RawTags | null; fileName: string; mtime: Date }): PhotoMetadata {
   const { tags, sidecar } = input;
-  const lat = number(tagIn(tags, "GPSLatitude", "composite", "exif", "xmp"));
-  const lon = number(tagIn(tags, "GPSLongitude", "composite", "exif", "xmp"));
-  const hasPosition = lat !== null && lon !== null && !(lat === 0 && lon === 0);
+  const position = gpsPosition(tags);
   const sideKeywords = sidecar ? keywords(sidecar) : [];
   return {
     ...captureDate(input),
@@ -69,11 +66,11 @@ export function photoMetadata(input: { tags: RawTags; sidecar: RawTags | null; f
     lens: text(tagIn(tags, "LensModel", "exif", "xmp", "any")) ?? text(tagIn(tags, "LensID", "composite")) ?? text(tagIn(tags, "Lens", "any")),
     exposureTime: number(tagIn(tags, "ExposureTime", "exif", "any")),
     fNumber: number(tagIn(tags, "FNumber", "exif", "any")),
-    iso: number(tagIn(tags, "ISO", "exif", "any")),
+    iso: integer(tagIn(tags, "ISO", "exif", "any"), 1, 2 ** 31 - 1),
     focalLength: number(tagIn(tags, "FocalLength", "exif", "any")),
-    latitude: hasPosition ? lat : null,
-    longitude: hasPosition ? lon : null,
-    orientation: number(tagIn(tags, "Orientation", "exif")),
+    latitude: position?.latitude ?? null,
+    longitude: position?.longitude ?? null,
+    orientation: exifOrientation(tags),
     rating: (sidecar && rating(sidecar)) ?? rating(tags),
     title: (sidecar && title(sidecar)) ?? title(tags),
     description: (sidecar && description(sidecar)) ?? description(tags),

@@ -2,21 +2,19 @@
 // (the file, or only its XMP sidecar; everything in a full rescan), follow moves by content, and
 // mark what vanished as missing. Safe to kill at any moment: each file's row is written only
 // after its thumbnails, so a rerun redoes exactly what was lost.
-import { createHash } from "node:crypto";
-import { constants } from "node:fs";
-import { open, realpath } from "node:fs/promises";
+import { realpath } from "node:fs/promises";
 import os from "node:os";
 import { skipMatcher } from "~/lib/glob";
 import { db } from "~/server/db";
-import { isInside } from "~/server/library/paths";
 import { readSiteSettings } from "~/server/db/site-settings";
 import { PRESENT, photosUnder } from "~/server/db/visibility";
 import { errorLine } from "~/lib/error-text";
 import { decodable } from "./decode";
 import { holdExifTool, readTags, type RawTags } from "./exiftool";
+import { openInsideRoot, sweepScratch, type OpenedFile } from "./open-file";
 import { photoMetadata } from "./metadata";
 import { previewFailure } from "./preview-error";
-import { makeThumbnails } from "./thumbnails";
+import { makeThumbnails, thumbnailsExist } from "./thumbnails";
 import { walkRoot, type FoundFile } from "./walk";
 
 export type ScanContext = {
@@ -40,6 +38,8 @@ export type ScanStats = {
 
 type IndexedRow = {
   id: string;
+  updatedAt: Date;
+  takenAtSource: string | null;
   path: string;
   size: bigint;
   mtime: Date;
@@ -59,7 +59,19 @@ async function indexedUnder(root: string): Promise<IndexedRow[]> {
   for (;;) {
     const page = await db.photo.findMany({
       where: { ...photosUnder(root), ...(rows.length ? { id: { gt: rows.at(-1)!.id } } : {}) },
-      select: { id: true, path: true, size: true, mtime: true, missingSince: true, contentHash: true, sidecarPath: true, sidecarSize: true, sidecarMtime: true },
+      select: {
+        id: true,
+        updatedAt: true,
+        takenAtSource: true,
+        path: true,
+        size: true,
+        mtime: true,
+        missingSince: true,
+        contentHash: true,
+        sidecarPath: true,
+        sidecarSize: true,
+        sidecarMtime: true,
+      },
       orderBy: { id: "asc" },
       take: PAGE,
     });
@@ -68,10 +80,12 @@ async function indexedUnder(root: string): Promise<IndexedRow[]> {
   }
 }
 
-/** The file and its sidecar are as the index last read them. */
+/** The file and its sidecar are as the index last read them, by a scanner that read dates
+ *  (rows from before takenAtSource existed are read again, once). */
 function unchanged(row: IndexedRow, file: FoundFile) {
   const side = file.sidecar;
   return (
+    row.takenAtSource !== null &&
     Number(row.size) === file.size &&
     row.mtime.getTime() === file.mtimeMs &&
     row.sidecarPath === (side?.path ?? null) &&
@@ -87,11 +101,14 @@ async function inChunks(ids: string[], fn: (chunk: string[]) => Promise<unknown>
 /**
  * Scans `root` (absolute, an existing folder) into the index and returns what it did. `full`
  * re-reads every file's metadata and previews, for edits that kept size and mtime and after an
- * upgrade that reads more; otherwise only files whose size, mtime or sidecar changed are read.
+ * upgrade that reads more (`{ since }`: a resumed full rescan, which skips rows re-read since
+ * that time); otherwise only files whose size, mtime or sidecar changed are read.
  * `concurrency` files are read at once (default: the number of cores). Problems with single
  * files are logged through `ctx` and never stop the scan.
  */
-export async function scanRoot(root: string, ctx: ScanContext, opts: { concurrency?: number; full?: boolean } = {}): Promise<ScanStats> {
+export type ScanOptions = { concurrency?: number; full?: boolean | { since: Date } };
+
+export async function scanRoot(root: string, ctx: ScanContext, opts: ScanOptions = {}): Promise<ScanStats> {
   const release = holdExifTool();
   try {
     return await scan(root, ctx, opts);
@@ -100,9 +117,12 @@ export async function scanRoot(root: string, ctx: ScanContext, opts: { concurren
   }
 }
 
-async function scan(root: string, ctx: ScanContext, opts: { concurrency?: number; full?: boolean }): Promise<ScanStats> {
+async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<ScanStats> {
+  const fullSince = typeof opts.full === "object" ? opts.full.since : null;
+  const reread = (row: IndexedRow) => !!opts.full && !(fullSince && row.updatedAt >= fullSince);
   const stats: ScanStats = { found: 0, unchanged: 0, added: 0, updated: 0, moved: 0, returned: 0, missing: 0, noPreview: 0, stopped: false };
   const { skipPatterns } = await readSiteSettings();
+  await sweepScratch();
   ctx.log("info", `walking ${root}`);
   const files = await walkRoot(root, { skip: skipMatcher(skipPatterns), warn: (m) => ctx.log("warn", m), shouldStop: ctx.shouldStop });
   if (ctx.shouldStop()) return { ...stats, stopped: true };
@@ -116,7 +136,7 @@ async function scan(root: string, ctx: ScanContext, opts: { concurrency?: number
   for (const file of files) {
     seen.add(file.path);
     const row = byPath.get(file.path);
-    if (row && !opts.full && unchanged(row, file)) {
+    if (row && !reread(row) && unchanged(row, file)) {
       stats.unchanged++;
       if (row.missingSince) returning.push(row.id);
     } else work.push({ file, row });
@@ -160,38 +180,50 @@ async function scan(root: string, ctx: ScanContext, opts: { concurrency?: number
   return stats;
 }
 
-/** Reads a file found by the walk, unless it has since become a symlink or anything else
- *  that leads outside the root (the walk and the read are apart in time). */
-export async function readInsideRoot(file: string, realRoot: string): Promise<Buffer> {
-  const real = await realpath(file);
-  if (!isInside(real, realRoot)) throw Object.assign(new Error("it now leads outside the scan root"), { code: "EOUTSIDE" });
-  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
-  try {
-    if (!(await handle.stat()).isFile()) throw Object.assign(new Error("not a regular file"), { code: "ENOTFILE" });
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The tags of the file's XMP sidecar, or null (none, or unreadable: logged and ignored). */
 async function sidecarTags(file: FoundFile, realRoot: string, ctx: ScanContext): Promise<RawTags | null> {
   if (!file.sidecar) return null;
+  let opened: OpenedFile | null = null;
   try {
-    const real = await realpath(file.sidecar.path);
-    if (!isInside(real, realRoot)) throw new Error("it now leads outside the scan root");
-    const tags = await readTags(real);
+    opened = await openInsideRoot(file.sidecar.path, realRoot);
+    const tags = await readTags(opened.alias);
     if (!Object.keys(tags).some((k) => k.startsWith("XMP"))) {
       throw new Error(typeof tags["ExifTool:Warning"] === "string" ? tags["ExifTool:Warning"] : "no XMP found in it");
     }
     return tags;
   } catch (e) {
-    ctx.log("warn", `sidecar ${file.sidecar.path} could not be read: ${errorLine(e)}; ignored`);
+    ctx.log("warn", `sidecar ${file.sidecar.path} could not be read: ${(e as NodeJS.ErrnoException).code === "EOUTSIDE" ? "it now leads outside the scan root" : errorLine(e)}; ignored`);
+    return null;
+  } finally {
+    await opened?.close();
+  }
+}
+
+type Preview = { width: number | null; height: number | null; animated: boolean };
+
+/** The previews of a row being re-read for its metadata alone (its sidecar changed, or it
+ *  moved): same content, previews on disk, so nothing is decoded again. */
+async function keptPreview(rowId: string | undefined, contentHash: string): Promise<Preview | null> {
+  if (!rowId) return null;
+  const before = await db.photo.findUnique({ where: { id: rowId }, select: { contentHash: true, thumbnailState: true, width: true, height: true, animated: true } });
+  if (before?.contentHash !== contentHash || before.thumbnailState !== "ready" || !(await thumbnailsExist(contentHash))) return null;
+  return { width: before.width, height: before.height, animated: before.animated };
+}
+
+/** Indexes one file; a problem with it is logged and skipped, never the end of the scan. */
+async function indexFile(...args: Parameters<typeof indexOpenedFile>): Promise<"added" | "updated" | "moved" | null> {
+  try {
+    return await indexOpenedFile(...args);
+  } catch (e) {
+    const [file, , , , , ctx] = args;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === "EOUTSIDE" ? "it now leads outside the scan root" : (code ?? errorLine(e));
+    ctx.log("warn", `cannot index ${file.path}: ${reason}; skipped`);
     return null;
   }
 }
 
-async function indexFile(
+async function indexOpenedFile(
   file: FoundFile,
   row: IndexedRow | undefined,
   realRoot: string,
@@ -200,64 +232,66 @@ async function indexFile(
   ctx: ScanContext,
   full: boolean,
 ): Promise<"added" | "updated" | "moved" | null> {
-  let buffer: Buffer;
+  const opened = await openInsideRoot(file.path, realRoot);
   try {
-    buffer = await readInsideRoot(file.path, realRoot);
-  } catch (e) {
-    ctx.log("warn", `cannot read ${file.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; skipped`);
-    return null;
+    const contentHash = await opened.sha256();
+    const moved = row ? undefined : movable.get(contentHash)?.shift();
+    const target = row ?? moved;
+    const mtime = new Date(file.mtimeMs);
+    let tags: RawTags = {};
+    try {
+      tags = await readTags(opened.alias);
+    } catch (e) {
+      ctx.log("warn", `no metadata from ${file.path}: ${errorLine(e)}`);
+    }
+    const sidecar = await sidecarTags(file, realRoot, ctx);
+    let preview: Preview = { width: null, height: null, animated: false };
+    let thumbnailError: string | null = null;
+    const kept = full ? null : await keptPreview(target?.id, contentHash);
+    if (kept) preview = kept;
+    else {
+      try {
+        preview = await makeThumbnails(await decodable(file.decoder, opened, tags), contentHash, { force: full });
+      } catch (e) {
+        thumbnailError = previewFailure(e);
+        ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
+      }
+    }
+    const { keywords, ...meta } = photoMetadata({ tags, sidecar, fileName: file.fileName, mtime });
+    const data = {
+      path: file.path,
+      directory: file.directory,
+      fileName: file.fileName,
+      size: BigInt(file.size),
+      mtime,
+      contentHash,
+      mime: file.mime,
+      mediaType: "photo",
+      ...preview,
+      ...meta,
+      sidecarPath: file.sidecar?.path ?? null,
+      sidecarSize: file.sidecar ? BigInt(file.sidecar.size) : null,
+      sidecarMtime: file.sidecar ? new Date(file.sidecar.mtimeMs) : null,
+      thumbnailState: thumbnailError ? "failed" : "ready",
+      thumbnailError,
+      missingSince: null,
+    };
+    const write = async (where: { id: string } | { path: string }, outcome: "added" | "updated" | "moved") => {
+      await db.$transaction(async (tx) => {
+        const photo = "id" in where ? await tx.photo.update({ where, data }) : await tx.photo.upsert({ where, create: data, update: data });
+        await tx.photoKeyword.deleteMany({ where: { photoId: photo.id } });
+        if (keywords.length) await tx.photoKeyword.createMany({ data: keywords.map((name) => ({ photoId: photo.id, name })) });
+      });
+      return outcome;
+    };
+    if (row) return await write({ id: row.id }, "updated");
+    if (moved) {
+      movedIds.add(moved.id);
+      ctx.log("info", `moved: ${moved.path} -> ${file.path}`);
+      return await write({ id: moved.id }, "moved");
+    }
+    return await write({ path: file.path }, "added");
+  } finally {
+    await opened.close();
   }
-  const contentHash = createHash("sha256").update(buffer).digest("hex");
-  const mtime = new Date(file.mtimeMs);
-  let tags: RawTags = {};
-  try {
-    tags = await readTags(file.path);
-  } catch (e) {
-    ctx.log("warn", `no metadata from ${file.path}: ${errorLine(e)}`);
-  }
-  const sidecar = await sidecarTags(file, realRoot, ctx);
-  let preview: { width: number | null; height: number | null; animated: boolean } = { width: null, height: null, animated: false };
-  let thumbnailError: string | null = null;
-  try {
-    preview = await makeThumbnails(await decodable(file.decoder, file.path, buffer, tags), contentHash, { force: full });
-  } catch (e) {
-    thumbnailError = previewFailure(e);
-    ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
-  }
-  const { keywords, ...meta } = photoMetadata({ tags, sidecar, fileName: file.fileName, mtime });
-  const data = {
-    path: file.path,
-    directory: file.directory,
-    fileName: file.fileName,
-    size: BigInt(file.size),
-    mtime,
-    contentHash,
-    mime: file.mime,
-    mediaType: "photo",
-    ...preview,
-    ...meta,
-    sidecarPath: file.sidecar?.path ?? null,
-    sidecarSize: file.sidecar ? BigInt(file.sidecar.size) : null,
-    sidecarMtime: file.sidecar ? new Date(file.sidecar.mtimeMs) : null,
-    thumbnailState: thumbnailError ? "failed" : "ready",
-    thumbnailError,
-    missingSince: null,
-  };
-  const write = async (where: { id: string } | { path: string }, outcome: "added" | "updated" | "moved") => {
-    await db.$transaction(async (tx) => {
-      const photo = "id" in where ? await tx.photo.update({ where, data }) : await tx.photo.upsert({ where, create: data, update: data });
-      await tx.photoKeyword.deleteMany({ where: { photoId: photo.id } });
-      if (keywords.length) await tx.photoKeyword.createMany({ data: keywords.map((name) => ({ photoId: photo.id, name })) });
-    });
-    return outcome;
-  };
-  if (row) return write({ id: row.id }, "updated");
-  const candidates = movable.get(contentHash);
-  const moved = candidates?.shift();
-  if (moved) {
-    movedIds.add(moved.id);
-    ctx.log("info", `moved: ${moved.path} -> ${file.path}`);
-    return write({ id: moved.id }, "moved");
-  }
-  return write({ path: file.path }, "added");
 }

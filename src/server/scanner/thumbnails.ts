@@ -36,6 +36,9 @@ async function writeAtomically(file: string, data: Buffer) {
 
 const exists = (file: string) => stat(file).then(() => true, () => false);
 
+/** Both previews of this content are on disk. */
+export const thumbnailsExist = async (contentHash: string) => (await exists(thumbnailPath(contentHash, "large"))) && (await exists(thumbnailPath(contentHash, "small")));
+
 function open(source: Decodable): Sharp {
   const options: SharpOptions = { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS, sequentialRead: true };
   if (source.raw) options.raw = source.raw;
@@ -67,7 +70,7 @@ export async function makeThumbnails(source: Decodable, contentHash: string, opt
   const turned = orientation >= 5;
   const width = (turned ? meta.height : meta.width) ?? null;
   const height = (turned ? meta.width : meta.height) ?? null;
-  if (opts.force || !(await exists(large)) || !(await exists(small))) {
+  if (opts.force || !(await thumbnailsExist(contentHash))) {
     let image = open(source);
     image = source.orientation === "exif" ? image.rotate() : orient(image, orientation);
     const big = await image.resize(THUMB_SIZES.large, THUMB_SIZES.large, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
@@ -75,5 +78,7 @@ export async function makeThumbnails(source: Decodable, contentHash: string, opt
     await writeAtomically(large, big);
     await writeAtomically(small, little);
   }
-  return { width, height, animated: (meta.pages ?? 1) > 1 };
+  // several pages of a TIFF are not an animation, and browsers show TIFF originals not at all
+  const animated = (meta.format === "gif" || meta.format === "webp") && (meta.pages ?? 1) > 1;
+  return { width, height, animated };
 }

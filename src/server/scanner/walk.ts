@@ -49,6 +49,11 @@ export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: Wa
         opts.warn(`name is not valid UTF-8, skipped: ${full}`);
         continue;
       }
+      if (/[\u0000-\u001f\u007f]/.test(entry.name)) {
+        // a line break would split a line-based tool protocol (ExifTool's argument stream)
+        opts.warn(`name holds a line break or another control character, skipped (rename it to index it): ${JSON.stringify(full)}`);
+        continue;
+      }
       if (opts.skip(path.relative(root, full), entry.name)) continue;
       if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => null);

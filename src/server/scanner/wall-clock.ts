@@ -1,4 +1,5 @@
 // A wall-clock time as cameras write it (no zone of its own), and its checks.
+import { localTimeFromInstant } from "~/lib/local-time";
 
 /** Calendar fields of a local time; `ms` from EXIF sub-seconds. */
 export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number; ms: number };
@@ -20,7 +21,5 @@ export function wallClock(f: Omit<WallClock, "ms"> & { ms?: number }, now = new 
 /** The wall clock read as if it were UTC, in ms since the epoch. */
 export const asUtc = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
-
 /** "YYYY-MM-DDTHH:mm:ss", the form of `takenAtLocal`. */
-export const formatWallClock = (w: WallClock) => `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+export const formatWallClock = (w: WallClock) => localTimeFromInstant(new Date(asUtc(w)), 0)!;

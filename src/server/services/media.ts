@@ -17,11 +17,12 @@ const notFound = () => new AppError("NOT_FOUND", "No such photo.");
 
 /** The WebP preview of a photo the viewer may see (`small` about 256 px on the long edge,
  *  `large` about 1280 px); NOT_FOUND while it has none. Previews are content-addressed, so the
- *  ETag is known without touching the file. */
+ *  ETag (content hash, size, the row's update time) is known without touching the file. */
 export async function thumbnailFile(viewer: Viewer, id: string, size: ThumbSize): Promise<MediaFile> {
   const photo = await findVisiblePhoto(viewer, id);
   if (photo.thumbnailState !== "ready" || !photo.contentHash) throw notFound();
-  return { file: thumbnailPath(photo.contentHash, size), etag: `"${photo.contentHash}-${size}"`, mime: "image/webp" };
+  // the row's update time too: a full rescan remakes previews under the same content hash
+  return { file: thumbnailPath(photo.contentHash, size), etag: `"${photo.contentHash}-${size}-${photo.updatedAt.getTime().toString(36)}"`, mime: "image/webp" };
 }
 
 /** The photo's file as it is on disk now: a symlink swapped in since the scan must not lead
