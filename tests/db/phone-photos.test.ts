@@ -182,6 +182,13 @@ describe("phone photos", () => {
     await expect(readTags(evil)).rejects.toThrow(/control character/);
   });
 
+  it("indexes a file whose numbers do not fit their columns, leaving those empty", async () => {
+    const odd = await writeJpeg(lib("phone/odd.jpg"), { tags: { "XMP-exif:ISO": 3000000000, "XMP-xmp:Rating": 2.5, "Orientation#": 9 } });
+    const { stats } = await scanOnce(lib());
+    expect(stats).toMatchObject({ found: 1, added: 1 });
+    expect(await photoByPath(odd)).toMatchObject({ iso: null, rating: null, orientation: null, thumbnailState: "ready" });
+  });
+
   it("does not take a multi-page TIFF for an animation", async () => {
     const tiff = lib("phone/pages.tif");
     await run(await magickCommand(), ["-size", "40x30", "xc:red", "xc:blue", `TIFF:${tiff}`]);
@@ -305,6 +312,30 @@ describe("XMP sidecars", () => {
 });
 
 describe("a full rescan", () => {
+  it("resumed after a kill, skips the files it re-read before, and re-reads the rest", async () => {
+    const a = await writeJpeg(lib("f/a.jpg"), { tags: { DateTimeOriginal: "2020:01:01 10:00:00" } });
+    const b = await writeJpeg(lib("f/b.jpg"), { tags: { DateTimeOriginal: "2020:01:01 10:00:00" } });
+    for (const f of [a, b]) setMtime(f, new Date("2024-01-01T00:00:00Z"));
+    await scanOnce(lib());
+    const since = new Date();
+    // the first attempt got as far as a.jpg
+    await db.photo.update({ where: { path: a }, data: { cameraMake: "re-read" } });
+    for (const f of [a, b]) await exiftoolWrite(f, { DateTimeOriginal: "2021:02:02 11:00:00" }, { keepMtime: true });
+    const { stats } = await scanOnce(lib(), { full: { since } });
+    expect(stats).toMatchObject({ unchanged: 1, updated: 1 });
+    expect(await photoByPath(a)).toMatchObject({ cameraMake: "re-read", takenAtLocal: "2020-01-01T10:00:00" });
+    expect(await photoByPath(b)).toMatchObject({ takenAtLocal: "2021-02-02T11:00:00" });
+  });
+
+  it("is not needed for rows indexed before dates had a source: a normal scan reads them once", async () => {
+    const photo = await writeJpeg(lib("f/old.jpg"), { tags: { DateTimeOriginal: "2020:01:01 10:00:00" } });
+    await scanOnce(lib());
+    await db.photo.update({ where: { path: photo }, data: { takenAtSource: null, takenAtLocal: null } });
+    expect((await scanOnce(lib())).stats).toMatchObject({ unchanged: 0, updated: 1 });
+    expect(await photoByPath(photo)).toMatchObject({ takenAtSource: "exif", takenAtLocal: "2020-01-01T10:00:00" });
+    expect((await scanOnce(lib())).stats).toMatchObject({ unchanged: 1, updated: 0 });
+  });
+
   it("picks up a date edited in place with size and mtime kept, which a normal rescan cannot see", async () => {
     const photo = await writeJpeg(lib("f/edited.jpg"), { tags: { DateTimeOriginal: "2020:01:01 10:00:00" } });
     // a whole second: exiftool -P keeps the mtime to the second
