@@ -1,23 +1,20 @@
 // What decodes and reads media in this process, for GET /api/health: the native HEIF decoder
-// when Debian's libheif-examples is installed, and ExifTool (needs perl).
+// when Debian's libheif-examples is installed, and whether ExifTool starts (it needs perl).
+// No versions: the endpoint answers without a session.
 import { exiftoolVersion } from "./exiftool";
-import { heifDecoderInUse, nativeHeifDecoder } from "./heif";
+import { heifDecoderInUse } from "./heif";
 
 export type MediaTools = {
-  heif: { decoder: "native" | "wasm"; native: string | null };
-  exiftool: { version: string | null; error?: string };
+  /** "native": Debian's heif-convert; "wasm": libheif inside the npm package (slower) */
+  heifDecoder: "native" | "wasm";
+  /** false: dates, keywords and RAW previews are missing until perl is installed */
+  exiftool: boolean;
 };
 
 let probed: Promise<MediaTools> | null = null;
 
 /** Probed once per process (starting ExifTool costs a perl start). */
 export function mediaTools(): Promise<MediaTools> {
-  probed ??= (async () => {
-    const [decoder, native, version] = await Promise.all([heifDecoderInUse(), nativeHeifDecoder(), exiftoolVersion()]);
-    return {
-      heif: { decoder, native },
-      exiftool: version ? { version } : { version: null, error: "ExifTool did not start: is perl installed? Dates, keywords and RAW previews need it." },
-    };
-  })();
+  probed ??= Promise.all([heifDecoderInUse(), exiftoolVersion()]).then(([heifDecoder, version]) => ({ heifDecoder, exiftool: version !== null }));
   return probed;
 }
