@@ -54,11 +54,13 @@ export function offsetText(offset: number) {
   return `UTC${offset < 0 ? "-" : "+"}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
-/** "1 Aug 2024, 00:30", with " (UTC+02:00)" when the offset is known; the string itself when it
- *  is not a local time. */
-export function localDateTimeText(local: string, offset: number | null) {
+/** "1 Aug 2024, 00:30", with " (UTC+02:00)" when the offset is known, " (UTC)" when it is not but
+ *  `utc` says the time is UTC's (an instant from a place unknown); the string itself when it is
+ *  not a local time. */
+export function localDateTimeText(local: string, offset: number | null, opts: { utc?: boolean } = {}) {
   const p = localParts(local);
   if (!p) return local;
   const text = `${p.day} ${MONTHS[p.month - 1]!.slice(0, 3)} ${p.year}, ${pad(p.hour)}:${pad(p.minute)}`;
-  return offset === null ? text : `${text} (${offsetText(offset)})`;
+  if (offset !== null) return `${text} (${offsetText(offset)})`;
+  return opts.utc ? `${text} (UTC)` : text;
 }

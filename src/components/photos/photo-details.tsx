@@ -42,7 +42,8 @@ function Taken({ p }: { p: Details }) {
   if (!p.takenAtLocal) return null;
   return (
     <>
-      {localDateTimeText(p.takenAtLocal, p.takenAtOffset)}
+      {/* a GPS time or a file time with no known place is shown as UTC's wall clock */}
+      {localDateTimeText(p.takenAtLocal, p.takenAtOffset, { utc: p.takenAtSource === "gps" || p.takenAtSource === "file" })}
       {p.takenAtSource && <span className="block text-xs text-slate-400">Date {takenAtSourceText(p.takenAtSource)}</span>}
     </>
   );

@@ -8,32 +8,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
-import { env } from "~/env";
+import { heifDecoderInUse } from "./heif-tools";
 import { scratchDir } from "./open-file";
 
 const run = promisify(execFile);
 
 /** Decoded pixels (RGBA, 8 bits) or an encoded file sharp reads. */
 export type HeifImage = { kind: "pixels"; data: Buffer; width: number; height: number } | { kind: "encoded"; data: Buffer };
-
-let native: Promise<string | null> | null = null;
-
-/** The version line of Debian's heif-convert, or null when it is not installed. */
-export function nativeHeifDecoder(): Promise<string | null> {
-  native ??= run("heif-convert", ["--help"]).then(
-    (r) => firstLine(r.stdout),
-    (e: NodeJS.ErrnoException & { stdout?: string }) => (e.code === "ENOENT" ? null : firstLine(e.stdout ?? "heif-convert")),
-  );
-  return native;
-}
-const firstLine = (s: string) => s.split("\n").find((l) => l.trim())?.trim() ?? "heif-convert";
-
-/** Which decoder a HEIF file goes to under HEIF_DECODER. */
-export async function heifDecoderInUse(): Promise<"native" | "wasm"> {
-  if (env.HEIF_DECODER === "wasm") return "wasm";
-  if (env.HEIF_DECODER === "native" || (await nativeHeifDecoder())) return "native";
-  return "wasm";
-}
 
 /** A decode that takes longer than this (a 12 MP photo takes about a second) is stuck. */
 const NATIVE_TIMEOUT_MS = 120_000;
@@ -48,7 +29,8 @@ export async function decodeHeif(file: string, via?: "native" | "wasm"): Promise
   try {
     return await decodeNative(file);
   } catch (nativeError) {
-    if (via) throw nativeError;
+    // a file that is not HEIF at all gets the native words; anything else is worth a second try
+    if (via || /not an? HEIF|invalid input/i.test((nativeError as Error).message)) throw nativeError;
     return decodeWasm(await readFile(file)).catch(() => Promise.reject(nativeError));
   }
 }

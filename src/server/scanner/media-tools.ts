@@ -2,7 +2,7 @@
 // when Debian's libheif-examples is installed, and whether ExifTool starts (it needs perl).
 // No versions: the endpoint answers without a session.
 import { exiftoolVersion } from "./exiftool";
-import { heifDecoderInUse } from "./heif";
+import { heifDecoderInUse } from "./heif-tools";
 
 export type MediaTools = {
   /** "native": Debian's heif-convert; "wasm": libheif inside the npm package (slower) */

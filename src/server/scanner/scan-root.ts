@@ -175,7 +175,7 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   stats.noPreview = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT, thumbnailState: "failed" } });
   ctx.log(
     "info",
-    `done: ${stats.added} new, ${stats.updated} changed, ${stats.moved} moved, ${stats.returned} back, ${stats.missing} missing, ${stats.unchanged} unchanged`,
+    `done: ${stats.added} new, ${stats.updated} ${opts.full ? "re-read" : "changed"}, ${stats.moved} moved, ${stats.returned} back, ${stats.missing} missing, ${stats.unchanged} unchanged`,
   );
   return stats;
 }

@@ -26,7 +26,7 @@ export function FullRescanDialog({ user, onClose }: { user?: { id: string; usern
         A full rescan re-reads the metadata of every file in {what} (dates, keywords, ratings, sidecars) and makes every
         preview again, not only those of new and changed files. On a large library it may take a long time and keeps
         the worker busy meanwhile. Favorites, tags and albums stay as they are; no photo file is changed.
-        {user && " When another user's folder contains this one, the scan covers that whole folder, as every scan does."}
+        {user && " If this folder lies inside another user's folder, that whole folder is rescanned."}
       </p>
       <DialogButtons>
         <Button onClick={onClose} autoFocus>

@@ -64,6 +64,11 @@ export function WorkerLogsSection() {
                   <StatusBadge status={j.status} />
                   {j.cancelRequested && j.status === "running" && <span className="ml-1 text-xs text-slate-500">stopping…</span>}
                   {j.error && <p className="text-xs text-red-700">{j.error}</p>}
+                  {typeof j.stats?.noPreview === "number" && j.stats.noPreview > 0 && (
+                    <p className="text-xs text-amber-700">
+                      {formatCount(j.stats.noPreview)} {j.stats.noPreview === 1 ? "file" : "files"} without preview: see the log
+                    </p>
+                  )}
                 </td>
                 <td className="w-56 py-2 pr-4">
                   <ProgressBar done={j.progress.done} total={j.progress.total} label={`Progress of the scan of ${j.scope.root}`} />

@@ -23,7 +23,7 @@ function filterOf({ tag, keyword }: { tag?: string; keyword?: string }) {
       key: `keyword:${keyword}`,
       filter: { keyword },
       title: `Photos with the keyword “${keyword}”`,
-      note: "A keyword from the file (IPTC/XMP), the same for everyone who sees the photo.",
+      note: "A keyword written in the photo file or its XMP sidecar, the same for everyone who sees the photo.",
       emptyTitle: "No photos with this keyword",
       emptyText: "None of your photos carries this keyword in its file.",
     };

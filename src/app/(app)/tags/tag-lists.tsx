@@ -52,7 +52,7 @@ export function TagLists() {
             Keywords <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-600">from file</span>
           </>
         }
-        hint="Keywords written in the photo files (IPTC/XMP, by a camera or another program). Everyone who sees a photo sees its keywords; Folio never changes them."
+        hint="Keywords written in the photo files or their XMP sidecars by a camera or a program such as Lightroom. Everyone who sees a photo sees its keywords; Folio never changes them."
       >
         <Alert className="mb-3">{keywords.error?.message}</Alert>
         <Entries
