@@ -31,6 +31,8 @@ describe("local time", () => {
     expect(dayText(p)).toBe("Thursday, 1 August 2024");
     expect(localDateTimeText("2024-08-01T00:30:00", 120)).toBe("1 Aug 2024, 00:30 (UTC+02:00)");
     expect(localDateTimeText("2024-08-01T00:30:00", -210)).toBe("1 Aug 2024, 00:30 (UTC-03:30)");
+    expect(localDateTimeText("2020-02-13T10:36:13", null)).toBe("13 Feb 2020, 10:36");
+    expect(localDateTimeText("2020-02-13T10:36:13", null, { utc: true })).toBe("13 Feb 2020, 10:36 (UTC)");
     expect(localDateTimeText("2024-08-01T00:30:00", null)).toBe("1 Aug 2024, 00:30");
     expect(offsetText(0)).toBe("UTC+00:00");
     expect(localParts("not a date")).toBeNull();
