@@ -29,14 +29,15 @@ function opaqueUnlessAlpha(rgba: Buffer): Buffer {
 }
 
 /** For sharp; throws with a reason in plain words when the file cannot be decoded. */
-export async function decodable(decoder: Decoder, file: Pick<OpenedFile, "alias" | "size" | "read">, tags: RawTags): Promise<Decodable> {
+export async function decodable(decoder: Decoder, file: Pick<OpenedFile, "alias" | "size" | "small" | "read">, tags: RawTags): Promise<Decodable> {
   const inMemory = async (what: string) => {
     if (file.size > IN_MEMORY_LIMIT) throw new Error(`this ${what} is larger than the 1 GiB Folio decodes in memory`);
     return file.read();
   };
   switch (decoder) {
     case "sharp":
-      return { input: file.alias, orientation: "exif" };
+      // a large file is read by libvips itself, streamed; a small one is in memory already
+      return { input: file.small ? await file.read() : file.alias, orientation: "exif" };
     case "heif": {
       if (file.size > IN_MEMORY_LIMIT) throw new Error("this HEIF is larger than the 1 GiB Folio decodes");
       const image = await decodeHeif(file.alias);
@@ -48,7 +49,7 @@ export async function decodable(decoder: Decoder, file: Pick<OpenedFile, "alias"
       const preview = await embeddedPreview(file.alias, tags);
       const orientation = exifOrientation(tags) ?? 1;
       // no embedded JPEG: a DNG is a TIFF that sharp may read itself
-      return { input: preview ?? file.alias, orientation };
+      return { input: preview ?? (file.small ? await file.read() : file.alias), orientation };
     }
     case "jxl":
       return { input: decodeJxl(await inMemory("JPEG XL file")), orientation: null };

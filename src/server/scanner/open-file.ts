@@ -22,12 +22,18 @@ export type OpenedFile = {
    *  file's own path */
   alias: string;
   size: number;
-  /** sha256 of the content, streamed (files past 2 GiB too) */
+  /** the file is small enough (up to 64 MiB) to be read once into memory and handed around */
+  small: boolean;
+  /** sha256 of the content: from memory when small, else streamed (files past 2 GiB too) */
   sha256(): Promise<string>;
-  /** the whole content, for decoders that need it in memory */
+  /** the whole content, read once (for small files and decoders that need it in memory) */
   read(): Promise<Buffer>;
   close(): Promise<void>;
 };
+
+/** Up to this size a file is read once and kept in memory while it is indexed (a phone photo is
+ *  2-10 MB): hashing and decoding from one buffer costs less than reading the file twice. */
+const SMALL_FILE = 64 * 1024 ** 2;
 
 const outside = () => Object.assign(new Error("it now leads outside the scan root"), { code: "EOUTSIDE" });
 
@@ -50,15 +56,20 @@ export async function openInsideRoot(file: string, realRoot: string): Promise<Op
       alias = path.join(scratchDir(), `fd-${process.pid}-${randomUUID().slice(0, 8)}${path.extname(file).toLowerCase()}`);
       await symlink(`/proc/${process.pid}/fd/${handle.fd}`, alias);
     }
+    let content: Promise<Buffer> | null = null;
+    const read = () => (content ??= readFile(alias));
+    const small = st.size <= SMALL_FILE;
     return {
       alias,
       size: st.size,
+      small,
       sha256: async () => {
         const hash = createHash("sha256");
+        if (small) return hash.update(await read()).digest("hex");
         for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
         return hash.digest("hex");
       },
-      read: () => readFile(alias),
+      read,
       close: async () => {
         if (alias !== file) await rm(alias, { force: true });
         await handle.close();
