@@ -114,7 +114,7 @@ async function runPhase(phase: string, target: string) {
       for (let i = 0; i < files.length; i += 5000) {
         const data = files.slice(i, i + 5000).map((file) => {
           const st = statSync(file);
-          return { path: file, directory: path.dirname(file), fileName: path.basename(file), size: BigInt(st.size), mtime: new Date(Math.floor(st.mtimeMs)), mime: "image/jpeg", thumbnailState: "ready", contentHash: "bench" };
+          return { path: file, directory: path.dirname(file), fileName: path.basename(file), size: BigInt(st.size), mtime: new Date(Math.floor(st.mtimeMs)), mime: "image/jpeg", thumbnailState: "ready", contentHash: "bench", takenAtSource: "file" };
         });
         await db.photo.createMany({ data });
       }
