@@ -5,7 +5,7 @@ import { compareKeywords } from "~/lib/keywords";
 import { localTimeOf } from "~/lib/local-time";
 import type { PhotosListInput } from "~/lib/photos";
 import { db } from "~/server/db";
-import { timelinePage } from "~/server/db/timeline";
+import { timelinePage, type TimelineRow } from "~/server/db/timeline";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { fromViewerPath, toViewerPath } from "~/server/library/viewer-paths";
@@ -18,15 +18,7 @@ const notFound = () => new AppError("NOT_FOUND", "No such photo.");
  *  order), `takenAtLocal` the wall clock where it was taken ("YYYY-MM-DDTHH:mm:ss"; for rows
  *  scanned before that was stored, worked out from the instant and `takenAtOffset`, minutes east
  *  of UTC), `takenAtSource` where the date came from (null when unknown). */
-function whenAndKind(p: {
-  takenAt: Date | null;
-  takenAtLocal: string | null;
-  takenAtOffset: number | null;
-  takenAtSource: string | null;
-  mediaType: string;
-  mime: string | null;
-  animated: boolean;
-}) {
+function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtOffset" | "takenAtSource" | "mediaType" | "mime" | "animated">) {
   return {
     takenAt: p.takenAt,
     takenAtLocal: localTimeOf(p),
