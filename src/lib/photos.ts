@@ -87,6 +87,8 @@ export const photoDetailSchema = z.object({
   favorite,
   tags: z.array(z.string()),
 });
+/** `photos.get` as clients receive it. */
+export type PhotoDetail = z.infer<typeof photoDetailSchema>;
 
 const folderLink = { path: z.string(), name: z.string() };
 export const folderListingSchema = z.object({

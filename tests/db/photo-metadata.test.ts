@@ -29,16 +29,13 @@ describe("photos.list and photos.get", () => {
     await makePhoto(lib("alice/trip/loop.gif"), { takenAt: new Date("2020-01-01T00:00:00Z"), mime: "image/gif", animated: true });
     const ann = signedInAs(await makeUser({ username: "ann", scanPath: lib("alice") }));
 
+    // what a timeline item and the detail both carry
+    const whenAndKind = { takenAtLocal: "2024-08-01T00:30:00", takenAtOffset: 120, takenAtSource: "exif", mediaType: "photo", mime: "image/heic", animated: false };
     const [listed, gif] = (await ann.photos.list()).items;
     expect(listed).toEqual({
       id: photo.id,
       takenAt: new Date("2024-07-31T22:30:00Z"),
-      takenAtLocal: "2024-08-01T00:30:00",
-      takenAtOffset: 120,
-      takenAtSource: "exif",
-      mediaType: "photo",
-      mime: "image/heic",
-      animated: false,
+      ...whenAndKind,
       width: null,
       height: null,
       fileName: "night.heic",
@@ -49,12 +46,7 @@ describe("photos.list and photos.get", () => {
 
     const detail = await ann.photos.get({ id: photo.id });
     expect(detail).toMatchObject({
-      takenAtLocal: "2024-08-01T00:30:00",
-      takenAtOffset: 120,
-      takenAtSource: "exif",
-      mediaType: "photo",
-      mime: "image/heic",
-      animated: false,
+      ...whenAndKind,
       rating: 4,
       title: "Arrival",
       description: "Just after midnight",

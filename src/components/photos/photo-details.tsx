@@ -1,27 +1,14 @@
 "use client";
 import type { ReactNode } from "react";
-import type { TakenAtSource } from "~/lib/photos";
+import type { PhotoDetail } from "~/lib/photos";
 import { takenAtSourceText } from "~/lib/date-source";
 import { localDateTimeText } from "~/lib/local-time";
 
-type Details = {
-  folder: string;
-  takenAtLocal: string | null;
-  takenAtOffset: number | null;
-  takenAtSource: TakenAtSource | null;
-  rating: number | null;
-  width: number | null;
-  height: number | null;
-  cameraMake: string | null;
-  cameraModel: string | null;
-  lens: string | null;
-  exposureTime: number | null;
-  fNumber: number | null;
-  iso: number | null;
-  focalLength: number | null;
-  latitude: number | null;
-  longitude: number | null;
-};
+type Details = Pick<
+  PhotoDetail,
+  | "folder" | "takenAtLocal" | "takenAtOffset" | "takenAtSource" | "rating" | "width" | "height" | "cameraMake" | "cameraModel"
+  | "lens" | "exposureTime" | "fNumber" | "iso" | "focalLength" | "latitude" | "longitude"
+>;
 
 /** "★★★★☆" for a rating of 4, named for screen readers; nothing for 0 (cameras write 0 for
  *  "not rated") or none. */
