@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
     "libheif-js",
     "jxl-oxide-wasm",
     "@photostructure/tz-lookup",
+    "@ffmpeg-installer/ffmpeg",
+    "@ffprobe-installer/ffprobe",
   ],
   poweredByHeader: false,
 };

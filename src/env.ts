@@ -50,6 +50,11 @@ const schema = z
     /** HEIC/HEIF (HEVC) decoding: Debian's heif-convert when installed ("auto"), always it
      *  ("native": fails without it), or always the WASM libheif shipped in the npm package. */
     HEIF_DECODER: z.enum(["auto", "native", "wasm"], { error: 'HEIF_DECODER must be "auto", "native" or "wasm".' }).default("auto"),
+    /** ffmpeg and ffprobe to use instead of the system's (PATH) or the npm packages' copies. */
+    FFMPEG_PATH: z.string().min(1).optional(),
+    FFPROBE_PATH: z.string().min(1).optional(),
+    /** video renditions a worker makes at once (each ffmpeg uses every core it gets) */
+    RENDITION_CONCURRENCY: z.coerce.number().int().min(1, "RENDITION_CONCURRENCY must be 1 to 8.").max(8, "RENDITION_CONCURRENCY must be 1 to 8.").default(1),
     /** bcrypt work factor; tests lower it to keep hashing fast. */
     BCRYPT_COST: z.coerce.number().int().min(4, "BCRYPT_COST must be 4 to 15.").max(15, "BCRYPT_COST must be 4 to 15.").default(12),
   })

@@ -12,6 +12,7 @@ const WORDS: Record<TakenAtSource, string> = {
   iptc: "from IPTC",
   xmp: "from XMP",
   sidecar: "from the XMP sidecar file",
+  video: "from the video file's metadata",
   gps: "from the GPS time",
   filename: "from the file name",
   file: "from the file's modification time",

@@ -22,7 +22,8 @@ export const foldersListSchema = z.object({ path: z.string().max(4096).optional(
 // add (a server path, a content hash) is stripped before it leaves.
 const favorite = z.boolean();
 /** Where a photo's date came from, in the order the scanner tries them. */
-export const TAKEN_AT_SOURCES = ["exif", "iptc", "xmp", "sidecar", "gps", "filename", "file"] as const;
+/** video: the container's own date (Apple's creation date with its offset, QuickTime's UTC CreateDate, Matroska, AVI) */
+export const TAKEN_AT_SOURCES = ["exif", "iptc", "xmp", "sidecar", "video", "gps", "filename", "file"] as const;
 export type TakenAtSource = (typeof TAKEN_AT_SOURCES)[number];
 const when = {
   /** the true instant, for order */
@@ -38,7 +39,21 @@ const kind = {
   mime: z.string().nullable(),
   /** an animated GIF or WebP: the viewer shows the original, the tile its first frame */
   animated: z.boolean(),
+  /** milliseconds: a video's length, or the motion of a live or motion photo; null otherwise */
+  durationMs: z.number().nullable(),
+  /** a live photo (still + short video beside it) or a motion photo (video inside the file) */
+  hasMotion: z.boolean(),
 };
+
+/** How a video (or a photo's motion) reaches the browser. `via`: "original" (the file as it is,
+ *  which browsers play) or "rendition" (an H.264 MP4 Folio makes in the background); `status`:
+ *  "ready", "pending" (the rendition is not made yet) or "failed" (`reason` says why). */
+export const playbackSchema = z.object({
+  via: z.enum(["original", "rendition"]),
+  status: z.enum(["ready", "pending", "failed"]),
+  reason: z.string().nullable(),
+});
+export type Playback = z.infer<typeof playbackSchema>;
 export const photoPageSchema = z.object({
   items: z.array(
     z.object({
@@ -84,6 +99,13 @@ export const photoDetailSchema = z.object({
   thumbnailState: z.string(),
   /** why there is no preview, in plain words; null when there is one */
   thumbnailError: z.string().nullable(),
+  /** a video's codecs as ffprobe names them ("h264", "hevc", "aac"); null for photos */
+  videoCodec: z.string().nullable(),
+  audioCodec: z.string().nullable(),
+  /** videos: how `/api/media/<id>/playback` plays it; null for photos */
+  playback: playbackSchema.nullable(),
+  /** live and motion photos: how `/api/media/<id>/motion` plays the motion; null otherwise */
+  motion: playbackSchema.extend({ kind: z.enum(["live", "embedded"]) }).nullable(),
   favorite,
   tags: z.array(z.string()),
 });

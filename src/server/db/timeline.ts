@@ -20,6 +20,8 @@ const COLUMNS = [
   "mediaType",
   "mime",
   "animated",
+  "durationMs",
+  "hasMotion",
   "width",
   "height",
   "fileName",
@@ -94,6 +96,9 @@ export type TimelineRow = {
   mediaType: string;
   mime: string | null;
   animated: boolean;
+  /** milliseconds: a video, or the motion of a live or motion photo */
+  durationMs: number | null;
+  hasMotion: boolean;
   width: number | null;
   height: number | null;
   fileName: string;
@@ -115,6 +120,8 @@ export async function timelinePage(viewer: Viewer, filter: TimelineFilter, limit
     mediaType: String(r.mediaType),
     mime: textOrNull(r.mime),
     animated: bool(r.animated),
+    durationMs: numberOrNull(r.durationMs),
+    hasMotion: bool(r.hasMotion),
     width: numberOrNull(r.width),
     height: numberOrNull(r.height),
     fileName: String(r.fileName),

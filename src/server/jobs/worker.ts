@@ -4,7 +4,8 @@
 import { db } from "~/server/db";
 import { refreshFolderSummary } from "~/server/db/folder-summary";
 import { refreshPlannerStatistics } from "~/server/db/maintenance";
-import { scanRoot } from "~/server/scanner/scan-root";
+import { makeRenditions, type RenditionStats } from "~/server/scanner/renditions";
+import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
 import { appendLog, claimNextJob, finishJob, heartbeat, HEARTBEAT_MS, newWorkerId, type ClaimedJob } from "./queue";
 import { errorLine } from "~/lib/error-text";
 
@@ -44,22 +45,31 @@ export async function runJob(job: ClaimedJob, workerId: string) {
   try {
     const kind = job.full ? "full rescan" : "scan";
     await appendLog(job.id, "info", job.attempts > 1 ? `resuming ${kind} (attempt ${job.attempts})` : `${kind} started`);
-    const stats = await scanRoot(
-      job.root,
-      {
-        log: (level, message) => logs.push(appendLog(job.id, level, message).catch(() => {})),
+    const ctx: ScanContext = {
+      log: (level, message) => logs.push(appendLog(job.id, level, message).catch(() => {})),
       progress: (done, total) => {
         progress = { done, total };
         if (Date.now() >= summaryDue) void refreshSummary();
       },
-        shouldStop: () => stop,
-      },
-      { full: job.full ? { since: job.startedAt } : false },
-    );
+      shouldStop: () => stop,
+    };
+    const stats = await scanRoot(job.root, ctx, { full: job.full ? { since: job.startedAt } : false });
+    let renditions: RenditionStats | null = null;
+    if (!stats.stopped) {
+      const { stopped: _stopped, ...counts } = stats;
+      if (counts.added + counts.updated + counts.moved + counts.returned + counts.missing > 0) {
+        await refreshPlannerStatistics().catch((e: unknown) => appendLog(job.id, "warn", `could not refresh statistics: ${errorLine(e)}`).catch(() => {}));
+      }
+      // after every scan, not only one that changed something: a cancelled or failed run may have
+      // indexed photos that this run found unchanged; and before the renditions, so that what was
+      // found is browsable while videos are converted
+      await refreshSummary();
+      renditions = await makeRenditions(job.root, ctx);
+    }
     clearInterval(timer);
     await Promise.all(logs);
     await summary;
-    if (stats.stopped) {
+    if (stats.stopped || renditions?.stopped) {
       // the scan may have stopped before the heartbeat finished reading why
       const row = await db.job.findUnique({ where: { id: job.id }, select: { cancelRequested: true, workerId: true } });
       if (cancelled || (row?.cancelRequested && row.workerId === workerId)) {
@@ -70,13 +80,8 @@ export async function runJob(job: ClaimedJob, workerId: string) {
       return; // taken over by another worker: it finishes the job
     }
     const { stopped: _stopped, ...counts } = stats;
-    if (counts.added + counts.updated + counts.moved + counts.returned + counts.missing > 0) {
-      await refreshPlannerStatistics().catch((e: unknown) => appendLog(job.id, "warn", `could not refresh statistics: ${errorLine(e)}`).catch(() => {}));
-    }
-    // after every scan, not only one that changed something: a cancelled or failed run may have
-    // indexed photos that this run found unchanged
-    await refreshSummary();
-    await finishJob(job.id, workerId, "succeeded", { stats: counts, progress: { done: stats.found, total: stats.found } });
+    const made = { renditionsMade: renditions?.made ?? 0, renditionsFailed: renditions?.failed ?? 0 };
+    await finishJob(job.id, workerId, "succeeded", { stats: { ...counts, ...made }, progress: { done: stats.found, total: stats.found } });
   } catch (e) {
     clearInterval(timer);
     await Promise.all(logs);

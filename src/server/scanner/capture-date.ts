@@ -4,6 +4,9 @@
 //   EXIF DateTimeOriginal (sub-seconds, OffsetTimeOriginal), XMP DateTimeOriginal,
 //   EXIF CreateDate, XMP CreateDate, IPTC DateCreated + TimeCreated, XMP photoshop:DateCreated,
 //   GPS date and time (UTC), a date in the file name (UTC for Pixel phones), the file's mtime.
+// Videos: Apple's Keys CreationDate and the UserData/ItemList dates (wall clock, usually with its
+// offset) after EXIF/XMP DateTimeOriginal; QuickTime's movie and track CreateDate (UTC by the
+// QuickTime spec), Matroska's and ASF's dates (UTC) and AVI's (wall clock) before the GPS time.
 // A wall-clock date without an offset gets one from the GPS time when the file has it (the
 // difference, rounded to 15 minutes), else from the time zone at the GPS position.
 import tzLookup from "@photostructure/tz-lookup";
@@ -92,6 +95,29 @@ function gpsInstant(tags: RawTags): number | null {
   return r ? asUtc(r.wall) : null;
 }
 
+/** The first of these exact `Group:Name` tags that holds a real date (wall clock, offset if given). */
+function firstDate(tags: RawTags, keys: string[]): Reading | null {
+  for (const key of keys) {
+    const r = parseDateTime(tags[key]);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** A movie's UTC creation instant in ms: the QuickTime movie header's CreateDate (UTC by the
+ *  spec; ExifTool reports it unconverted), else a track's or its media's, Matroska's DateUTC or
+ *  ASF's CreationDate. Zero dates (cameras without a clock) are skipped. */
+function videoInstant(tags: RawTags): number | null {
+  for (const name of ["CreateDate", "TrackCreateDate", "MediaCreateDate", "DateUTC", "CreationDate"]) {
+    for (const [key, value] of Object.entries(tags)) {
+      if (!key.endsWith(`:${name}`) || !/^(QuickTime|Track\d+|Matroska|ASF):/.test(key)) continue;
+      const r = parseDateTime(value);
+      if (r) return asUtc(r.wall) - (r.offset ?? 0) * 60_000;
+    }
+  }
+  return null;
+}
+
 /** The IANA zone at the GPS position, when the file has one. */
 function zoneAtPosition(tags: RawTags): string | null {
   const position = gpsPosition(tags);
@@ -148,6 +174,7 @@ export function captureDate(input: { tags: RawTags; sidecar: RawTags | null; fil
   const ordered: [() => Reading | null, TakenAtSource][] = [
     [() => dated(tags, ["exif"], "DateTimeOriginal", "SubSecTimeOriginal", "OffsetTimeOriginal", "OffsetTime"), "exif"],
     [() => dated(tags, ["xmp"], "DateTimeOriginal"), "xmp"],
+    [() => firstDate(tags, ["Keys:CreationDate", "UserData:DateTimeOriginal", "UserData:ContentCreateDate", "ItemList:ContentCreateDate"]), "video"],
     [() => dated(tags, ["exif"], "CreateDate", "SubSecTimeDigitized", "OffsetTimeDigitized", "OffsetTime"), "exif"],
     [() => dated(tags, ["xmp"], "CreateDate"), "xmp"],
     [() => iptcDate(tags), "iptc"],
@@ -157,6 +184,10 @@ export function captureDate(input: { tags: RawTags; sidecar: RawTags | null; fil
     const r = read();
     if (r) return fromWallClock(r, context, source);
   }
+  const movie = videoInstant(tags);
+  if (movie !== null) return fromInstant(movie, context, "video");
+  const avi = firstDate(tags, ["RIFF:DateTimeOriginal"]);
+  if (avi) return fromWallClock(avi, context, "video");
   const gps = gpsInstant(context);
   if (gps !== null) return fromInstant(gps, context, "gps");
   const named = dateFromFileName(input.fileName);

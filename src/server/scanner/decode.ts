@@ -62,5 +62,8 @@ export async function decodable(decoder: Decoder, file: Pick<OpenedFile, "alias"
       }
       return { input: opaqueUnlessAlpha(bmp.data), raw: { width: bmp.width, height: bmp.height, channels: 4 }, orientation: null };
     }
+    case "video":
+      // videos are previewed from a frame ffmpeg takes (video-probe.ts posterFrame)
+      throw new Error("a video is previewed by ffmpeg, not decoded as an image");
   }
 }

@@ -1,15 +1,16 @@
 // The files the scanner indexes, by extension, and which decoder makes their previews; anything
 // else in a folder is left alone. XMP sidecars are read with the file they describe, never
-// indexed on their own.
+// indexed on their own. Videos are previewed by ffmpeg (a poster frame) and read by ffprobe.
 
 /** sharp (libvips from npm) decodes it itself; heif: HEVC inside HEIF (phones), which the npm
  *  libvips lacks; raw: a camera RAW, previewed from the JPEG the camera embedded; bmp: sharp has
- *  no BMP loader; jxl: nor a JPEG XL one. */
-export type Decoder = "sharp" | "heif" | "raw" | "bmp" | "jxl";
+ *  no BMP loader; jxl: nor a JPEG XL one; video: a movie, previewed by a frame ffmpeg takes. */
+export type Decoder = "sharp" | "heif" | "raw" | "bmp" | "jxl" | "video";
 export type ImageFormat = { mime: string; decoder: Decoder };
 
 const sharp = (mime: string): ImageFormat => ({ mime, decoder: "sharp" });
 const raw = (mime: string): ImageFormat => ({ mime, decoder: "raw" });
+const video = (mime: string): ImageFormat => ({ mime, decoder: "video" });
 
 const FORMATS: Record<string, ImageFormat> = {
   ".jpg": sharp("image/jpeg"),
@@ -38,6 +39,38 @@ const FORMATS: Record<string, ImageFormat> = {
   ".raf": raw("image/x-fuji-raf"),
   ".pef": raw("image/x-pentax-pef"),
   ".srw": raw("image/x-samsung-srw"),
+  // videos, with the MIME types browsers and shared-mime-info use
+  ".mp4": video("video/mp4"),
+  ".m4v": video("video/x-m4v"),
+  ".mov": video("video/quicktime"),
+  ".qt": video("video/quicktime"),
+  ".3gp": video("video/3gpp"),
+  ".3g2": video("video/3gpp2"),
+  ".mkv": video("video/x-matroska"),
+  ".webm": video("video/webm"),
+  ".avi": video("video/x-msvideo"),
+  ".mts": video("video/mp2t"), // AVCHD camcorders
+  ".m2ts": video("video/mp2t"),
+  ".m2t": video("video/mp2t"),
+  ".mpg": video("video/mpeg"),
+  ".mpeg": video("video/mpeg"),
+  ".vob": video("video/mpeg"),
+  ".wmv": video("video/x-ms-wmv"),
+  ".asf": video("video/x-ms-asf"),
+  ".flv": video("video/x-flv"),
+  ".ogv": video("video/ogg"),
+};
+
+/** The still half of a live photo (HEIC or JPEG, as iPhones save it) and the video half (MOV,
+ *  or MP4 from some Android phones that pair them the same way). */
+const LIVE_STILL = new Set([".heic", ".heif", ".jpg", ".jpeg"]);
+const LIVE_VIDEO = new Set([".mov", ".mp4"]);
+export const mayBeLiveStill = (fileName: string) => LIVE_STILL.has(extension(fileName));
+export const mayBeLiveVideo = (fileName: string) => LIVE_VIDEO.has(extension(fileName));
+/** A file name without its extension, lowercased: the stem a live pair shares (IMG_0042). */
+export const stemOf = (fileName: string) => {
+  const dot = fileName.lastIndexOf(".");
+  return (dot < 0 ? fileName : fileName.slice(0, dot)).toLowerCase();
 };
 
 const extension = (fileName: string) => {

@@ -28,6 +28,8 @@ export type OpenedFile = {
   sha256(): Promise<string>;
   /** the whole content, read once (for small files and decoders that need it in memory) */
   read(): Promise<Buffer>;
+  /** up to `length` bytes from byte `position` (fewer at the end of the file) */
+  readRange(position: number, length: number): Promise<Buffer>;
   close(): Promise<void>;
 };
 
@@ -70,6 +72,12 @@ export async function openInsideRoot(file: string, realRoot: string): Promise<Op
         return hash.digest("hex");
       },
       read,
+      readRange: async (position, length) => {
+        if (small) return (await read()).subarray(position, position + length);
+        const buffer = Buffer.alloc(Math.max(0, Math.min(length, st.size - position)));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+        return buffer.subarray(0, bytesRead);
+      },
       close: async () => {
         if (alias !== file) await rm(alias, { force: true });
         await handle.close();

@@ -15,7 +15,9 @@ import { openInsideRoot, sweepScratch, type OpenedFile } from "./open-file";
 import { photoMetadata } from "./metadata";
 import { previewFailure } from "./preview-error";
 import { makeThumbnails, thumbnailsExist } from "./thumbnails";
-import { walkRoot, type FoundFile } from "./walk";
+import { motionFields, NO_MOTION, videoFields } from "./video-fields";
+import { posterFrame, probeVideo, type VideoProbe } from "./video-probe";
+import { walkRoot, type FoundFile, type FoundSidecar } from "./walk";
 
 export type ScanContext = {
   log: (level: "info" | "warn" | "error", message: string) => void;
@@ -48,7 +50,15 @@ type IndexedRow = {
   sidecarPath: string | null;
   sidecarSize: bigint | null;
   sidecarMtime: Date | null;
+  scannerVersion: number;
+  motionPath: string | null;
+  motionSize: bigint | null;
+  motionMtime: Date | null;
 };
+
+/** What this scanner reads: 1 dates with their sources (issue 13), 2 videos and motion photos.
+ *  Rows written by an older one are read once more, keeping their previews. */
+export const SCANNER_VERSION = 2;
 
 const PAGE = 10_000;
 
@@ -71,6 +81,10 @@ async function indexedUnder(root: string): Promise<IndexedRow[]> {
         sidecarPath: true,
         sidecarSize: true,
         sidecarMtime: true,
+        scannerVersion: true,
+        motionPath: true,
+        motionSize: true,
+        motionMtime: true,
       },
       orderBy: { id: "asc" },
       take: PAGE,
@@ -80,16 +94,20 @@ async function indexedUnder(root: string): Promise<IndexedRow[]> {
   }
 }
 
-/** The file and its sidecar are as the index last read them, by a scanner that read dates
- *  (rows from before takenAtSource existed are read again, once). */
+/** A companion file (sidecar, live photo video) is as the row recorded it: same path, size, mtime. */
+function sameCompanion(path: string | null, size: bigint | null, mtime: Date | null, found: FoundSidecar | null) {
+  return path === (found?.path ?? null) && (found === null || (Number(size) === found.size && mtime?.getTime() === found.mtimeMs));
+}
+
+/** The file, its sidecar and its live photo video are as the index last read them, by this
+ *  scanner's version (rows of an older one are read again, once). */
 function unchanged(row: IndexedRow, file: FoundFile) {
-  const side = file.sidecar;
   return (
-    row.takenAtSource !== null &&
+    row.scannerVersion >= SCANNER_VERSION &&
     Number(row.size) === file.size &&
     row.mtime.getTime() === file.mtimeMs &&
-    row.sidecarPath === (side?.path ?? null) &&
-    (side === null || (Number(row.sidecarSize) === side.size && row.sidecarMtime?.getTime() === side.mtimeMs))
+    sameCompanion(row.sidecarPath, row.sidecarSize, row.sidecarMtime, file.sidecar) &&
+    sameCompanion(row.motionPath, row.motionSize, row.motionMtime, file.liveVideo)
   );
 }
 
@@ -131,42 +149,66 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   const indexed = await indexedUnder(root);
   const byPath = new Map(indexed.map((r) => [r.path, r]));
   const seen = new Set<string>();
-  const work: { file: FoundFile; row: IndexedRow | undefined }[] = [];
   const returning: string[] = [];
-  for (const file of files) {
-    seen.add(file.path);
-    const row = byPath.get(file.path);
-    if (row && !reread(row) && unchanged(row, file)) {
-      stats.unchanged++;
-      if (row.missingSince) returning.push(row.id);
-    } else work.push({ file, row });
-  }
-  await inChunks(returning, (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: null } }));
-  stats.returned = returning.length;
-  ctx.log("info", `${files.length} images found: ${stats.unchanged} unchanged, ${work.length} to read${opts.full ? " (full rescan: every file)" : ""}`);
+  // which files to read; a live photo's video waits for its still, which decides the pair
+  const plan = (list: FoundFile[]) => {
+    const work: { file: FoundFile; row: IndexedRow | undefined }[] = [];
+    for (const file of list) {
+      seen.add(file.path);
+      const row = byPath.get(file.path);
+      if (row && !reread(row) && unchanged(row, file)) {
+        stats.unchanged++;
+        if (row.missingSince) returning.push(row.id);
+      } else work.push({ file, row });
+    }
+    return work;
+  };
+  const liveVideos = files.filter((f) => f.liveStill);
+  const work = plan(files.filter((f) => !f.liveStill));
+  ctx.log("info", `${files.length} files found: ${stats.unchanged} unchanged, ${work.length} to read${opts.full ? " (full rescan: every file)" : ""}`);
 
   // files gone from their path, by content: a new file with the same content is a move
-  const gone = indexed.filter((r) => !seen.has(r.path));
+  const waiting = new Set(liveVideos.map((f) => f.path));
+  const gone = indexed.filter((r) => !seen.has(r.path) && !waiting.has(r.path));
   const movable = new Map<string, IndexedRow[]>();
   for (const r of gone) if (r.contentHash) movable.set(r.contentHash, [...(movable.get(r.contentHash) ?? []), r]);
   const movedIds = new Set<string>();
 
   let done = stats.unchanged;
   ctx.progress(done, files.length);
-  let next = 0;
   const realRoot = await realpath(root);
-  const worker = async () => {
-    while (next < work.length && !ctx.shouldStop()) {
-      const { file, row } = work[next++]!;
-      const outcome = await indexFile(file, row, realRoot, movable, movedIds, ctx, !!opts.full);
-      if (outcome) stats[outcome]++;
-      done++;
-      ctx.progress(done, files.length);
-    }
-  };
   const parallel = Math.max(1, opts.concurrency ?? os.availableParallelism());
-  await Promise.all(Array.from({ length: parallel }, worker));
+  const read = async (list: typeof work) => {
+    let next = 0;
+    const worker = async () => {
+      while (next < list.length && !ctx.shouldStop()) {
+        const { file, row } = list[next++]!;
+        const outcome = await indexFile(file, row, realRoot, movable, movedIds, ctx, !!opts.full);
+        if (outcome) stats[outcome]++;
+        done++;
+        ctx.progress(done, files.length);
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
+  };
+  await read(work);
   if (ctx.shouldStop()) return { ...stats, stopped: true };
+
+  // a video its still took as its live photo motion is no item of its own (a row it had as one
+  // is hidden as missing); one the still refused (other content identifier) is read as a video
+  const paired = await stillsHolding(liveVideos.map((f) => f.path));
+  const alone = liveVideos.filter((f) => !paired.has(f.path));
+  const aloneWork = plan(alone);
+  done += liveVideos.length - alone.length;
+  await read(aloneWork);
+  if (ctx.shouldStop()) return { ...stats, stopped: true };
+  await inChunks(returning, (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: null } }));
+  stats.returned = returning.length;
+  const absorbed = liveVideos.filter((f) => paired.has(f.path)).flatMap((f) => {
+    const row = byPath.get(f.path);
+    return row && !row.missingSince ? [row] : [];
+  });
+  gone.push(...absorbed);
 
   const nowMissing = gone.filter((r) => !r.missingSince && !movedIds.has(r.id)).map((r) => r.id);
   const at = new Date();
@@ -178,6 +220,19 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
     `done: ${stats.added} new, ${stats.updated} ${opts.full ? "re-read" : "changed"}, ${stats.moved} moved, ${stats.returned} back, ${stats.missing} missing, ${stats.unchanged} unchanged`,
   );
   return stats;
+}
+
+/** The paths among `videos` that a present still holds as its live photo motion. */
+async function stillsHolding(videos: string[]): Promise<Set<string>> {
+  const held = new Set<string>();
+  for (let i = 0; i < videos.length; i += CHUNK) {
+    const rows = await db.photo.findMany({
+      where: { motionPath: { in: videos.slice(i, i + CHUNK) }, motionKind: "live", hasMotion: true, missingSince: null },
+      select: { motionPath: true },
+    });
+    for (const r of rows) if (r.motionPath) held.add(r.motionPath);
+  }
+  return held;
 }
 
 /** The tags of the file's XMP sidecar, or null (none, or unreadable: logged and ignored). */
@@ -245,18 +300,33 @@ async function indexOpenedFile(
       ctx.log("warn", `no metadata from ${file.path}: ${errorLine(e)}`);
     }
     const sidecar = await sidecarTags(file, realRoot, ctx);
-    let preview: Preview = { width: null, height: null, animated: false };
+    const isVideo = file.decoder === "video";
+    let probe: VideoProbe | null = null;
     let thumbnailError: string | null = null;
+    if (isVideo) {
+      try {
+        probe = await probeVideo(opened.alias);
+      } catch (e) {
+        thumbnailError = `ffprobe could not read it: ${errorLine(e)}`;
+        ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
+      }
+    }
+    let preview: Preview = { width: null, height: null, animated: false };
     const kept = full ? null : await keptPreview(target?.id, contentHash);
     if (kept) preview = kept;
-    else {
+    else if (!isVideo || probe) {
       try {
-        preview = await makeThumbnails(await decodable(file.decoder, opened, tags), contentHash, { force: full });
+        const source = probe ? { input: await posterFrame(opened.alias, probe.durationMs), orientation: null } : await decodable(file.decoder, opened, tags);
+        preview = await makeThumbnails(source, contentHash, { force: full });
       } catch (e) {
         thumbnailError = previewFailure(e);
         ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
       }
     }
+    // a video's size is its stream's (the poster is scaled down)
+    if (probe) preview = { width: probe.width, height: probe.height, animated: false };
+    const { motionDurationMs, ...motion } = isVideo ? NO_MOTION : await motionFields(file, opened, tags, realRoot, ctx.log);
+    const video = videoFields(probe, file.fileName);
     const { keywords, ...meta } = photoMetadata({ tags, sidecar, fileName: file.fileName, mtime });
     const data = {
       path: file.path,
@@ -266,9 +336,13 @@ async function indexOpenedFile(
       mtime,
       contentHash,
       mime: file.mime,
-      mediaType: "photo",
+      mediaType: isVideo ? "video" : "photo",
       ...preview,
       ...meta,
+      ...video,
+      ...motion,
+      durationMs: video.durationMs ?? motionDurationMs,
+      scannerVersion: SCANNER_VERSION,
       sidecarPath: file.sidecar?.path ?? null,
       sidecarSize: file.sidecar ? BigInt(file.sidecar.size) : null,
       sidecarMtime: file.sidecar ? new Date(file.sidecar.mtimeMs) : null,

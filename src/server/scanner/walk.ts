@@ -8,7 +8,7 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { SkipMatcher } from "~/lib/glob";
 import { isInside } from "~/server/library/paths";
-import { imageFormat, isSidecar, sidecarNames, type Decoder } from "./formats";
+import { imageFormat, isSidecar, mayBeLiveStill, mayBeLiveVideo, sidecarNames, stemOf, type Decoder } from "./formats";
 
 export type FoundSidecar = { path: string; size: number; mtimeMs: number };
 export type FoundFile = {
@@ -20,9 +20,34 @@ export type FoundFile = {
   mime: string;
   decoder: Decoder;
   sidecar: FoundSidecar | null;
+  /** a still: the video beside it with the same stem (IMG_0042.HEIC + IMG_0042.MOV), its live
+   *  photo half unless the scan finds their content identifiers differ */
+  liveVideo: FoundSidecar | null;
+  /** that video: the path of the still it may belong to */
+  liveStill: string | null;
 };
 export type WalkProblem = (message: string) => void;
 
+/** Pairs each HEIC/JPEG still with the MOV/MP4 of the same stem in its folder (one each: with
+ *  IMG_1.HEIC, IMG_1.JPG and IMG_1.MOV, the first still by name takes the video). */
+function pairLivePhotos(here: FoundFile[]) {
+  const videos = new Map<string, FoundFile>();
+  for (const f of here) if (f.decoder === "video" && mayBeLiveVideo(f.fileName) && !videos.has(stemOf(f.fileName))) videos.set(stemOf(f.fileName), f);
+  if (!videos.size) return;
+  for (const still of here) {
+    if (still.decoder === "video" || !mayBeLiveStill(still.fileName)) continue;
+    const video = videos.get(stemOf(still.fileName));
+    if (!video || video.liveStill) continue;
+    still.liveVideo = { path: video.path, size: video.size, mtimeMs: video.mtimeMs };
+    video.liveStill = still.path;
+  }
+}
+
+/**
+ * Every indexable file under `root` (photos, videos, each with its XMP sidecar and live photo
+ * partner), in name order per folder. Problems (unreadable folders, links leading out, names
+ * Node cannot reopen) go to `warn` and are skipped.
+ */
 export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: WalkProblem; shouldStop?: () => boolean }) {
   const files: FoundFile[] = [];
   const seenDirs = new Set<string>();
@@ -72,10 +97,11 @@ export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: Wa
         // one object literal per file, filled once: 100,000 of them are held for the whole scan
         const mtimeMs = Math.floor(st.mtimeMs);
         if (format) {
-          here.push({ path: full, directory: dir, fileName: entry.name, size: st.size, mtimeMs, mime: format.mime, decoder: format.decoder, sidecar: null });
+          here.push({ path: full, directory: dir, fileName: entry.name, size: st.size, mtimeMs, mime: format.mime, decoder: format.decoder, sidecar: null, liveVideo: null, liveStill: null });
         } else sidecars.set(entry.name.toLowerCase(), { path: full, size: st.size, mtimeMs });
       }
     }
+    pairLivePhotos(here);
     for (const file of here) {
       if (sidecars.size) {
         const name = sidecarNames(file.fileName).find((n) => sidecars.has(n));

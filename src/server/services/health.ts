@@ -31,7 +31,8 @@ function withTimeout<T>(work: Promise<T>, what: string) {
 
 /** `{ ok, body }` for GET /api/health: ok when `client` answers within 3 s and every migration
  *  shipped with this build is applied; the body says what this process runs, and which media
- *  tools it has (`media.heifDecoder`: "native" heif-convert or "wasm"; `media.exiftool`: starts). */
+ *  tools it has (`media.heifDecoder`: "native" heif-convert or "wasm"; `media.exiftool`: starts; `media.ffmpeg`/`media.ffprobe`: { source:
+ *  "env" | "system" | "npm", version } or null). */
 export async function checkHealth(client: Db = db) {
   const database: { reachable: boolean; engine: string; error?: string } = { reachable: false, engine: dialect() };
   const migrations: { applied: number; pending: string[]; error?: string } = { applied: 0, pending: [] };

@@ -4,14 +4,19 @@
 import { realpath, stat } from "node:fs/promises";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
+import { db } from "~/server/db";
+import { playbackMime } from "~/server/scanner/playability";
+import { renditionPath } from "~/server/scanner/renditions";
 import { thumbnailPath, type ThumbSize } from "~/server/scanner/thumbnails";
 import { findVisiblePhoto, type Viewer } from "./photos";
 
 export type { ThumbSize };
 
-/** A file to send: absolute path, a strong ETag, its MIME type and, for an original, its length
- *  in bytes (read with the real path it was checked by) and the name to offer a download under. */
-export type MediaFile = { file: string; etag: string; mime: string; original?: { size: number; fileName: string } };
+/** A file to send: absolute path, a strong ETag, its MIME type and, for an original or a video
+ *  (sent with byte ranges), its length in bytes (read with the real path it was checked by), the
+ *  name to offer a download under, and `offset`: where in `file` the bytes to send begin (the MP4
+ *  inside a motion photo), 0 for a whole file. */
+export type MediaFile = { file: string; etag: string; mime: string; original?: { size: number; fileName: string; offset?: number } };
 
 const notFound = () => new AppError("NOT_FOUND", "No such photo.");
 
@@ -25,19 +30,55 @@ export async function thumbnailFile(viewer: Viewer, id: string, size: ThumbSize)
   return { file: thumbnailPath(photo.contentHash, size), etag: `"${photo.contentHash}-${size}-${photo.updatedAt.getTime().toString(36)}"`, mime: "image/webp" };
 }
 
-/** The photo's file as it is on disk now: a symlink swapped in since the scan must not lead
+/** A library file as it is on disk now: a symlink swapped in since the scan must not lead
  *  anywhere else, so its real path must still lie inside the viewer's real scan path. */
-export async function originalFile(viewer: Viewer, id: string): Promise<MediaFile> {
-  const photo = await findVisiblePhoto(viewer, id);
-  const real = await realpath(photo.path).catch(() => null);
+async function libraryFile(viewer: Viewer, file: string, mime: string, fileName: string): Promise<MediaFile> {
+  const real = await realpath(file).catch(() => null);
   const allowed = viewer.scanPath ? await realpath(viewer.scanPath).catch(() => null) : null;
   if (!real || !allowed || !isInside(real, allowed)) throw notFound();
   const st = await stat(real).catch(() => null);
   if (!st?.isFile()) throw notFound();
-  return {
-    file: real,
-    etag: `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`,
-    mime: photo.mime ?? "application/octet-stream",
-    original: { size: st.size, fileName: photo.fileName },
-  };
+  return { file: real, etag: `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`, mime, original: { size: st.size, fileName } };
+}
+
+/** The photo's (or video's) file as it is. */
+export async function originalFile(viewer: Viewer, id: string): Promise<MediaFile> {
+  const photo = await findVisiblePhoto(viewer, id);
+  return libraryFile(viewer, photo.path, photo.mime ?? "application/octet-stream", photo.fileName);
+}
+
+/** A rendition made for `sourceHash`, or SERVICE_UNAVAILABLE while it is being made and
+ *  UNPROCESSABLE_CONTENT when it could not be. */
+async function renditionFile(sourceHash: string | null, fileName: string): Promise<MediaFile> {
+  const state = sourceHash ? await db.rendition.findUnique({ where: { sourceHash }, select: { status: true, error: true } }) : null;
+  if (state?.status === "failed") throw new AppError("UNPROCESSABLE_CONTENT", `This video cannot be played in the browser: ${state.error ?? "the conversion failed"}.`);
+  const st = sourceHash && state?.status === "ready" ? await stat(renditionPath(sourceHash)).catch(() => null) : null;
+  if (!sourceHash || !st?.isFile()) throw new AppError("SERVICE_UNAVAILABLE", "The browser-playable copy of this video is still being made.");
+  return { file: renditionPath(sourceHash), etag: `"r-${sourceHash}-${st.size.toString(16)}"`, mime: "video/mp4", original: { size: st.size, fileName: fileName.replace(/\.[^.]*$/, "") + ".mp4" } };
+}
+
+/** What the browser should play for a video: its original when browsers play it (as video/mp4
+ *  or video/webm), else its rendition. NOT_FOUND for photos, like a missing id. */
+export async function playbackFile(viewer: Viewer, id: string): Promise<MediaFile> {
+  const photo = await findVisiblePhoto(viewer, id);
+  if (photo.mediaType !== "video" || !photo.playback) throw notFound();
+  if (photo.playback === "rendition") return renditionFile(photo.contentHash, photo.fileName);
+  return libraryFile(viewer, photo.path, playbackMime(photo.mime), photo.fileName);
+}
+
+/** The motion of a live photo (its video file, checked like an original) or of a motion photo
+ *  (the MP4 bytes inside it, never written out), or its rendition. NOT_FOUND without motion. */
+export async function motionFile(viewer: Viewer, id: string): Promise<MediaFile> {
+  const photo = await findVisiblePhoto(viewer, id);
+  if (!photo.hasMotion) throw notFound();
+  const name = `${photo.fileName.replace(/\.[^.]*$/, "")}-motion.mp4`;
+  if (photo.motionPlayback === "rendition") return renditionFile(photo.motionHash, name);
+  if (photo.motionKind === "live" && photo.motionPath) return libraryFile(viewer, photo.motionPath, "video/mp4", name);
+  if (photo.motionKind !== "embedded" || photo.motionOffset === null || photo.motionLength === null) throw notFound();
+  const whole = await libraryFile(viewer, photo.path, "video/mp4", name);
+  const offset = Number(photo.motionOffset);
+  const length = Number(photo.motionLength);
+  // the file changed since the scan: its offsets no longer hold
+  if (offset + length > whole.original!.size) throw notFound();
+  return { ...whole, etag: `"m-${photo.motionHash}"`, original: { size: length, fileName: name, offset } };
 }

@@ -9,6 +9,7 @@ import { timelinePage, type TimelineRow } from "~/server/db/timeline";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { fromViewerPath, toViewerPath } from "~/server/library/viewer-paths";
+import { playbackOf } from "./playback";
 
 export type { Viewer };
 
@@ -18,7 +19,7 @@ const notFound = () => new AppError("NOT_FOUND", "No such photo.");
  *  order), `takenAtLocal` the wall clock where it was taken ("YYYY-MM-DDTHH:mm:ss"; for rows
  *  scanned before that was stored, worked out from the instant and `takenAtOffset`, minutes east
  *  of UTC), `takenAtSource` where the date came from (null when unknown). */
-function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtOffset" | "takenAtSource" | "mediaType" | "mime" | "animated">) {
+function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtOffset" | "takenAtSource" | "mediaType" | "mime" | "animated" | "durationMs" | "hasMotion">) {
   return {
     takenAt: p.takenAt,
     takenAtLocal: localTimeOf(p),
@@ -27,13 +28,16 @@ function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtO
     mediaType: p.mediaType === "video" ? ("video" as const) : ("photo" as const),
     mime: p.mime,
     animated: p.animated,
+    durationMs: p.durationMs,
+    hasMotion: p.hasMotion,
   };
 }
 
 /**
  * One keyset page of the photos `viewer` may see, newest first by the true instant, undated last:
  * `{ items: [{ id, takenAt, takenAtLocal, takenAtOffset, takenAtSource, mediaType, mime, animated,
- * width, height, fileName, thumbnailState, favorite }], nextCursor }` (see whenAndKind).
+ * durationMs, hasMotion, width, height, fileName, thumbnailState, favorite }], nextCursor }` (see
+ * whenAndKind).
  * `folder` is relative to the viewer's scan folder; one outside it, or another user's album, is
  * NOT_FOUND. `tag` is one of the viewer's tags (any case), `keyword` a file keyword (exact).
  * `limit` defaults to 60 (the router caps it at 200).
@@ -104,6 +108,9 @@ export async function getPhoto(viewer: Viewer, id: string) {
     longitude: photo.longitude,
     thumbnailState: photo.thumbnailState,
     thumbnailError: photo.thumbnailState === "ready" ? null : photo.thumbnailError,
+    videoCodec: photo.videoCodec,
+    audioCodec: photo.audioCodec,
+    ...(await playbackOf(photo)),
     favorite: state?.favorite ?? false,
     tags: tags.map((t) => t.tag.name).sort(),
   };

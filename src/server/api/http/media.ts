@@ -5,7 +5,7 @@ import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { getSessionIdentity, resolveSessionUser } from "~/server/auth/session";
 import { AppError, httpStatus, signInRequired } from "~/server/errors";
-import { originalFile, thumbnailFile, type MediaFile, type ThumbSize } from "~/server/services/media";
+import { motionFile, originalFile, playbackFile, thumbnailFile, type MediaFile, type ThumbSize } from "~/server/services/media";
 import type { Viewer } from "~/server/services/photos";
 
 const CACHE = "private, max-age=3600";
@@ -30,12 +30,15 @@ async function fileResponse(media: MediaFile, range: string | null, ifNoneMatch:
     const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));
     const end = m[1] && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
     if (start > end || start >= size) return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
-    return new Response(stream(media.file, { start, end }), {
+    const offset = media.original?.offset ?? 0;
+    return new Response(stream(media.file, { start: start + offset, end: end + offset }), {
       status: 206,
       headers: { ...headers, "Content-Range": `bytes ${start}-${end}/${size}`, "Content-Length": String(end - start + 1) },
     });
   }
-  return new Response(stream(media.file), { status: 200, headers: { ...headers, "Content-Length": String(size) } });
+  const offset = media.original?.offset ?? 0;
+  const whole = offset ? stream(media.file, { start: offset, end: offset + size - 1 }) : stream(media.file);
+  return new Response(whole, { status: 200, headers: { ...headers, "Content-Length": String(size) } });
 }
 
 /** A photo's preview for `viewer`; throws AppError NOT_FOUND like the services. */
@@ -55,7 +58,11 @@ async function withViewer(serve: (viewer: Viewer) => Promise<Response>) {
     if (!user) throw signInRequired();
     return await serve(user);
   } catch (e) {
-    if (e instanceof AppError) return new Response(e.message, { status: httpStatus(e.code) });
+    if (e instanceof AppError) {
+      // a rendition being made: a player may ask again
+      const retry: Record<string, string> = e.code === "SERVICE_UNAVAILABLE" ? { "Retry-After": "30" } : {};
+      return new Response(e.message, { status: httpStatus(e.code), headers: retry });
+    }
     throw e;
   }
 }
@@ -65,6 +72,18 @@ export const thumbnailGET = async (req: Request, { params }: Params) => {
   const size = new URL(req.url).searchParams.get("size") === "large" ? "large" : "small";
   const { id } = await params;
   return withViewer((viewer) => serveThumbnail(viewer, id, size, req.headers.get("if-none-match")));
+};
+
+/** GET /api/media/<id>/playback: a video as the browser should play it, with byte ranges. */
+export const playbackGET = async (req: Request, { params }: Params) => {
+  const { id } = await params;
+  return withViewer(async (viewer) => fileResponse(await playbackFile(viewer, id), req.headers.get("range"), req.headers.get("if-none-match")));
+};
+
+/** GET /api/media/<id>/motion: a live or motion photo's motion as video, with byte ranges. */
+export const motionGET = async (req: Request, { params }: Params) => {
+  const { id } = await params;
+  return withViewer(async (viewer) => fileResponse(await motionFile(viewer, id), req.headers.get("range"), req.headers.get("if-none-match")));
 };
 
 /** GET /api/media/<id>/original. */

@@ -1,0 +1,1 @@
+export { motionGET as GET } from "~/server/api/http/media";

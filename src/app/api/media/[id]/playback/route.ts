@@ -1,0 +1,1 @@
+export { playbackGET as GET } from "~/server/api/http/media";

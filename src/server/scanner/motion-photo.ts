@@ -1,0 +1,72 @@
+// The video inside a motion photo: Google's Motion Photo format 1.0 (XMP GCamera:MotionPhoto with
+// a Container:Directory whose MotionPhoto item gives the video's length; the video ends the file),
+// Google's older MicroVideo (GCamera:MicroVideoOffset: the video starts that many bytes before
+// the end) and Samsung's trailer (the ASCII marker "MotionPhoto_Data", then the MP4). Where the
+// video lies is checked on the bytes (an MP4 starts with an ftyp box) and its length measured by
+// walking its top-level boxes, which also leaves out what a Samsung trailer adds after it.
+import type { RawTags } from "./exiftool";
+import type { OpenedFile } from "./open-file";
+import { list, number } from "./tag-values";
+
+export type EmbeddedVideo = { offset: number; length: number };
+
+const SAMSUNG_MARKER = Buffer.from("MotionPhoto_Data", "latin1");
+
+/** The first value of a tag whose name (after the group) is `name`, in any XMP group. */
+function xmpValue(tags: RawTags, name: string): unknown {
+  for (const [key, value] of Object.entries(tags)) if (key.startsWith("XMP") && key.endsWith(`:${name}`)) return value;
+  return undefined;
+}
+
+/** Byte offsets where the video may start, most specific first. */
+async function candidates(tags: RawTags, file: Pick<OpenedFile, "size" | "small" | "read">): Promise<number[]> {
+  const found: number[] = [];
+  if (number(xmpValue(tags, "MotionPhoto")) === 1) {
+    const semantics = list(xmpValue(tags, "DirectoryItemSemantic"));
+    const lengths = (Array.isArray(xmpValue(tags, "DirectoryItemLength")) ? (xmpValue(tags, "DirectoryItemLength") as unknown[]) : [xmpValue(tags, "DirectoryItemLength")]).map(number);
+    const i = semantics.findIndex((s) => s.toLowerCase() === "motionphoto");
+    const length = i >= 0 ? lengths[i] : null;
+    if (length && length > 0 && length < file.size) found.push(file.size - length);
+  }
+  const microOffset = number(xmpValue(tags, "MicroVideoOffset"));
+  if (number(xmpValue(tags, "MicroVideo")) === 1 && microOffset && microOffset > 0 && microOffset < file.size) found.push(file.size - microOffset);
+  if (file.small) {
+    // Samsung writes no XMP for it; the marker sits after the image, so search from the end
+    const bytes = await file.read();
+    const at = bytes.lastIndexOf(SAMSUNG_MARKER);
+    if (at > 0) found.push(at + SAMSUNG_MARKER.length);
+  }
+  return found;
+}
+
+const BOX_TYPE = /^[a-zA-Z0-9 ©]{4}$/;
+
+/** The length of the MP4 starting at `offset`: its top-level boxes walked until one is not a box
+ *  (or the file ends); null when no ftyp box starts there. */
+async function mp4Length(file: Pick<OpenedFile, "size" | "readRange">, offset: number): Promise<number | null> {
+  let at = offset;
+  let first = true;
+  while (at + 8 <= file.size) {
+    const header = await file.readRange(at, 16);
+    if (header.length < 8) break;
+    const type = header.toString("latin1", 4, 8);
+    if ((first && type !== "ftyp") || !BOX_TYPE.test(type)) break;
+    let size = header.readUInt32BE(0);
+    if (size === 1 && header.length >= 16) size = Number(header.readBigUInt64BE(8));
+    else if (size === 0) size = file.size - at; // to the end of the file
+    if (size < 8 || at + size > file.size) break;
+    at += size;
+    first = false;
+  }
+  return first ? null : at - offset;
+}
+
+/** The MP4 a JPEG or HEIF file carries after its image, or null (none, or the tags point at
+ *  something that is not an MP4). Reads at most a few boxes' headers beyond the tags. */
+export async function embeddedVideo(tags: RawTags, file: Pick<OpenedFile, "size" | "small" | "read" | "readRange">): Promise<EmbeddedVideo | null> {
+  for (const offset of await candidates(tags, file)) {
+    const length = await mp4Length(file, offset);
+    if (length) return { offset, length };
+  }
+  return null;
+}

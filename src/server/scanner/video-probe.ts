@@ -1,0 +1,105 @@
+// What ffprobe says about a video (codecs, upright size, length) and its poster frame from ffmpeg.
+// Both read a name other code opened safely (open-file.ts alias), or a byte range of one through
+// ffmpeg's subfile protocol (the MP4 inside a motion photo), never a path taken from the walk.
+import { execFile } from "node:child_process";
+import { errorLine } from "~/lib/error-text";
+import { videoCommand } from "./ffmpeg-tools";
+
+export type VideoProbe = {
+  /** ffprobe's format_name: "mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm", "avi", "mpegts"... */
+  formatName: string;
+  videoCodec: string;
+  audioCodec: string | null;
+  /** the pixel format of the video stream ("yuv420p"; 10-bit H.264 "yuv420p10le" plays nowhere) */
+  pixelFormat: string | null;
+  /** upright, as shown: a phone clip stored 1920x1080 with a 90° display matrix is 1080x1920 */
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+};
+
+type Run = { stdout: Buffer; stderr: string };
+
+/** Runs ffmpeg or ffprobe (no shell); rejects with the tool's last error line. */
+export async function runVideoTool(name: "ffmpeg" | "ffprobe", args: string[], timeoutMs = 120_000): Promise<Run> {
+  const command = await videoCommand(name);
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { encoding: "buffer", maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs }, (error, stdout, stderr) => {
+      const err = stderr.toString("utf8");
+      if (!error) return resolve({ stdout, stderr: err });
+      const last = err.trim().split("\n").filter(Boolean).at(-1);
+      reject(new Error(last ? `${name}: ${last}` : `${name} failed: ${errorLine(error)}`));
+    });
+  });
+}
+
+/** ffmpeg's name for `length` bytes at `offset` of `file`, read as a file of its own. */
+export const byteRange = (file: string, offset: number, length: number) => `subfile,,start,${offset},end,${offset + length},,:${file}`;
+
+type Stream = {
+  codec_type?: string;
+  codec_name?: string;
+  pix_fmt?: string;
+  width?: number;
+  height?: number;
+  duration?: string;
+  tags?: Record<string, string>;
+  side_data_list?: { rotation?: number }[];
+  disposition?: { attached_pic?: number };
+};
+
+const positive = (n: unknown) => (typeof n === "number" && Number.isFinite(n) && n > 0 ? n : null);
+
+/** The stream's display rotation in degrees: the display matrix (ffmpeg 5+) or the older `rotate` tag. */
+function rotation(s: Stream): number {
+  const matrix = s.side_data_list?.find((d) => typeof d.rotation === "number")?.rotation;
+  const degrees = matrix ?? Number(s.tags?.rotate ?? 0);
+  return Number.isFinite(degrees) ? degrees : 0;
+}
+
+/**
+ * ffprobe's reading of `input` (a file name or a byteRange). Throws with ffprobe's reason when it
+ * cannot read the file, or "no video stream in it" (an audio file named .mp4, a truncated file).
+ */
+export async function probeVideo(input: string): Promise<VideoProbe> {
+  const { stdout } = await runVideoTool("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-i", input], 60_000);
+  const info = JSON.parse(stdout.toString("utf8")) as { streams?: Stream[]; format?: { format_name?: string; duration?: string } };
+  const streams = info.streams ?? [];
+  // cover art in an MP4 is a "video" stream too
+  const video = streams.find((s) => s.codec_type === "video" && !s.disposition?.attached_pic);
+  if (!video?.codec_name) throw new Error("no video stream in it");
+  const audio = streams.find((s) => s.codec_type === "audio");
+  const turned = Math.abs(rotation(video)) % 180 === 90;
+  const w = positive(video.width);
+  const h = positive(video.height);
+  const seconds = positive(Number(info.format?.duration)) ?? positive(Number(video.duration));
+  return {
+    formatName: info.format?.format_name ?? "",
+    videoCodec: video.codec_name,
+    audioCodec: audio?.codec_name ?? null,
+    pixelFormat: video.pix_fmt ?? null,
+    width: turned ? h : w,
+    height: turned ? w : h,
+    durationMs: seconds === null ? null : Math.round(seconds * 1000),
+  };
+}
+
+/** The long edge of a poster frame in pixels: the large thumbnail's, so nothing is scaled twice. */
+const POSTER_EDGE = 1280;
+
+/**
+ * A frame from early in the clip as PNG bytes, upright (ffmpeg applies the display matrix) and at
+ * most 1280 px on its long edge: at 10% of the length, at most 1 s in (past a fade from black),
+ * falling back to the first frame for clips too short to seek in. Throws with ffmpeg's reason.
+ */
+export async function posterFrame(input: string, durationMs: number | null): Promise<Buffer> {
+  const at = durationMs ? Math.min(1, durationMs / 10_000) : 0;
+  const scale = `scale=w='if(gte(iw,ih),min(iw,${POSTER_EDGE}),-2)':h='if(gte(iw,ih),-2,min(ih,${POSTER_EDGE}))'`;
+  const grab = (seconds: number) =>
+    runVideoTool("ffmpeg", ["-v", "error", "-nostdin", "-ss", seconds.toFixed(3), "-i", input, "-frames:v", "1", "-an", "-vf", scale, "-f", "image2pipe", "-c:v", "png", "pipe:1"]);
+  const first = await grab(at);
+  if (first.stdout.length) return first.stdout;
+  const again = at > 0 ? await grab(0) : first;
+  if (!again.stdout.length) throw new Error("ffmpeg found no frame to show");
+  return again.stdout;
+}
