@@ -109,12 +109,13 @@ async function runPhase(phase: string, target: string) {
     result = await timedPhase(() => quietScan(target));
   } else if (phase === "seed") {
     // index a tree as a finished scan would have left it
+    const { SCANNER_VERSION } = await import("../src/server/scanner/scan-root");
     const files = listImages(target);
     result = await timedPhase(async () => {
       for (let i = 0; i < files.length; i += 5000) {
         const data = files.slice(i, i + 5000).map((file) => {
           const st = statSync(file);
-          return { path: file, directory: path.dirname(file), fileName: path.basename(file), size: BigInt(st.size), mtime: new Date(Math.floor(st.mtimeMs)), mime: "image/jpeg", thumbnailState: "ready", contentHash: "bench", takenAtSource: "file" };
+          return { path: file, directory: path.dirname(file), fileName: path.basename(file), size: BigInt(st.size), mtime: new Date(Math.floor(st.mtimeMs)), mime: "image/jpeg", thumbnailState: "ready", contentHash: "bench", takenAtSource: "file", scannerVersion: SCANNER_VERSION };
         });
         await db.photo.createMany({ data });
       }
