@@ -1,25 +1,326 @@
-// Videos, live photos and motion photos, scanned from clips made with Debian's ffmpeg.
-import { describe, expect, it, beforeEach } from "vitest";
-import { run } from "../support/media";
+// Videos, live photos and motion photos, scanned from clips made with Debian's ffmpeg
+// (tests/support/video.ts): containers and codecs, poster frames, rotation, container dates, live
+// pairs, embedded MP4s, bad files, renditions, and who may play what.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+import { beforeEach, describe, expect, it } from "vitest";
+import { serveMotion, servePlayback } from "~/server/api/http/media";
+import { db } from "~/server/db";
+import { makeRenditions, renditionPath } from "~/server/scanner/renditions";
+import type { ScanContext } from "~/server/scanner/scan-root";
+import { thumbnailPath } from "~/server/scanner/thumbnails";
+import { snapshotTree } from "../support/images";
 import { makeTree } from "../support/library";
+import { writeJpeg } from "../support/media";
 import { photoByPath, scanOnce } from "../support/scan";
+import { makeUser, signedInAs } from "../support/users";
+import { ffprobeJson, truncateFile, writeLivePair, writeMotionPhoto, writeVideo } from "../support/video";
 
 let lib: (rel?: string) => string;
 beforeEach(() => {
-  lib = makeTree("videos");
+  lib = makeTree("alice", "bob");
 });
 
-describe("smoke", () => {
-  it("indexes an mp4", async () => {
-    const file = lib("v/clip.mp4");
-    const { mkdirSync } = await import("node:fs");
-    mkdirSync(lib("v"), { recursive: true });
-    await run("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=10", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-metadata", "creation_time=2024-08-01T17:00:00Z", file]);
-    await run("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=10", "-t", "2", "-c:v", "libx265", "-preset", "ultrafast", "-tag:v", "hvc1", lib("v/hevc.mov")]);
-    const { stats, logs } = await scanOnce(lib());
-    console.log(stats, logs);
-    console.log(await photoByPath(file));
-    console.log(await photoByPath(lib("v/hevc.mov")));
-    expect(stats.added).toBe(2);
+/** A job context for makeRenditions that keeps its log lines and can stop after `stopAfter` progress calls. */
+function renditionContext(stopAfter?: number) {
+  const logs: string[] = [];
+  let calls = 0;
+  const ctx: ScanContext = {
+    log: (level, message) => logs.push(`${level}: ${message}`),
+    progress: () => {
+      calls++;
+    },
+    shouldStop: () => stopAfter !== undefined && calls > stopAfter,
+  };
+  return { ctx, logs };
+}
+
+const near = (ms: number | null, expected: number) => ms !== null && Math.abs(ms - expected) <= 150;
+const viewer = (id: string, scanPath: string) => ({ id, scanPath });
+
+describe("videos", () => {
+  it("indexes every container with a poster in both sizes, its size, length and codecs, and says how it plays", async () => {
+    const cases: [string, Parameters<typeof writeVideo>[1], { codec: string; via: "original" | "rendition"; mime: string }][] = [
+      ["clip.mp4", {}, { codec: "h264", via: "original", mime: "video/mp4" }],
+      ["hevc.mov", { codec: "hevc" }, { codec: "hevc", via: "rendition", mime: "video/quicktime" }],
+      ["h264.mov", {}, { codec: "h264", via: "original", mime: "video/quicktime" }],
+      ["old.avi", {}, { codec: "mpeg4", via: "rendition", mime: "video/x-msvideo" }],
+      ["web.webm", {}, { codec: "vp9", via: "original", mime: "video/webm" }],
+      ["film.mkv", {}, { codec: "h264", via: "rendition", mime: "video/x-matroska" }],
+      ["cam.mts", {}, { codec: "h264", via: "rendition", mime: "video/mp2t" }],
+      ["dvd.mpg", {}, { codec: "mpeg2video", via: "rendition", mime: "video/mpeg" }],
+      ["win.wmv", {}, { codec: "wmv2", via: "rendition", mime: "video/x-ms-wmv" }],
+      ["phone.3gp", {}, { codec: "h264", via: "original", mime: "video/3gpp" }],
+      ["itunes.m4v", {}, { codec: "h264", via: "original", mime: "video/x-m4v" }],
+    ];
+    for (const [name, opts] of cases) await writeVideo(lib(`alice/${name}`), { width: 320, height: 240, ...opts });
+    const { stats, logs } = await scanOnce(lib("alice"));
+    expect(logs.filter((l) => l.startsWith("warn"))).toEqual([]);
+    expect(stats).toMatchObject({ found: cases.length, added: cases.length, noPreview: 0 });
+    for (const [name, , want] of cases) {
+      const p = (await photoByPath(lib(`alice/${name}`)))!;
+      expect({ name, mediaType: p.mediaType, codec: p.videoCodec, playback: p.playback, mime: p.mime, w: p.width, h: p.height, state: p.thumbnailState }).toEqual({
+        name,
+        mediaType: "video",
+        codec: want.codec,
+        playback: want.via,
+        mime: want.mime,
+        w: 320,
+        h: 240,
+        state: "ready",
+      });
+      expect(near(p.durationMs, 2000), `${name}: ${p.durationMs} ms`).toBe(true);
+      for (const size of ["small", "large"] as const) expect(existsSync(thumbnailPath(p.contentHash!, size))).toBe(true);
+    }
+    const mp4 = (await photoByPath(lib("alice/clip.mp4")))!;
+    expect(mp4.audioCodec).toBe("aac");
+    expect((await sharp(thumbnailPath(mp4.contentHash!, "large")).metadata()).width).toBe(320);
+    // nothing is written into the library
+    expect(readdirSync(lib("alice")).sort()).toEqual(cases.map(([n]) => n).sort());
+  });
+
+  it("turns a phone's portrait clip upright: size and poster as shown", async () => {
+    const file = await writeVideo(lib("alice/portrait.mov"), { width: 320, height: 240, rotation: 90 });
+    expect(readFileSync(file).length).toBeGreaterThan(0);
+    await scanOnce(lib("alice"));
+    const p = (await photoByPath(file))!;
+    expect([p.width, p.height]).toEqual([240, 320]);
+    const poster = await sharp(thumbnailPath(p.contentHash!, "large")).metadata();
+    expect([poster.width, poster.height]).toEqual([240, 320]);
+  });
+
+  it("dates a clip by Apple's local creation date, else QuickTime's UTC CreateDate, skipping zero dates", async () => {
+    const apple = await writeVideo(lib("alice/IMG_0001.MOV"), { creationTime: "2024-08-01T17:00:00Z", appleCreationDate: "2024:08:01 10:00:00-07:00" });
+    const utc = await writeVideo(lib("alice/camera.mp4"), { creationTime: "2023-03-04T05:06:07Z" });
+    const zero = await writeVideo(lib("alice/VID_20220102_030405.mp4"));
+    const noDate = await writeVideo(lib("alice/nodate.mp4"));
+    await scanOnce(lib("alice"));
+    expect(await photoByPath(apple)).toMatchObject({ takenAt: new Date("2024-08-01T17:00:00Z"), takenAtLocal: "2024-08-01T10:00:00", takenAtOffset: -420, takenAtSource: "video" });
+    expect(await photoByPath(utc)).toMatchObject({ takenAt: new Date("2023-03-04T05:06:07Z"), takenAtLocal: "2023-03-04T05:06:07", takenAtOffset: null, takenAtSource: "video" });
+    expect(await photoByPath(zero)).toMatchObject({ takenAtLocal: "2022-01-02T03:04:05", takenAtSource: "filename" });
+    expect(await photoByPath(noDate)).toMatchObject({ takenAtSource: "file" });
+  });
+
+  it("gives a file ffprobe cannot read no preview and a log line, and goes on with the rest", async () => {
+    const broken = await writeVideo(lib("alice/broken.mp4"), { seconds: 3 });
+    truncateFile(broken, Math.floor(readFileSync(broken).length / 2));
+    const fine = await writeVideo(lib("alice/fine.mp4"));
+    const { stats, logs } = await scanOnce(lib("alice"));
+    expect(stats).toMatchObject({ found: 2, added: 2, noPreview: 1 });
+    expect(logs.some((l) => l.startsWith("warn: no preview for") && l.includes("broken.mp4") && l.includes("ffprobe"))).toBe(true);
+    expect(await photoByPath(broken)).toMatchObject({ mediaType: "video", thumbnailState: "failed", playback: null });
+    expect((await photoByPath(broken))!.thumbnailError).toMatch(/ffprobe could not read it/);
+    expect(await photoByPath(fine)).toMatchObject({ thumbnailState: "ready", playback: "original" });
+    const ann = await makeUser({ scanPath: lib("alice") });
+    const detail = await signedInAs(ann).photos.get({ id: (await photoByPath(broken))!.id });
+    expect(detail.playback).toMatchObject({ via: "original", status: "failed" });
+    expect(detail.playback!.reason).toMatch(/ffprobe/);
+  });
+
+  it("is rescanned as fast as a photo: unchanged clips are not read again", async () => {
+    await writeVideo(lib("alice/a.mp4"));
+    await writeVideo(lib("alice/b.mov"), { codec: "hevc" });
+    await scanOnce(lib("alice"));
+    const { stats } = await scanOnce(lib("alice"));
+    expect(stats).toMatchObject({ found: 2, unchanged: 2, added: 0, updated: 0 });
+  });
+});
+
+describe("live photos", () => {
+  it("makes one item of a still and its video: the still, with its motion", async () => {
+    const { still, video } = await writeLivePair(lib("alice"), "IMG_0042", { still: "jpeg", captureDate: "2024:08:01 10:00:00-07:00" });
+    const { stats, logs } = await scanOnce(lib("alice"));
+    expect(logs.filter((l) => l.startsWith("warn"))).toEqual([]);
+    expect(stats).toMatchObject({ found: 2, added: 1 });
+    expect(await photoByPath(video)).toBeNull();
+    const p = (await photoByPath(still))!;
+    expect(p).toMatchObject({ mediaType: "photo", hasMotion: true, motionKind: "live", motionPath: video, motionCodec: "h264", motionPlayback: "original", takenAtLocal: "2024-08-01T10:00:00" });
+    expect(near(p.durationMs, 2000)).toBe(true);
+    const ann = await makeUser({ scanPath: lib("alice") });
+    const { items } = await signedInAs(ann).photos.list();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ id: p.id, mediaType: "photo", hasMotion: true });
+    const detail = await signedInAs(ann).photos.get({ id: p.id });
+    expect(detail).toMatchObject({ playback: null, motion: { kind: "live", via: "original", status: "ready" } });
+    const motion = await serveMotion(viewer(ann.id, lib("alice")), p.id, "bytes=0-99", null);
+    expect([motion.status, motion.headers.get("content-type"), motion.headers.get("accept-ranges")]).toEqual([206, "video/mp4", "bytes"]);
+    expect(Buffer.from(await motion.arrayBuffer())).toEqual(readFileSync(video).subarray(0, 100));
+    // the still is no video
+    await expect(servePlayback(viewer(ann.id, lib("alice")), p.id, null, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // unchanged on the next scan; a change to the video alone re-reads the still
+    expect((await scanOnce(lib("alice"))).stats).toMatchObject({ unchanged: 1, updated: 0 });
+    await writeVideo(video, { seconds: 3 });
+    expect((await scanOnce(lib("alice"))).stats).toMatchObject({ updated: 1 });
+    expect(near((await photoByPath(still))!.durationMs, 3000)).toBe(true);
+  });
+
+  it("pairs a HEIC with an HEVC video, whose motion plays through a rendition", async () => {
+    const { still } = await writeLivePair(lib("alice"), "IMG_0043", { videoCodec: "hevc" });
+    await scanOnce(lib("alice"));
+    const p = (await photoByPath(still))!;
+    expect(p).toMatchObject({ hasMotion: true, motionCodec: "hevc", motionPlayback: "rendition" });
+    const ann = await makeUser({ scanPath: lib("alice") });
+    expect((await signedInAs(ann).photos.get({ id: p.id })).motion).toMatchObject({ via: "rendition", status: "pending" });
+    await expect(serveMotion(viewer(ann.id, lib("alice")), p.id, null, null)).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE" });
+    const { ctx } = renditionContext();
+    expect(await makeRenditions(lib("alice"), ctx)).toEqual({ made: 1, failed: 0, stopped: false });
+    expect((await signedInAs(ann).photos.get({ id: p.id })).motion).toMatchObject({ via: "rendition", status: "ready" });
+    const served = await serveMotion(viewer(ann.id, lib("alice")), p.id, null, null);
+    expect(served.headers.get("content-type")).toBe("video/mp4");
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(readFileSync(renditionPath(p.motionHash!)));
+  });
+
+  it("keeps them apart when their content identifiers differ, and takes in a video that was alone", async () => {
+    const video = await writeVideo(lib("alice/IMG_0050.MOV"), { contentIdentifier: "AAAA-1111" });
+    await scanOnce(lib("alice"));
+    const alone = (await photoByPath(video))!;
+    expect(alone).toMatchObject({ mediaType: "video", missingSince: null });
+    // a still with another identifier: two items
+    await writeLivePair(lib("bob"), "IMG_0050", { still: "jpeg", contentIdentifier: "BBBB-2222" });
+    const stillOther = lib("alice/IMG_0050.JPG");
+    writeFileSync(stillOther, readFileSync(lib("bob/IMG_0050.JPG")));
+    const { logs } = await scanOnce(lib("alice"));
+    expect(logs.some((l) => l.includes("another content identifier"))).toBe(true);
+    expect(await photoByPath(stillOther)).toMatchObject({ hasMotion: false, motionPath: video });
+    expect(await photoByPath(video)).toMatchObject({ id: alone.id, missingSince: null });
+    // the same identifier: one item, the video's own row hidden
+    await writeVideo(video, { contentIdentifier: "BBBB-2222" });
+    await scanOnce(lib("alice"));
+    expect(await photoByPath(stillOther)).toMatchObject({ hasMotion: true, motionKind: "live" });
+    expect((await photoByPath(video))!.missingSince).not.toBeNull();
+    const ann = await makeUser({ scanPath: lib("alice") });
+    expect((await signedInAs(ann).photos.list()).items.map((i) => i.fileName)).toEqual(["IMG_0050.JPG"]);
+  });
+});
+
+describe("motion photos", () => {
+  for (const style of ["motionphoto", "microvideo", "samsung"] as const) {
+    it(`finds the MP4 inside a ${style} JPEG and plays it from the file, writing nothing`, async () => {
+      const { file, videoOffset, videoLength } = await writeMotionPhoto(lib(`alice/PXL_${style}.jpg`), { style, seconds: 2 });
+      const before = snapshotTree(lib("alice"));
+      const { logs } = await scanOnce(lib("alice"));
+      expect(logs.filter((l) => l.startsWith("warn"))).toEqual([]);
+      const p = (await photoByPath(file))!;
+      expect(p).toMatchObject({ mediaType: "photo", hasMotion: true, motionKind: "embedded", motionOffset: BigInt(videoOffset), motionLength: BigInt(videoLength), motionCodec: "h264", motionPlayback: "original", thumbnailState: "ready" });
+      expect(near(p.durationMs, 2000)).toBe(true);
+      const ann = await makeUser({ scanPath: lib("alice") });
+      const whole = await serveMotion(viewer(ann.id, lib("alice")), p.id, null, null);
+      const mp4 = readFileSync(file).subarray(videoOffset, videoOffset + videoLength);
+      expect([whole.status, whole.headers.get("content-length")]).toEqual([200, String(videoLength)]);
+      expect(Buffer.from(await whole.arrayBuffer())).toEqual(mp4);
+      const part = await serveMotion(viewer(ann.id, lib("alice")), p.id, "bytes=4-11", null);
+      expect([part.status, part.headers.get("content-range")]).toEqual([206, `bytes 4-11/${videoLength}`]);
+      expect(Buffer.from(await part.arrayBuffer()).toString("latin1")).toBe(mp4.subarray(4, 12).toString("latin1"));
+      expect(snapshotTree(lib("alice"))).toEqual(before);
+    });
+  }
+
+  it("reads a plain JPEG as a still, and an HEVC motion through a rendition", async () => {
+    const plain = await writeJpeg(lib("alice/plain.jpg"));
+    const { file } = await writeMotionPhoto(lib("alice/hevc.jpg"), { videoCodec: "hevc" });
+    await scanOnce(lib("alice"));
+    expect(await photoByPath(plain)).toMatchObject({ hasMotion: false, motionKind: null, durationMs: null });
+    expect(await photoByPath(file)).toMatchObject({ hasMotion: true, motionCodec: "hevc", motionPlayback: "rendition" });
+    const { ctx } = renditionContext();
+    expect(await makeRenditions(lib("alice"), ctx)).toMatchObject({ made: 1, failed: 0 });
+    const made = await ffprobeJson(renditionPath((await photoByPath(file))!.motionHash!));
+    expect(made.streams.find((s) => s.codec_type === "video")?.codec_name).toBe("h264");
+  });
+
+  it("is found in rows an older scanner indexed: they are read once more", async () => {
+    const { file } = await writeMotionPhoto(lib("alice/old.jpg"));
+    await scanOnce(lib("alice"));
+    // as the migration leaves a row of the previous scanner, which knew no motion
+    await db.photo.update({ where: { path: file }, data: { scannerVersion: 1, hasMotion: false, motionKind: null, motionOffset: null, motionLength: null } });
+    expect((await scanOnce(lib("alice"))).stats).toMatchObject({ updated: 1 });
+    expect(await photoByPath(file)).toMatchObject({ hasMotion: true, motionKind: "embedded" });
+    expect((await scanOnce(lib("alice"))).stats).toMatchObject({ unchanged: 1, updated: 0 });
+  });
+});
+
+describe("renditions", () => {
+  it("makes an H.264 MP4 at most 1080 px on its long edge, once per content, for what browsers cannot play", async () => {
+    await writeVideo(lib("alice/big.mov"), { codec: "hevc", width: 1280, height: 720, seconds: 1 });
+    await writeVideo(lib("alice/copy/big-again.mov"), { codec: "hevc", width: 1280, height: 720, seconds: 1 });
+    writeFileSync(lib("alice/copy/big-again.mov"), readFileSync(lib("alice/big.mov")));
+    await writeVideo(lib("alice/old.avi"), { seconds: 1 });
+    await writeVideo(lib("alice/fine.mp4"), { seconds: 1 });
+    await scanOnce(lib("alice"));
+    const { ctx, logs } = renditionContext();
+    expect(await makeRenditions(lib("alice"), ctx)).toEqual({ made: 2, failed: 0, stopped: false });
+    expect(logs.filter((l) => l.includes("rendition") && l.includes("made for"))).toHaveLength(2);
+    const hevc = (await photoByPath(lib("alice/big.mov")))!;
+    const probe = await ffprobeJson(renditionPath(hevc.contentHash!));
+    const stream = probe.streams.find((s) => s.codec_type === "video")!;
+    expect([stream.codec_name, stream.width, stream.height, stream.pix_fmt]).toEqual(["h264", 1080, 608, "yuv420p"]);
+    expect(probe.streams.find((s) => s.codec_type === "audio")?.codec_name).toBe("aac");
+    // nothing left to do, and no temporary files
+    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toEqual({ made: 0, failed: 0, stopped: false });
+    const dir = path.dirname(renditionPath(hevc.contentHash!));
+    expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+
+    const ann = await makeUser({ scanPath: lib("alice") });
+    const played = await servePlayback(viewer(ann.id, lib("alice")), hevc.id, "bytes=0-3", null);
+    expect([played.status, played.headers.get("content-type"), played.headers.get("accept-ranges")]).toEqual([206, "video/mp4", "bytes"]);
+    const original = (await photoByPath(lib("alice/fine.mp4")))!;
+    const direct = await servePlayback(viewer(ann.id, lib("alice")), original.id, null, null);
+    expect(Buffer.from(await direct.arrayBuffer())).toEqual(readFileSync(lib("alice/fine.mp4")));
+    const webm = await writeVideo(lib("alice/w.webm"), { seconds: 1 });
+    await scanOnce(lib("alice"));
+    const w = (await photoByPath(webm))!;
+    expect((await servePlayback(viewer(ann.id, lib("alice")), w.id, null, null)).headers.get("content-type")).toBe("video/webm");
+  });
+
+  it("records a failure with ffmpeg's reason, tries once more on the next scan, then leaves it", async () => {
+    const file = await writeVideo(lib("alice/doomed.avi"), { seconds: 1 });
+    await scanOnce(lib("alice"));
+    const p = (await photoByPath(file))!;
+    // the bytes go bad after the scan read them
+    writeFileSync(file, Buffer.alloc(4096, 7));
+    const first = renditionContext();
+    expect(await makeRenditions(lib("alice"), first.ctx)).toEqual({ made: 0, failed: 1, stopped: false });
+    expect(first.logs.some((l) => l.startsWith("warn: rendition 1 of 1 failed") && l.includes("ffmpeg") && l.includes("tried once more"))).toBe(true);
+    expect(await db.rendition.findUnique({ where: { sourceHash: p.contentHash! } })).toMatchObject({ status: "failed", attempts: 1 });
+    const ann = await makeUser({ scanPath: lib("alice") });
+    expect((await signedInAs(ann).photos.get({ id: p.id })).playback).toMatchObject({ via: "rendition", status: "failed" });
+    await expect(servePlayback(viewer(ann.id, lib("alice")), p.id, null, null)).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
+    const second = renditionContext();
+    expect(await makeRenditions(lib("alice"), second.ctx)).toEqual({ made: 0, failed: 1, stopped: false });
+    expect(second.logs.some((l) => l.includes("not tried again"))).toBe(true);
+    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toEqual({ made: 0, failed: 0, stopped: false });
+    expect(existsSync(renditionPath(p.contentHash!))).toBe(false);
+  });
+
+  it("stopped halfway leaves no file under its name and gives the try back", async () => {
+    await writeVideo(lib("alice/long.mov"), { codec: "hevc", width: 640, height: 360, seconds: 20, fps: 25 });
+    await scanOnce(lib("alice"));
+    const p = (await photoByPath(lib("alice/long.mov")))!;
+    // the first progress call is the 0 of the start; stop at the first one from ffmpeg
+    expect(await makeRenditions(lib("alice"), renditionContext(1).ctx)).toMatchObject({ made: 0, stopped: true });
+    expect(existsSync(renditionPath(p.contentHash!))).toBe(false);
+    expect(readdirSync(path.dirname(renditionPath(p.contentHash!))).filter((n) => n.endsWith(".tmp"))).toEqual([]);
+    expect(await db.rendition.findUnique({ where: { sourceHash: p.contentHash! } })).toMatchObject({ status: "pending", attempts: 0 });
+  });
+});
+
+describe("who may play what", () => {
+  it("answers another user's video, motion and rendition like a missing one", async () => {
+    const video = await writeVideo(lib("alice/secret.mov"), { codec: "hevc", seconds: 1 });
+    const { still } = await writeLivePair(lib("alice"), "IMG_0001", { still: "jpeg" });
+    const { file: motion } = await writeMotionPhoto(lib("alice/moving.jpg"));
+    await writeVideo(lib("bob/mine.mp4"), { seconds: 1 });
+    await scanOnce(lib());
+    await makeRenditions(lib(), renditionContext().ctx);
+    const bob = await makeUser({ username: "bob", scanPath: lib("bob") });
+    const asBob = viewer(bob.id, lib("bob"));
+    for (const file of [video, still, motion]) {
+      const id = (await photoByPath(file))!.id;
+      await expect(signedInAs(bob).photos.get({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(servePlayback(asBob, id, null, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(serveMotion(asBob, id, null, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    await expect(servePlayback(asBob, "no-such-id", null, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await signedInAs(bob).photos.list()).items.map((i) => [i.fileName, i.mediaType])).toEqual([["mine.mp4", "video"]]);
   });
 });

@@ -51,6 +51,17 @@ export async function serveOriginal(viewer: Viewer, id: string, range: string | 
   return fileResponse(await originalFile(viewer, id), range, ifNoneMatch);
 }
 
+/** A video as the browser should play it (original or rendition), with byte ranges; throws
+ *  AppError NOT_FOUND, SERVICE_UNAVAILABLE (rendition pending) or UNPROCESSABLE_CONTENT. */
+export async function servePlayback(viewer: Viewer, id: string, range: string | null, ifNoneMatch: string | null) {
+  return fileResponse(await playbackFile(viewer, id), range, ifNoneMatch);
+}
+
+/** A live or motion photo's motion as video, with byte ranges; throws like servePlayback. */
+export async function serveMotion(viewer: Viewer, id: string, range: string | null, ifNoneMatch: string | null) {
+  return fileResponse(await motionFile(viewer, id), range, ifNoneMatch);
+}
+
 /** Resolves the session, then answers with `serve`; AppErrors become their HTTP status. */
 async function withViewer(serve: (viewer: Viewer) => Promise<Response>) {
   try {
@@ -77,13 +88,13 @@ export const thumbnailGET = async (req: Request, { params }: Params) => {
 /** GET /api/media/<id>/playback: a video as the browser should play it, with byte ranges. */
 export const playbackGET = async (req: Request, { params }: Params) => {
   const { id } = await params;
-  return withViewer(async (viewer) => fileResponse(await playbackFile(viewer, id), req.headers.get("range"), req.headers.get("if-none-match")));
+  return withViewer((viewer) => servePlayback(viewer, id, req.headers.get("range"), req.headers.get("if-none-match")));
 };
 
 /** GET /api/media/<id>/motion: a live or motion photo's motion as video, with byte ranges. */
 export const motionGET = async (req: Request, { params }: Params) => {
   const { id } = await params;
-  return withViewer(async (viewer) => fileResponse(await motionFile(viewer, id), req.headers.get("range"), req.headers.get("if-none-match")));
+  return withViewer((viewer) => serveMotion(viewer, id, req.headers.get("range"), req.headers.get("if-none-match")));
 };
 
 /** GET /api/media/<id>/original. */
