@@ -22,10 +22,11 @@ RUN npm run build && rm -rf .next/cache
 # 3. the image: production dependencies, sources for tsx scripts, the build output; perl, for
 #    exiftool-vendored runs the perl ExifTool shipped in its npm package (dates, RAW previews);
 #    libheif-examples for heif-convert, native HEIC decoding (without it the scanner falls back
-#    to libheif's WASM build, several times slower)
+#    to libheif's WASM build, several times slower); Debian's ffmpeg (with ffprobe) for videos,
+#    live photos and motion photos: their length, codecs and rotation, poster frames
 FROM node:20-bookworm-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends perl libheif-examples \
+ && apt-get install -y --no-install-recommends perl libheif-examples ffmpeg \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production LIBRARY_ROOT=/data STATE_DIR=/var/lib/folio PORT=3000 NEXT_TELEMETRY_DISABLED=1
 WORKDIR /app

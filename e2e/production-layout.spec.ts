@@ -30,10 +30,12 @@ test("the production layout of the image starts Folio and runs changepassword", 
   expect(final.lines).toContain("COPY --from=deps /app ./");
   expect(final.lines).toContain("COPY --from=build /app/.next ./.next");
   expect(existsSync(".next/BUILD_ID"), "the build the suite made").toBe(true);
-  // the image's own packages: perl runs exiftool-vendored's ExifTool, heif-convert decodes HEIC
+  // the image's own packages: perl runs exiftool-vendored's ExifTool, heif-convert decodes HEIC,
+  // ffmpeg (and its ffprobe) reads videos and makes their posters
   const finalInstall = final.lines.filter((l) => /^RUN .*apt-get install/.test(l)).join(" ");
   expect(finalInstall).toMatch(/ perl( |$)/);
   expect(finalInstall).toMatch(/ libheif-examples( |$)/);
+  expect(finalInstall).toMatch(/ ffmpeg( |$)/);
 
   const app = path.join(root, "app");
   const library = path.join(root, "data");

@@ -29,6 +29,8 @@ export const DEBIAN_PACKAGE: Record<string, string> = {
   djxl: "libjxl-tools",
   vipsthumbnail: "libvips-tools",
   perl: "perl",
+  ffmpeg: "ffmpeg",
+  ffprobe: "ffmpeg",
 };
 
 export class MissingToolError extends Error {
@@ -77,9 +79,12 @@ export type Tags = Record<string, TagValue>;
 
 /** Writes tags with `exiftool -overwrite_original` (and `-P`, keeping the file's mtime, only with
  *  `keepMtime`). IPTC is written as UTF-8 (with its CodedCharacterSet) when any IPTC tag is given.
- *  For a JPEG XL file `-m` lets it wrap a bare codestream in a container to write into it. */
-export async function exiftoolWrite(file: string, tags: Tags, opts: { keepMtime?: boolean } = {}) {
-  const args = ["-overwrite_original"];
+ *  For a JPEG XL file `-m` lets it wrap a bare codestream in a container to write into it.
+ *  `config`: a file of user-defined tags (`-config`), for tags this exiftool does not know (see
+ *  video.ts). A name ending in "<" copies a file's bytes: { "XMP<": "packet.xmp" } is
+ *  `-XMP<=packet.xmp`. */
+export async function exiftoolWrite(file: string, tags: Tags, opts: { keepMtime?: boolean; config?: string } = {}) {
+  const args = [...(opts.config ? ["-config", opts.config] : []), "-overwrite_original"];
   if (/\.jxl$/i.test(file)) args.push("-m");
   if (opts.keepMtime) args.push("-P");
   if (Object.keys(tags).some((t) => /^IPTC:/i.test(t))) args.push("-charset", "iptc=UTF8", "-IPTC:CodedCharacterSet=UTF8");
@@ -115,13 +120,14 @@ function rasterArgs(r: Raster, defaults = { width: 64, height: 48 }): string[] {
   return args;
 }
 
-function prepare(file: string) {
+/** Makes the folder a file goes into; returns the file. */
+export function prepare(file: string) {
   mkdirSync(path.dirname(file), { recursive: true });
   return file;
 }
 
 /** A scratch folder, removed after `fn`. */
-async function withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+export async function withScratch<T>(fn: (dir: string) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "folio-media-"));
   try {
     return await fn(dir);
