@@ -273,7 +273,8 @@ describe("renditions", () => {
   });
 
   it("records a failure with ffmpeg's reason, tries once more on the next scan, then leaves it", async () => {
-    const file = await writeVideo(lib("alice/doomed.avi"), { seconds: 1 });
+    // its own content: renditions are kept by content hash in a STATE_DIR the tests share
+    const file = await writeVideo(lib("alice/doomed.avi"), { seconds: 1, color: "#123456" });
     await scanOnce(lib("alice"));
     const p = (await photoByPath(file))!;
     // the bytes go bad after the scan read them

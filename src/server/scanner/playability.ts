@@ -1,5 +1,5 @@
 // Which videos browsers play as they are. Chromium, Firefox and Safari all play H.264 (8-bit
-// 4:2:0) with AAC or MP3 in MP4/MOV, and VP8, VP9 or AV1 with Opus or Vorbis in WebM; AV1 and VP9
+// 4:2:0) with AAC or MP3 in MP4/MOV (and 3GP, the same ISO file format, served as MP4), and VP8, VP9 or AV1 with Opus or Vorbis in WebM; AV1 and VP9
 // in MP4 play in Chromium and Firefox. HEVC plays only where the system has a decoder (Safari,
 // some Chromium builds), so it gets a rendition, as do AVI, MPEG-2, WMV, MKV and the rest.
 import type { VideoProbe } from "./video-probe";
@@ -19,7 +19,7 @@ export function playbackVia(probe: VideoProbe, fileName: string): PlaybackVia {
   const ext = fileName.slice(fileName.lastIndexOf(".") + 1).toLowerCase();
   const audioOk = (set: Set<string>) => probe.audioCodec === null || set.has(probe.audioCodec);
   const pixelsOk = probe.pixelFormat === null || PLAYABLE_PIXELS.has(probe.pixelFormat) || probe.videoCodec !== "h264";
-  if (["mp4", "m4v", "mov"].includes(ext) && probe.formatName.includes("mp4")) {
+  if (["mp4", "m4v", "mov", "3gp", "3g2"].includes(ext) && probe.formatName.includes("mp4")) {
     return MP4_VIDEO.has(probe.videoCodec) && audioOk(MP4_AUDIO) && pixelsOk ? "original" : "rendition";
   }
   if (ext === "webm" && probe.formatName.includes("webm")) {
