@@ -30,3 +30,11 @@ export function spokenDuration(ms: number | null | undefined): string | null {
   const words = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
   return words.length ? words.join(" ") : "0 seconds";
 }
+
+/** A short length to a tenth of a second, as a live photo's motion is told: "2.9 s", "3 s";
+ *  a minute or more as a clock. Null when unknown. */
+export function formatShortDuration(ms: number | null | undefined): string | null {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return null;
+  if (ms >= 59_950) return formatDuration(ms);
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, spokenDuration } from "~/lib/duration";
+import { formatDuration, formatShortDuration, spokenDuration } from "~/lib/duration";
 
 describe("formatDuration", () => {
   it("writes minutes and seconds, and hours only when there are some", () => {
@@ -37,5 +37,17 @@ describe("spokenDuration", () => {
     expect(spokenDuration(7_200_000)).toBe("2 hours");
     expect(spokenDuration(0)).toBe("0 seconds");
     expect(spokenDuration(null)).toBeNull();
+  });
+});
+
+describe("formatShortDuration", () => {
+  it("gives a tenth of a second under a minute, and a clock from there", () => {
+    expect(formatShortDuration(2_900)).toBe("2.9 s");
+    expect(formatShortDuration(3_000)).toBe("3 s");
+    expect(formatShortDuration(1_449)).toBe("1.4 s");
+    expect(formatShortDuration(59_940)).toBe("59.9 s");
+    expect(formatShortDuration(59_950)).toBe("1:00");
+    expect(formatShortDuration(null)).toBeNull();
+    expect(formatShortDuration(-5)).toBeNull();
   });
 });
