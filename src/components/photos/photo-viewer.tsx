@@ -1,12 +1,15 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId } from "react";
+import type { PhotoDetail } from "~/lib/photos";
 import { useTRPC } from "~/trpc/react";
 import { Alert } from "../ui/alert";
 import { useModalDialog } from "../ui/dialog";
 import { FileKeywords } from "./file-keywords";
+import { MotionStill } from "./motion-still";
 import { PhotoActions } from "./photo-actions";
 import { PhotoDetails } from "./photo-details";
+import { VideoStage } from "./video-stage";
 
 type Props = {
   id: string;
@@ -23,18 +26,42 @@ function noPreviewText(p: { thumbnailState: string; thumbnailError: string | nul
   return p.thumbnailState === "pending" ? "No preview yet: it is made at the next scan." : "No preview for this file.";
 }
 
-/** One photo large (an animated one as its original, so it plays), with what the file says about
- *  it (title, description, rating, date and where it came from, keywords) and this user's
- *  favorite, tags and albums. */
+/** A video's or a motion's rendition is still being made: the viewer asks again until it is not. */
+const converting = (p: PhotoDetail | undefined) => p?.playback?.status === "pending" || p?.motion?.status === "pending";
+const RECHECK_MS = 5_000;
+
+/** Keys that belong to what has focus: typing in a field, or a video's own seeking and volume. */
+function ownsArrowKeys(target: EventTarget | null) {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || !!target.closest("input, select, textarea, video, audio");
+}
+
+/** The big picture: a video's player, a live or motion photo's still with its motion, a photo
+ *  (an animated one as its original, so it plays), or why there is nothing to show. */
+function Stage({ p, onPlaybackError }: { p: PhotoDetail | undefined; onPlaybackError: () => void }) {
+  if (!p) return <p className="text-slate-400">Loading…</p>;
+  // keyed by id and state: moving on, or a rendition becoming ready, starts clean (no error,
+  // motion or retry carried over)
+  if (p.mediaType === "video") return <VideoStage key={`${p.id}:${p.playback?.via}:${p.playback?.status}`} v={p} onPlaybackError={onPlaybackError} />;
+  if (!p.animated && p.thumbnailState !== "ready") return <p className="max-w-prose text-center text-slate-400">{noPreviewText(p)}</p>;
+  const src = p.animated ? `/api/media/${p.id}/original` : `/api/media/${p.id}/thumbnail?size=large`;
+  if (p.motion) return <MotionStill key={`${p.id}:${p.motion.status}`} p={{ ...p, src }} />;
+  // eslint-disable-next-line @next/next/no-img-element
+  return <img src={src} alt={p.fileName} className="max-h-full max-w-full object-contain" />;
+}
+
+/** One photo or video large, with what the file says about it (title, description, rating, date
+ *  and where it came from, keywords, a video's length and codecs) and this user's favorite, tags
+ *  and albums. While a rendition is being made it asks the server again every few seconds. */
 export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onClose }: Props) {
   const trpc = useTRPC();
-  const photo = useQuery(trpc.photos.get.queryOptions({ id }));
+  const photo = useQuery(trpc.photos.get.queryOptions({ id }, { refetchInterval: (q) => (converting(q.state.data) ? RECHECK_MS : false) }));
   const dialog = useModalDialog(onClose);
   const titleId = useId();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.target as HTMLElement).tagName === "INPUT" || (e.target as HTMLElement).tagName === "SELECT") return;
+      if (ownsArrowKeys(e.target)) return;
       if (e.key === "ArrowLeft" && hasPrevious) onPrevious();
       if (e.key === "ArrowRight" && hasNext) void onNext();
     };
@@ -52,16 +79,7 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
     >
       <div className="flex h-full flex-col lg:flex-row">
         <div className="relative flex flex-1 items-center justify-center p-2">
-          {p && (p.animated || p.thumbnailState === "ready") ? (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img
-              src={p.animated ? `/api/media/${p.id}/original` : `/api/media/${p.id}/thumbnail?size=large`}
-              alt={p.fileName}
-              className="max-h-full max-w-full object-contain"
-            />
-          ) : (
-            <p className="max-w-prose text-center text-slate-400">{p ? noPreviewText(p) : "Loading…"}</p>
-          )}
+          <Stage p={p} onPlaybackError={() => void photo.refetch()} />
           <button type="button" onClick={onPrevious} disabled={!hasPrevious} aria-label="Previous photo" className="absolute left-2 top-1/2 rounded-full bg-black/50 px-3 py-2 text-2xl disabled:opacity-30">
             ‹
           </button>
