@@ -8,8 +8,9 @@ it("is healthy on a migrated database, and names a migration that was not applie
   const healthy = await checkHealth();
   expect(healthy.ok).toBe(true);
   expect(healthy.body).toMatchObject({ status: "ok", database: { reachable: true }, migrations: { pending: [] } });
-  // the tests need Debian's heif-convert, so it is found and used; ExifTool starts on perl
-  expect(healthy.body.media).toEqual({ heifDecoder: "native", exiftool: true });
+  // the tests need Debian's heif-convert and ffmpeg, so they are found and used; ExifTool starts on perl
+  const debian = { source: "system", version: expect.stringMatching(/^\d+\.\d+/) };
+  expect(healthy.body.media).toEqual({ heifDecoder: "native", exiftool: true, ffmpeg: debian, ffprobe: debian });
 
   const [last] = await db.$queryRawUnsafe<{ name: string }[]>(
     `SELECT "migration_name" AS "name" FROM "_prisma_migrations" ORDER BY "migration_name" DESC LIMIT 1`,

@@ -30,7 +30,16 @@ describe("photos.list and photos.get", () => {
     const ann = signedInAs(await makeUser({ username: "ann", scanPath: lib("alice") }));
 
     // what a timeline item and the detail both carry
-    const whenAndKind = { takenAtLocal: "2024-08-01T00:30:00", takenAtOffset: 120, takenAtSource: "exif", mediaType: "photo", mime: "image/heic", animated: false };
+    const whenAndKind = {
+      takenAtLocal: "2024-08-01T00:30:00",
+      takenAtOffset: 120,
+      takenAtSource: "exif",
+      mediaType: "photo",
+      mime: "image/heic",
+      animated: false,
+      durationMs: null,
+      hasMotion: false,
+    };
     const [listed, gif] = (await ann.photos.list()).items;
     expect(listed).toEqual({
       id: photo.id,

@@ -1,7 +1,7 @@
-SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSource", q."mediaType", q."mime", q."animated", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = $1) AS "favorite"
+SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSource", q."mediaType", q."mime", q."animated", q."durationMs", q."hasMotion", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = $1) AS "favorite"
 FROM (
 SELECT * FROM (
-  SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
     AND p."takenAt" IS NOT NULL
     AND p."directory" = $5
@@ -14,7 +14,7 @@ SELECT * FROM (
 ) dated
 UNION ALL
 SELECT * FROM (
-  SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND (p."directory" = $13 OR (p."directory" >= $14 AND p."directory" < $15))
     AND p."takenAt" IS NULL
     AND p."directory" = $16
