@@ -27,7 +27,9 @@ export function ScanStatus({ userId }: { userId: string }) {
           <p>
             {current.status === "queued"
               ? "A scan of your library is queued."
-              : `Scanning your library: ${formatCount(current.progress.done)} of ${formatCount(current.progress.total)}`}
+              : current.progress.phase === "renditions"
+                ? `Converting videos so your browser can play them: ${formatCount(current.progress.done)} of ${formatCount(current.progress.total)} s of video`
+                : `Scanning your library: ${formatCount(current.progress.done)} of ${formatCount(current.progress.total)}`}
           </p>
           <ProgressBar done={current.progress.done} total={current.progress.total} label="Scanning your library" />
         </div>

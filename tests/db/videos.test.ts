@@ -7,6 +7,8 @@ import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import { serveMotion, servePlayback } from "~/server/api/http/media";
 import { db } from "~/server/db";
+import { claimNextJob, enqueueScan } from "~/server/jobs/queue";
+import { runJob } from "~/server/jobs/worker";
 import { makeRenditions, renditionPath } from "~/server/scanner/renditions";
 import type { ScanContext } from "~/server/scanner/scan-root";
 import { thumbnailPath } from "~/server/scanner/thumbnails";
@@ -302,6 +304,25 @@ describe("renditions", () => {
     expect(existsSync(renditionPath(p.contentHash!))).toBe(false);
     expect(readdirSync(path.dirname(renditionPath(p.contentHash!))).filter((n) => n.endsWith(".tmp"))).toEqual([]);
     expect(await db.rendition.findUnique({ where: { sourceHash: p.contentHash! } })).toMatchObject({ status: "pending", attempts: 0 });
+  });
+});
+
+describe("a scan job", () => {
+  it("indexes first, then makes the renditions in its converting phase, logged and counted", async () => {
+    const video = await writeVideo(lib("alice/IMG_0200.MOV"), { codec: "hevc", seconds: 2, color: "#204060" });
+    await enqueueScan({ root: lib("alice") });
+    const job = (await claimNextJob("w1"))!;
+    await runJob(job, "w1");
+    const done = (await db.job.findUniqueOrThrow({ where: { id: job.id }, include: { logs: { orderBy: { id: "asc" } } } }))!;
+    expect(done).toMatchObject({ status: "succeeded", phase: "files", progressDone: 1, progressTotal: 1 });
+    expect(done.stats).toMatchObject({ added: 1, renditionsMade: 1, renditionsFailed: 0 });
+    const lines = done.logs.map((l) => l.message);
+    const indexed = lines.findIndex((l) => l.startsWith("done: 1 new"));
+    const converting = lines.findIndex((l) => l.startsWith("making 1 browser-playable video rendition"));
+    expect(indexed).toBeGreaterThanOrEqual(0);
+    expect(converting).toBeGreaterThan(indexed);
+    expect(lines.some((l) => l.startsWith("rendition 1 of 1 made for") && l.includes("s of video per second"))).toBe(true);
+    expect(existsSync(renditionPath((await photoByPath(video))!.contentHash!))).toBe(true);
   });
 });
 

@@ -134,11 +134,20 @@ export async function handBackJobs(workerId: string) {
   return handed;
 }
 
+/** What a job's progress counts: files, or seconds of video in the renditions phase (since `phaseStartedAt`). */
+export type JobProgress = { done: number; total: number; phase?: "files" | "renditions"; phaseStartedAt?: Date | null };
+
+const progressColumns = (p: JobProgress) => ({
+  progressDone: p.done,
+  progressTotal: p.total,
+  ...(p.phase ? { phase: p.phase, phaseStartedAt: p.phaseStartedAt ?? null } : {}),
+});
+
 /** Heartbeat with progress. False when the job is no longer this worker's or was cancelled. */
-export async function heartbeat(jobId: string, workerId: string, progress?: { done: number; total: number }) {
+export async function heartbeat(jobId: string, workerId: string, progress?: JobProgress) {
   const res = await db.job.updateMany({
     where: { id: jobId, workerId, status: "running", cancelRequested: false },
-    data: { heartbeatAt: new Date(), ...(progress ? { progressDone: progress.done, progressTotal: progress.total } : {}) },
+    data: { heartbeatAt: new Date(), ...(progress ? progressColumns(progress) : {}) },
   });
   return res.count === 1;
 }
@@ -151,7 +160,7 @@ export async function finishJob(
   jobId: string,
   workerId: string,
   status: "succeeded" | "failed" | "cancelled",
-  extra: { error?: string; stats?: Record<string, number | boolean>; progress?: { done: number; total: number } } = {},
+  extra: { error?: string; stats?: Record<string, number | boolean>; progress?: JobProgress } = {},
 ) {
   await db.job.updateMany({
     where: { id: jobId, workerId, status: "running" },
@@ -161,7 +170,7 @@ export async function finishJob(
       runningRoot: null,
       error: extra.error ?? null,
       stats: extra.stats,
-      ...(extra.progress ? { progressDone: extra.progress.done, progressTotal: extra.progress.total } : {}),
+      ...(extra.progress ? progressColumns(extra.progress) : {}),
     },
   });
 }

@@ -6,7 +6,7 @@ import { refreshFolderSummary } from "~/server/db/folder-summary";
 import { refreshPlannerStatistics } from "~/server/db/maintenance";
 import { makeRenditions, type RenditionStats } from "~/server/scanner/renditions";
 import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
-import { appendLog, claimNextJob, finishJob, heartbeat, HEARTBEAT_MS, newWorkerId, type ClaimedJob } from "./queue";
+import { appendLog, claimNextJob, finishJob, heartbeat, HEARTBEAT_MS, newWorkerId, type ClaimedJob, type JobProgress } from "./queue";
 import { errorLine } from "~/lib/error-text";
 
 const IDLE_POLL_MS = 1_000;
@@ -18,7 +18,7 @@ export type Worker = { id: string; stop: () => Promise<void>; running: () => boo
 export async function runJob(job: ClaimedJob, workerId: string) {
   let stop = false;
   let cancelled = false;
-  let progress = { done: 0, total: 0 };
+  let progress: JobProgress = { done: 0, total: 0, phase: "files", phaseStartedAt: null };
   const logs: Promise<unknown>[] = [];
   const beat = async () => {
     const mine = await heartbeat(job.id, workerId, progress).catch(() => true);
@@ -48,8 +48,11 @@ export async function runJob(job: ClaimedJob, workerId: string) {
     const ctx: ScanContext = {
       log: (level, message) => logs.push(appendLog(job.id, level, message).catch(() => {})),
       progress: (done, total) => {
-        progress = { done, total };
+        progress = { ...progress, done, total };
         if (Date.now() >= summaryDue) void refreshSummary();
+      },
+      phase: (name) => {
+        progress = { done: 0, total: 0, phase: name, phaseStartedAt: new Date() };
       },
       shouldStop: () => stop,
     };
@@ -81,7 +84,8 @@ export async function runJob(job: ClaimedJob, workerId: string) {
     }
     const { stopped: _stopped, ...counts } = stats;
     const made = { renditionsMade: renditions?.made ?? 0, renditionsFailed: renditions?.failed ?? 0 };
-    await finishJob(job.id, workerId, "succeeded", { stats: { ...counts, ...made }, progress: { done: stats.found, total: stats.found } });
+    // the bar ends full on the files: the renditions are in the stats and the log
+    await finishJob(job.id, workerId, "succeeded", { stats: { ...counts, ...made }, progress: { done: stats.found, total: stats.found, phase: "files", phaseStartedAt: null } });
   } catch (e) {
     clearInterval(timer);
     await Promise.all(logs);

@@ -199,6 +199,7 @@ export async function makeRenditions(root: string, ctx: ScanContext): Promise<Re
   const totalMs = todo.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
   let doneMs = 0;
   ctx.log("info", `making ${todo.length} browser-playable video rendition${todo.length === 1 ? "" : "s"} (${seconds(totalMs)} of video)`);
+  ctx.phase?.("renditions");
   ctx.progress(0, Math.ceil(totalMs / 1000));
   for (const [i, source] of todo.entries()) {
     if (ctx.shouldStop()) {

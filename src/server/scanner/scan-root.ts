@@ -21,7 +21,10 @@ import { walkRoot, type FoundFile, type FoundSidecar } from "./walk";
 
 export type ScanContext = {
   log: (level: "info" | "warn" | "error", message: string) => void;
+  /** files indexed of files found; in the renditions phase, seconds of video converted of all */
   progress: (done: number, total: number) => void;
+  /** the job moves on to converting videos (renditions.ts): progress counts seconds of video */
+  phase?: (name: "renditions") => void;
   /** true once the job is cancelled or another worker took it over */
   shouldStop: () => boolean;
 };

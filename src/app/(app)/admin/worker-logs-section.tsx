@@ -48,7 +48,8 @@ export function WorkerLogsSection() {
       {jobs.data && jobs.data.items.length > 0 && (
         <DataTable headers={["Type", "Folder", "Started by", "Status", "Progress", "Duration", { label: "Actions", srOnly: true }]}>
           {jobs.data.items.map((j) => {
-            const figures = progressFigures(j.progress.done, j.progress.total, j.startedAt);
+            const converting = j.status === "running" && j.progress.phase === "renditions";
+            const figures = progressFigures(j.progress.done, j.progress.total, converting ? j.progress.phaseStartedAt : j.startedAt);
             const end = j.finishedAt ?? (j.status === "running" ? new Date() : null);
             return (
               <tr key={j.id} className="border-b border-slate-100 align-top last:border-0">
@@ -64,6 +65,11 @@ export function WorkerLogsSection() {
                   <StatusBadge status={j.status} />
                   {j.cancelRequested && j.status === "running" && <span className="ml-1 text-xs text-slate-500">stopping…</span>}
                   {j.error && <p className="text-xs text-red-700">{j.error}</p>}
+                  {typeof j.stats?.renditionsFailed === "number" && j.stats.renditionsFailed > 0 && (
+                    <p className="text-xs text-amber-700">
+                      {formatCount(j.stats.renditionsFailed)} {j.stats.renditionsFailed === 1 ? "video" : "videos"} could not be converted: see the log
+                    </p>
+                  )}
                   {typeof j.stats?.noPreview === "number" && j.stats.noPreview > 0 && (
                     <p className="text-xs text-amber-700">
                       {formatCount(j.stats.noPreview)} {j.stats.noPreview === 1 ? "file" : "files"} without preview: see the log
@@ -73,8 +79,10 @@ export function WorkerLogsSection() {
                 <td className="w-56 py-2 pr-4">
                   <ProgressBar done={j.progress.done} total={j.progress.total} label={`Progress of the scan of ${j.scope.root}`} />
                   <p className="mt-1 text-xs tabular-nums text-slate-600">
+                    {converting && "Converting videos: "}
                     {formatCount(j.progress.done)} of {formatCount(j.progress.total)}
-                    {j.status === "running" && figures.rate !== null && ` · ${figures.rate.toFixed(1)}/s`}
+                    {converting && " s of video"}
+                    {j.status === "running" && figures.rate !== null && ` · ${figures.rate.toFixed(1)}${converting ? "×" : "/s"}`}
                     {j.status === "running" && figures.secondsLeft !== null && ` · ${formatDuration(figures.secondsLeft)} left`}
                   </p>
                 </td>

@@ -1,4 +1,8 @@
 -- AlterTable
+ALTER TABLE "Job" ADD COLUMN     "phase" TEXT NOT NULL DEFAULT 'files',
+ADD COLUMN     "phaseStartedAt" TIMESTAMP(3);
+
+-- AlterTable
 ALTER TABLE "Photo" ADD COLUMN     "audioCodec" TEXT,
 ADD COLUMN     "durationMs" INTEGER,
 ADD COLUMN     "hasMotion" BOOLEAN NOT NULL DEFAULT false,
