@@ -69,6 +69,13 @@ test("the production layout of the image starts Folio and runs changepassword", 
   expect(existsSync(exiftoolPl), "exiftool-vendored.pl in the production install").toBe(true);
   const exiftoolVersion = spawnSync("perl", [exiftoolPl, "-ver"], { encoding: "utf8" });
   expect(exiftoolVersion.status, exiftoolVersion.stderr).toBe(0);
+  // the static ffmpeg and ffprobe inside their npm packages run as installed (Folio's fallback
+  // when the system has none): executable after their postinstall, no download
+  for (const tool of ["@ffmpeg-installer/linux-x64/ffmpeg", "@ffprobe-installer/linux-x64/ffprobe"]) {
+    const version = spawnSync(path.join(app, "node_modules", tool), ["-version"], { encoding: "utf8" });
+    expect(version.status, `${tool}: ${version.error?.message ?? version.stderr}`).toBe(0);
+    expect(version.stdout).toMatch(/^ff(mpeg|probe) version /);
+  }
 
   // the final stage's ENV, with the container paths mapped to temporary folders
   const port = freshPort();
