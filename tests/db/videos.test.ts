@@ -17,7 +17,7 @@ import { makeTree } from "../support/library";
 import { writeJpeg } from "../support/media";
 import { photoByPath, scanOnce } from "../support/scan";
 import { makeUser, signedInAs } from "../support/users";
-import { ffprobeJson, truncateFile, writeLivePair, writeMotionPhoto, writeVideo } from "../support/video";
+import { ffprobeJson, truncateFile, writeHeifMotionPhoto, writeLivePair, writeMotionPhoto, writeVideo } from "../support/video";
 
 let lib: (rel?: string) => string;
 beforeEach(() => {
@@ -217,6 +217,16 @@ describe("motion photos", () => {
       expect(snapshotTree(lib("alice"))).toEqual(before);
     });
   }
+
+  it("finds the MP4 in a Samsung HEIC's mpvd box, and only there", async () => {
+    const { file, videoOffset, videoLength } = await writeHeifMotionPhoto(lib("alice/20240501_120000.heic"));
+    // an ordinary JPEG whose comment happens to hold Samsung's marker and an "ftyp": no MP4 follows
+    const decoy = await writeJpeg(lib("alice/decoy.jpg"), { tags: { Comment: "MotionPhoto_Data....ftypisom" } });
+    const { logs } = await scanOnce(lib("alice"));
+    expect(logs.filter((l) => l.startsWith("warn"))).toEqual([]);
+    expect(await photoByPath(file)).toMatchObject({ hasMotion: true, motionKind: "embedded", motionOffset: BigInt(videoOffset), motionLength: BigInt(videoLength), thumbnailState: "ready" });
+    expect(await photoByPath(decoy)).toMatchObject({ hasMotion: false, motionKind: null });
+  });
 
   it("reads a plain JPEG as a still, and an HEVC motion through a rendition", async () => {
     const plain = await writeJpeg(lib("alice/plain.jpg"));

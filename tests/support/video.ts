@@ -440,3 +440,19 @@ export async function writeMotionPhoto(file: string, opts: MotionPhotoOptions = 
     return { file, videoOffset, videoLength: mp4.length };
   });
 }
+
+/** A Samsung motion photo in HEIC, as Galaxy phones write it since they switched to HEIF: a HEIC
+ *  (writeHeic, 64x48) with a top-level `mpvd` box ("motion photo video data") after its other
+ *  boxes, holding an MP4 (writeVideo, 2 s by default). Returns where the MP4 starts inside the
+ *  file and its length, as writeMotionPhoto. ~0.5 s (heif-enc dominates). */
+export async function writeHeifMotionPhoto(file: string, opts: { videoCodec?: "h264" | "hevc"; seconds?: number; still?: Raster } = {}) {
+  return withScratch(async (dir) => {
+    const mp4 = readFileSync(await writeVideo(path.join(dir, "motion.mp4"), { codec: opts.videoCodec ?? "h264", seconds: opts.seconds ?? 2 }));
+    const heic = readFileSync(await writeHeic(path.join(dir, "still.heic"), { width: 64, height: 48, ...opts.still }));
+    const header = Buffer.alloc(8);
+    header.writeUInt32BE(8 + mp4.length, 0);
+    header.write("mpvd", 4, "latin1");
+    writeFileSync(prepare(file), Buffer.concat([heic, header, mp4]));
+    return { file, videoOffset: heic.length + 8, videoLength: mp4.length };
+  });
+}

@@ -8,7 +8,7 @@ import { expect, it } from "vitest";
 function toolsWith(env: Record<string, string>) {
   const code = `import("./src/server/scanner/ffmpeg-tools.ts").then(async (m) => console.log(JSON.stringify(await m.videoTools())))`;
   const run = spawnSync(process.execPath, ["--import", "tsx", "-e", code], {
-    env: { HOME: process.env.HOME ?? "/tmp", STATE_DIR: "/tmp/folio-ffmpeg-tools", LIBRARY_ROOT: "/tmp", ...env },
+    env: { NODE_ENV: "test", HOME: process.env.HOME ?? "/tmp", STATE_DIR: "/tmp/folio-ffmpeg-tools", LIBRARY_ROOT: "/tmp", ...env },
     encoding: "utf8",
   });
   expect(run.status, run.stderr).toBe(0);

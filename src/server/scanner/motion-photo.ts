@@ -1,7 +1,8 @@
 // The video inside a motion photo: Google's Motion Photo format 1.0 (XMP GCamera:MotionPhoto with
 // a Container:Directory whose MotionPhoto item gives the video's length; the video ends the file),
 // Google's older MicroVideo (GCamera:MicroVideoOffset: the video starts that many bytes before
-// the end) and Samsung's trailer (the ASCII marker "MotionPhoto_Data", then the MP4). Where the
+// the end), Samsung's JPEG trailer (the ASCII marker "MotionPhoto_Data", then the MP4) and
+// Samsung's HEIC box (a top-level `mpvd` box, "motion photo video data", holding the MP4). Where the
 // video lies is checked on the bytes (an MP4 starts with an ftyp box) and its length measured by
 // walking its top-level boxes, which also leaves out what a Samsung trailer adds after it.
 import type { RawTags } from "./exiftool";
@@ -19,7 +20,7 @@ function xmpValue(tags: RawTags, name: string): unknown {
 }
 
 /** Byte offsets where the video may start, most specific first. */
-async function candidates(tags: RawTags, file: Pick<OpenedFile, "size" | "small" | "read">): Promise<number[]> {
+async function candidates(tags: RawTags, file: Pick<OpenedFile, "size" | "small" | "read" | "readRange">): Promise<number[]> {
   const found: number[] = [];
   if (number(xmpValue(tags, "MotionPhoto")) === 1) {
     const semantics = list(xmpValue(tags, "DirectoryItemSemantic"));
@@ -30,6 +31,8 @@ async function candidates(tags: RawTags, file: Pick<OpenedFile, "size" | "small"
   }
   const microOffset = number(xmpValue(tags, "MicroVideoOffset"));
   if (number(xmpValue(tags, "MicroVideo")) === 1 && microOffset && microOffset > 0 && microOffset < file.size) found.push(file.size - microOffset);
+  const mpvd = await samsungHeifBox(file);
+  if (mpvd !== null) found.push(mpvd);
   if (file.small) {
     // Samsung writes no XMP for it; the marker sits after the image, so search from the end
     const bytes = await file.read();
@@ -41,24 +44,42 @@ async function candidates(tags: RawTags, file: Pick<OpenedFile, "size" | "small"
 
 const BOX_TYPE = /^[a-zA-Z0-9 ©]{4}$/;
 
+type Box = { type: string; at: number; headerSize: number; size: number };
+
+/** The ISO BMFF boxes that follow each other from `start` (an MP4, a HEIF), starting with an
+ *  `ftyp` box, until something is not a box or would run past the end of the file. */
+async function* boxesFrom(file: Pick<OpenedFile, "size" | "readRange">, start: number): AsyncGenerator<Box> {
+  let at = start;
+  while (at + 8 <= file.size) {
+    const header = await file.readRange(at, 16);
+    if (header.length < 8) return;
+    const type = header.toString("latin1", 4, 8);
+    if ((at === start && type !== "ftyp") || !BOX_TYPE.test(type)) return;
+    let size = header.readUInt32BE(0);
+    let headerSize = 8;
+    if (size === 1 && header.length >= 16) {
+      size = Number(header.readBigUInt64BE(8));
+      headerSize = 16;
+    } else if (size === 0) size = file.size - at; // to the end of the file
+    if (size < headerSize || at + size > file.size) return;
+    yield { type, at, headerSize, size };
+    at += size;
+  }
+}
+
+/** Where the content of a HEIF file's top-level `mpvd` box begins (Samsung's motion photo), or
+ *  null (a JPEG has no boxes; a HEIF without one). */
+async function samsungHeifBox(file: Pick<OpenedFile, "size" | "readRange">): Promise<number | null> {
+  for await (const box of boxesFrom(file, 0)) if (box.type === "mpvd") return box.at + box.headerSize;
+  return null;
+}
+
 /** The length of the MP4 starting at `offset`: its top-level boxes walked until one is not a box
  *  (or the file ends); null when no ftyp box starts there. */
 async function mp4Length(file: Pick<OpenedFile, "size" | "readRange">, offset: number): Promise<number | null> {
-  let at = offset;
-  let first = true;
-  while (at + 8 <= file.size) {
-    const header = await file.readRange(at, 16);
-    if (header.length < 8) break;
-    const type = header.toString("latin1", 4, 8);
-    if ((first && type !== "ftyp") || !BOX_TYPE.test(type)) break;
-    let size = header.readUInt32BE(0);
-    if (size === 1 && header.length >= 16) size = Number(header.readBigUInt64BE(8));
-    else if (size === 0) size = file.size - at; // to the end of the file
-    if (size < 8 || at + size > file.size) break;
-    at += size;
-    first = false;
-  }
-  return first ? null : at - offset;
+  let end = offset;
+  for await (const box of boxesFrom(file, offset)) end = box.at + box.size;
+  return end > offset ? end - offset : null;
 }
 
 /** The MP4 a JPEG or HEIF file carries after its image, or null (none, or the tags point at
