@@ -75,11 +75,15 @@ async function samsungHeifBox(file: Pick<OpenedFile, "size" | "readRange">): Pro
 }
 
 /** The length of the MP4 starting at `offset`: its top-level boxes walked until one is not a box
- *  (or the file ends); null when no ftyp box starts there. */
+ *  (or the file ends); null unless an ftyp box starts there and a moov box (the movie) follows. */
 async function mp4Length(file: Pick<OpenedFile, "size" | "readRange">, offset: number): Promise<number | null> {
   let end = offset;
-  for await (const box of boxesFrom(file, offset)) end = box.at + box.size;
-  return end > offset ? end - offset : null;
+  let movie = false;
+  for await (const box of boxesFrom(file, offset)) {
+    end = box.at + box.size;
+    movie ||= box.type === "moov";
+  }
+  return movie ? end - offset : null;
 }
 
 /** The MP4 a JPEG or HEIF file carries after its image, or null (none, or the tags point at
