@@ -27,7 +27,7 @@ export function ScanStatus({ userId }: { userId: string }) {
           <p>
             {current.status === "queued"
               ? "A scan of your library is queued."
-              : current.progress.phase === "renditions"
+              : current.type === "renditions"
                 ? `Converting videos so your browser can play them: ${formatCount(current.progress.done)} of ${formatCount(current.progress.total)} s of video`
                 : `Scanning your library: ${formatCount(current.progress.done)} of ${formatCount(current.progress.total)}`}
           </p>

@@ -17,9 +17,8 @@ export const jobSummarySchema = z.object({
   id: z.string(),
   type: z.string(),
   status: z.string(),
-  /** `phase` "files": files indexed of files found; "renditions": seconds of video converted of
-   *  all to convert, since `phaseStartedAt` (rates and time left are measured from it) */
-  progress: z.object({ done: z.number(), total: z.number(), phase: z.enum(["files", "renditions"]), phaseStartedAt: z.date().nullable() }),
+  /** a scan: files indexed of files found; a renditions job: seconds of video converted of all */
+  progress: z.object({ done: z.number(), total: z.number() }),
   scope: z.object({ root: z.string().nullable() }),
   requestedBy: z.string(),
   requestedById: z.string().nullable(),

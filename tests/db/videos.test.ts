@@ -1,20 +1,20 @@
 // Videos, live photos and motion photos, scanned from clips made with Debian's ffmpeg
 // (tests/support/video.ts): containers and codecs, poster frames, rotation, container dates, live
 // pairs, embedded MP4s, bad files, renditions, and who may play what.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
 import { serveMotion, servePlayback } from "~/server/api/http/media";
 import { db } from "~/server/db";
-import { claimNextJob, enqueueScan } from "~/server/jobs/queue";
+import { claimNextJob, enqueueRenditions, enqueueScan, handBackJobs, RENDITIONS_JOB, SCAN_JOB } from "~/server/jobs/queue";
 import { runJob } from "~/server/jobs/worker";
 import { makeRenditions, renditionPath } from "~/server/scanner/renditions";
 import type { ScanContext } from "~/server/scanner/scan-root";
 import { thumbnailPath } from "~/server/scanner/thumbnails";
 import { snapshotTree } from "../support/images";
 import { makeTree } from "../support/library";
-import { writeJpeg } from "../support/media";
+import { run, writeJpeg } from "../support/media";
 import { photoByPath, scanOnce } from "../support/scan";
 import { makeUser, signedInAs } from "../support/users";
 import { ffprobeJson, truncateFile, writeHeifMotionPhoto, writeLivePair, writeMotionPhoto, writeVideo } from "../support/video";
@@ -155,6 +155,20 @@ describe("live photos", () => {
     await writeVideo(video, { seconds: 3 });
     expect((await scanOnce(lib("alice"))).stats).toMatchObject({ updated: 1 });
     expect(near((await photoByPath(still))!.durationMs, 3000)).toBe(true);
+    // an invalid range is ignored: the whole motion
+    expect((await serveMotion(viewer(ann.id, lib("alice")), p.id, "bytes=5-2", null)).status).toBe(200);
+  });
+
+  it("is still one item when its folder comes back after a scan without it", async () => {
+    const { still } = await writeLivePair(lib("alice/trip"), "IMG_0100", { still: "jpeg" });
+    await scanOnce(lib("alice"));
+    renameSync(lib("alice/trip"), lib("away"));
+    await scanOnce(lib("alice"));
+    renameSync(lib("away"), lib("alice/trip"));
+    const { stats } = await scanOnce(lib("alice"));
+    expect(stats).toMatchObject({ returned: 1 });
+    const ann = await makeUser({ scanPath: lib("alice") });
+    expect((await signedInAs(ann).photos.list()).items.map((i) => i.fileName)).toEqual([path.basename(still)]);
   });
 
   it("pairs a HEIC with an HEVC video, whose motion plays through a rendition", async () => {
@@ -285,12 +299,13 @@ describe("renditions", () => {
   });
 
   it("records a failure with ffmpeg's reason, tries once more on the next scan, then leaves it", async () => {
-    // its own content: renditions are kept by content hash in a STATE_DIR the tests share
-    const file = await writeVideo(lib("alice/doomed.avi"), { seconds: 1, color: "#123456" });
+    // its index whole, its frames cut off: ffprobe reads it, ffmpeg cannot convert it
+    const file = await writeVideo(lib("alice/doomed.mov"), { codec: "mpeg4", seconds: 1, color: "#123456", faststart: true, audio: "none" });
+    const bytes = readFileSync(file);
+    truncateFile(file, bytes.indexOf("mdat") + 12);
     await scanOnce(lib("alice"));
     const p = (await photoByPath(file))!;
-    // the bytes go bad after the scan read them
-    writeFileSync(file, Buffer.alloc(4096, 7));
+    expect(p).toMatchObject({ playback: "rendition", videoCodec: "mpeg4" });
     const first = renditionContext();
     expect(await makeRenditions(lib("alice"), first.ctx)).toEqual({ made: 0, failed: 1, stopped: false });
     expect(first.logs.some((l) => l.startsWith("warn: rendition 1 of 1 failed") && l.includes("ffmpeg") && l.includes("tried once more"))).toBe(true);
@@ -317,22 +332,109 @@ describe("renditions", () => {
   });
 });
 
-describe("a scan job", () => {
-  it("indexes first, then makes the renditions in its converting phase, logged and counted", async () => {
+describe("jobs", () => {
+  it("a scan queues the conversions as a job of their own, which makes them with progress and a log", async () => {
     const video = await writeVideo(lib("alice/IMG_0200.MOV"), { codec: "hevc", seconds: 2, color: "#204060" });
     await enqueueScan({ root: lib("alice") });
-    const job = (await claimNextJob("w1"))!;
-    await runJob(job, "w1");
-    const done = (await db.job.findUniqueOrThrow({ where: { id: job.id }, include: { logs: { orderBy: { id: "asc" } } } }))!;
-    expect(done).toMatchObject({ status: "succeeded", phase: "files", progressDone: 1, progressTotal: 1 });
-    expect(done.stats).toMatchObject({ added: 1, renditionsMade: 1, renditionsFailed: 0 });
-    const lines = done.logs.map((l) => l.message);
-    const indexed = lines.findIndex((l) => l.startsWith("done: 1 new"));
-    const converting = lines.findIndex((l) => l.startsWith("making 1 browser-playable video rendition"));
-    expect(indexed).toBeGreaterThanOrEqual(0);
-    expect(converting).toBeGreaterThan(indexed);
+    const scan = (await claimNextJob("w1"))!;
+    await runJob(scan, "w1");
+    const scanned = await db.job.findUniqueOrThrow({ where: { id: scan.id }, include: { logs: { orderBy: { id: "asc" } } } });
+    expect(scanned).toMatchObject({ status: "succeeded", progressDone: 1, progressTotal: 1 });
+    expect(scanned.logs.map((l) => l.message)).toContain("1 video to convert for the browser: queued");
+    // a scan worker never takes it; a conversion worker does
+    expect(await claimNextJob("w1", SCAN_JOB)).toBeNull();
+    const convert = (await claimNextJob("w2", RENDITIONS_JOB))!;
+    expect(convert).toMatchObject({ type: RENDITIONS_JOB, root: lib("alice") });
+    // while it runs, a scan of the same root is not kept waiting
+    await enqueueScan({ root: lib("alice") });
+    expect(await claimNextJob("w1", SCAN_JOB)).toMatchObject({ type: SCAN_JOB, root: lib("alice") });
+    await runJob(convert, "w2");
+    const converted = await db.job.findUniqueOrThrow({ where: { id: convert.id }, include: { logs: { orderBy: { id: "asc" } } } });
+    expect(converted).toMatchObject({ type: "renditions", status: "succeeded", progressDone: 2, progressTotal: 2 });
+    expect(converted.stats).toEqual({ made: 1, failed: 0 });
+    const lines = converted.logs.map((l) => l.message);
     expect(lines.some((l) => l.startsWith("rendition 1 of 1 made for") && l.includes("s of video per second"))).toBe(true);
     expect(existsSync(renditionPath((await photoByPath(video))!.contentHash!))).toBe(true);
+  });
+
+  it("a conversion handed back at shutdown is taken again by the job when it resumes, without a try spent", async () => {
+    const video = await writeVideo(lib("alice/IMG_0201.MOV"), { codec: "hevc", seconds: 1, color: "#205060" });
+    await scanOnce(lib("alice"));
+    const hash = (await photoByPath(video))!.contentHash!;
+    await enqueueRenditions(lib("alice"));
+    const job = (await claimNextJob("w1", RENDITIONS_JOB))!;
+    // as a worker leaves halfway through: its claim on the row, then the hand-back
+    await db.rendition.create({ data: { sourceHash: hash, status: "running", attempts: 1, claimedBy: job.id } });
+    await handBackJobs("w1");
+    expect(await db.rendition.findUnique({ where: { sourceHash: hash } })).toMatchObject({ status: "pending", attempts: 0, claimedBy: null });
+    const resumed = (await claimNextJob("w2", RENDITIONS_JOB))!;
+    expect(resumed.id).toBe(job.id);
+    await runJob(resumed, "w2");
+    expect(await db.rendition.findUnique({ where: { sourceHash: hash } })).toMatchObject({ status: "ready", attempts: 1 });
+  });
+
+  it("a conversion whose worker died is taken again once abandoned, and failed when that was its last try", async () => {
+    const a = await writeVideo(lib("alice/a.mov"), { codec: "hevc", seconds: 1, color: "#206060" });
+    const b = await writeVideo(lib("alice/b.mov"), { codec: "hevc", seconds: 1, color: "#207060" });
+    await scanOnce(lib("alice"));
+    const [ha, hb] = [(await photoByPath(a))!.contentHash!, (await photoByPath(b))!.contentHash!];
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    await db.rendition.create({ data: { sourceHash: ha, status: "running", attempts: 1, claimedBy: "gone-job", updatedAt: longAgo } });
+    await db.rendition.create({ data: { sourceHash: hb, status: "running", attempts: 2, claimedBy: "gone-job", updatedAt: longAgo } });
+    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toMatchObject({ made: 1, failed: 0 });
+    expect(await db.rendition.findUnique({ where: { sourceHash: ha } })).toMatchObject({ status: "ready", attempts: 2 });
+    expect(await db.rendition.findUnique({ where: { sourceHash: hb } })).toMatchObject({ status: "failed", error: expect.stringMatching(/interrupted twice/) });
+  });
+});
+
+describe("renditions, what they read", () => {
+  it("a conversion of alice's root leaves bob's videos (another root) alone", async () => {
+    const bobs = await writeVideo(lib("bob/holiday.mov"), { codec: "hevc", seconds: 1, color: "#301010" });
+    await scanOnce(lib("bob"));
+    await writeVideo(lib("alice/fine.mp4"), { seconds: 1 });
+    await scanOnce(lib("alice"));
+    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toEqual({ made: 0, failed: 0, stopped: false });
+    expect(await db.rendition.findUnique({ where: { sourceHash: (await photoByPath(bobs))!.contentHash! } })).toBeNull();
+  });
+
+  it("a playlist posing as a video never opens another user's file", async () => {
+    const secret = await writeVideo(lib("bob/secret.mp4"), { color: "#ff0000", seconds: 2 });
+    writeFileSync(lib("alice/evil.avi"), `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXT-X-MEDIA-SEQUENCE:0\n#EXTINF:2,\n${secret}\n#EXT-X-ENDLIST\n`);
+    const concat = lib("alice/evil.mov");
+    writeFileSync(concat, `ffconcat version 1.0\nfile '${secret}'\n`);
+    const { logs } = await scanOnce(lib("alice"));
+    for (const file of [lib("alice/evil.avi"), concat]) {
+      expect(await photoByPath(file)).toMatchObject({ thumbnailState: "failed", playback: null, width: null, durationMs: null });
+      expect(logs.some((l) => l.includes(file) && l.includes("ffprobe could not read it"))).toBe(true);
+    }
+    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toMatchObject({ made: 0 });
+    const alice = await makeUser({ scanPath: lib("alice") });
+    const id = (await photoByPath(lib("alice/evil.avi")))!.id;
+    await expect(servePlayback(viewer(alice.id, lib("alice")), id, null, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a source whose bytes changed since the scan is left for the next scan, with no try spent", async () => {
+    const file = await writeVideo(lib("alice/party.mov"), { codec: "hevc", seconds: 1, color: "#0000ff" });
+    await scanOnce(lib("alice"));
+    const hash = (await photoByPath(file))!.contentHash!;
+    await writeVideo(file, { codec: "hevc", seconds: 1, color: "#ff0000" });
+    const { ctx, logs } = renditionContext();
+    expect(await makeRenditions(lib("alice"), ctx)).toEqual({ made: 0, failed: 0, stopped: false });
+    expect(logs.some((l) => l.includes("changed since the scan"))).toBe(true);
+    expect(await db.rendition.findUnique({ where: { sourceHash: hash } })).toMatchObject({ status: "pending", attempts: 0 });
+    expect(existsSync(renditionPath(hash))).toBe(false);
+  });
+
+  it("makes even sides of a clip whose width is odd (853x480)", async () => {
+    // FFV1 in Matroska keeps an odd width (testsrc2 and the 4:2:0 codecs round it); x264 needs even ones
+    const file = lib("alice/odd.mkv");
+    await run("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=853x480:rate=10:duration=1", "-c:v", "ffv1", "-pix_fmt", "bgr0", file]);
+    await scanOnce(lib("alice"));
+    const p = (await photoByPath(file))!;
+    expect([p.width, p.height, p.playback]).toEqual([853, 480, "rendition"]);
+    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toMatchObject({ made: 1, failed: 0 });
+    const made = (await ffprobeJson(renditionPath(p.contentHash!))).streams.find((s) => s.codec_type === "video")!;
+    expect([made.width! % 2, made.height! % 2, made.width! <= 1080]).toEqual([0, 0, true]);
   });
 });
 

@@ -5,8 +5,16 @@ import { randomUUID } from "node:crypto";
 import { env } from "~/env";
 import { db } from "~/server/db";
 import { uniqueViolation } from "~/server/db/unique-violation";
+import { releaseRenditionClaims } from "~/server/scanner/renditions";
 
 export const SCAN_JOB = "scan";
+/** Makes the browser-playable copies of the videos under a root; queued by its scan. */
+export const RENDITIONS_JOB = "renditions";
+export type JobType = typeof SCAN_JOB | typeof RENDITIONS_JOB;
+
+/** The value a job of this type holds in queuedRoot/runningRoot: one queued and one running of
+ *  each type per root, and a renditions job never keeps a scan of its root waiting. */
+const rootKey = (type: JobType, root: string) => (type === SCAN_JOB ? root : `${type}:${root}`);
 export const HEARTBEAT_MS = env.JOB_HEARTBEAT_MS;
 /** a running job whose heartbeat is older than this lost its worker */
 export const STALE_MS = env.JOB_STALE_MS;
@@ -51,19 +59,35 @@ export async function enqueueScan(opts: EnqueueOptions): Promise<{ id: string; c
   throw new Error(`could not queue a scan of ${opts.root}`);
 }
 
+/** Queues the renditions of the videos under `root`, unless a renditions job is queued for it
+ *  already (then that one is returned). */
+export async function enqueueRenditions(root: string): Promise<{ id: string; created: boolean }> {
+  const key = rootKey(RENDITIONS_JOB, root);
+  try {
+    const job = await db.job.create({ data: { type: RENDITIONS_JOB, root, queuedRoot: key }, select: { id: true } });
+    return { ...job, created: true };
+  } catch (e) {
+    if (!uniqueViolation(e)) throw e;
+    const queued = await db.job.findFirst({ where: { queuedRoot: key }, select: { id: true } });
+    // claimed in between: that job reads the renditions to make when it starts, so this is one
+    return queued ? { ...queued, created: false } : enqueueRenditions(root);
+  }
+}
+
 export const newWorkerId = () => `${process.pid}-${randomUUID().slice(0, 8)}`;
 
 /** `startedAt`: when the first worker took it (a resumed full rescan skips what it re-read since). */
-export type ClaimedJob = { id: string; root: string; attempts: number; full: boolean; startedAt: Date };
+export type ClaimedJob = { id: string; type: JobType; root: string; attempts: number; full: boolean; startedAt: Date };
 
-/** Takes the oldest queued job whose root is not being scanned, or one whose worker died. */
-export async function claimNextJob(workerId: string): Promise<ClaimedJob | null> {
-  return (await takeOverStaleJob(workerId)) ?? (await claimQueuedJob(workerId));
+/** Takes the oldest queued job of `type` (a scan by default) whose root has none of that type
+ *  running, or one whose worker died. */
+export async function claimNextJob(workerId: string, type: JobType = SCAN_JOB): Promise<ClaimedJob | null> {
+  return (await takeOverStaleJob(workerId, type)) ?? (await claimQueuedJob(workerId, type));
 }
 
-async function claimQueuedJob(workerId: string): Promise<ClaimedJob | null> {
+async function claimQueuedJob(workerId: string, type: JobType): Promise<ClaimedJob | null> {
   const candidates = await db.job.findMany({
-    where: { status: "queued", type: SCAN_JOB },
+    where: { status: "queued", type },
     orderBy: { queuedAt: "asc" },
     take: 10,
     select: { id: true, root: true, full: true },
@@ -79,11 +103,11 @@ async function claimQueuedJob(workerId: string): Promise<ClaimedJob | null> {
           startedAt: now,
           heartbeatAt: now,
           queuedRoot: null,
-          runningRoot: c.root,
+          runningRoot: rootKey(type, c.root!),
           attempts: { increment: 1 },
         },
       });
-      if (claimed.count === 1) return { id: c.id, root: c.root!, attempts: 1, full: c.full, startedAt: now };
+      if (claimed.count === 1) return { id: c.id, type, root: c.root!, attempts: 1, full: c.full, startedAt: now };
     } catch (e) {
       if (!uniqueViolation(e)) throw e; // that root is being scanned: leave the job queued
     }
@@ -91,9 +115,9 @@ async function claimQueuedJob(workerId: string): Promise<ClaimedJob | null> {
   return null;
 }
 
-async function takeOverStaleJob(workerId: string): Promise<ClaimedJob | null> {
+async function takeOverStaleJob(workerId: string, type: JobType): Promise<ClaimedJob | null> {
   const stale = await db.job.findFirst({
-    where: { status: "running", type: SCAN_JOB, heartbeatAt: { lt: new Date(Date.now() - STALE_MS) } },
+    where: { status: "running", type, heartbeatAt: { lt: new Date(Date.now() - STALE_MS) } },
     orderBy: { heartbeatAt: "asc" },
     select: { id: true, root: true, attempts: true, heartbeatAt: true, workerId: true, full: true, startedAt: true },
   });
@@ -113,35 +137,33 @@ async function takeOverStaleJob(workerId: string): Promise<ClaimedJob | null> {
   if (taken.count !== 1) return null;
   const handedBack = stale.workerId?.endsWith("(handed back)");
   await appendLog(stale.id, handedBack ? "info" : "warn", handedBack ? `resumed by worker ${workerId}` : `worker ${stale.workerId} stopped responding; resumed by worker ${workerId}`);
-  return { id: stale.id, root: stale.root!, attempts: stale.attempts + 1, full: stale.full, startedAt: stale.startedAt ?? new Date() };
+  return { id: stale.id, type, root: stale.root!, attempts: stale.attempts + 1, full: stale.full, startedAt: stale.startedAt ?? new Date() };
 }
 
 /** A worker shutting down hands its running job back: made stale at once, so the next worker
  *  resumes it without waiting STALE_MS, and without spending one of its takeovers. The worker id
  *  changes with it, so a heartbeat or finish still on its way from the old worker is refused. */
 export async function handBackJobs(workerId: string) {
-  const jobs = await db.job.findMany({ where: { workerId, status: "running" }, select: { id: true } });
+  const jobs = await db.job.findMany({ where: { workerId, status: "running" }, select: { id: true, type: true } });
   let handed = 0;
-  for (const { id } of jobs) {
+  for (const { id, type } of jobs) {
     const res = await db.job.updateMany({
       where: { id, workerId, status: "running" },
       data: { workerId: `${workerId} (handed back)`, heartbeatAt: new Date(0), attempts: { decrement: 1 } },
     });
     if (res.count !== 1) continue;
     handed++;
-    await appendLog(id, "info", `worker ${workerId} is shutting down; the next worker resumes this scan`);
+    // the renditions it was making are taken again by the job when it resumes, without a try spent
+    await releaseRenditionClaims(id);
+    await appendLog(id, "info", `worker ${workerId} is shutting down; the next worker resumes ${type === RENDITIONS_JOB ? "these conversions" : "this scan"}`);
   }
   return handed;
 }
 
-/** What a job's progress counts: files, or seconds of video in the renditions phase (since `phaseStartedAt`). */
-export type JobProgress = { done: number; total: number; phase?: "files" | "renditions"; phaseStartedAt?: Date | null };
+/** A scan's progress counts files; a renditions job's, seconds of video. */
+export type JobProgress = { done: number; total: number };
 
-const progressColumns = (p: JobProgress) => ({
-  progressDone: p.done,
-  progressTotal: p.total,
-  ...(p.phase ? { phase: p.phase, phaseStartedAt: p.phaseStartedAt ?? null } : {}),
-});
+const progressColumns = (p: JobProgress) => ({ progressDone: p.done, progressTotal: p.total });
 
 /** Heartbeat with progress. False when the job is no longer this worker's or was cancelled. */
 export async function heartbeat(jobId: string, workerId: string, progress?: JobProgress) {

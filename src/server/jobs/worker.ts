@@ -1,12 +1,25 @@
-// A scan worker: claims jobs from the table and runs them, with a heartbeat that also carries
-// progress and notices cancellation or a takeover. Runs inside the web process (SCAN_WORKER=on)
+// A worker: claims jobs from the table (scans, and the video conversions a scan queues) and runs
+// them, with a heartbeat that also carries progress and notices cancellation or a takeover. Runs inside the web process (SCAN_WORKER=on)
 // or alone (scripts/worker.ts).
 import { db } from "~/server/db";
 import { refreshFolderSummary } from "~/server/db/folder-summary";
 import { refreshPlannerStatistics } from "~/server/db/maintenance";
-import { makeRenditions, type RenditionStats } from "~/server/scanner/renditions";
+import { makeRenditions, releaseRenditionClaims, renditionsToMake } from "~/server/scanner/renditions";
 import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
-import { appendLog, claimNextJob, finishJob, heartbeat, HEARTBEAT_MS, newWorkerId, type ClaimedJob, type JobProgress } from "./queue";
+import {
+  appendLog,
+  claimNextJob,
+  enqueueRenditions,
+  finishJob,
+  heartbeat,
+  HEARTBEAT_MS,
+  newWorkerId,
+  RENDITIONS_JOB,
+  SCAN_JOB,
+  type ClaimedJob,
+  type JobProgress,
+  type JobType,
+} from "./queue";
 import { errorLine } from "~/lib/error-text";
 
 const IDLE_POLL_MS = 1_000;
@@ -15,10 +28,12 @@ const FOLDER_SUMMARY_EVERY_MS = 10_000;
 
 export type Worker = { id: string; stop: () => Promise<void>; running: () => boolean };
 
-export async function runJob(job: ClaimedJob, workerId: string) {
+/** What every job runs with: a heartbeat carrying its progress that notices a cancel or a
+ *  takeover, its log lines (written in order, awaited by `settle`), and how it stopped. */
+function jobRun(job: ClaimedJob, workerId: string) {
   let stop = false;
   let cancelled = false;
-  let progress: JobProgress = { done: 0, total: 0, phase: "files", phaseStartedAt: null };
+  let progress: JobProgress = { done: 0, total: 0 };
   const logs: Promise<unknown>[] = [];
   const beat = async () => {
     const mine = await heartbeat(job.id, workerId, progress).catch(() => true);
@@ -29,6 +44,41 @@ export async function runJob(job: ClaimedJob, workerId: string) {
     }
   };
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
+  const onProgress: ((done: number, total: number) => void)[] = [];
+  const ctx: ScanContext = {
+    log: (level, message) => logs.push(appendLog(job.id, level, message).catch(() => {})),
+    progress: (done, total) => {
+      progress = { done, total };
+      for (const f of onProgress) f(done, total);
+    },
+    shouldStop: () => stop,
+  };
+  return {
+    ctx,
+    onProgress,
+    progress: () => progress,
+    /** stops the heartbeat and waits for the log lines */
+    settle: async () => {
+      clearInterval(timer);
+      await Promise.all(logs);
+    },
+    /** after a stop: cancelled by a user (true), or taken over by another worker (false) */
+    wasCancelled: async () => {
+      // the job may have stopped before the heartbeat finished reading why
+      const row = await db.job.findUnique({ where: { id: job.id }, select: { cancelRequested: true, workerId: true } });
+      return cancelled || (!!row?.cancelRequested && row.workerId === workerId);
+    },
+  };
+}
+
+/** Runs a claimed job of either type to its end (succeeded, failed, cancelled), or until
+ *  another worker takes it over. */
+export async function runJob(job: ClaimedJob, workerId: string) {
+  return job.type === RENDITIONS_JOB ? runRenditionsJob(job, workerId) : runScanJob(job, workerId);
+}
+
+async function runScanJob(job: ClaimedJob, workerId: string) {
+  const run = jobRun(job, workerId);
   // the folders page reads the Folder summary: refresh it now and then while a long (first) scan
   // runs, never two at once, and once more at the end
   let summary: Promise<void> | null = null;
@@ -42,93 +92,105 @@ export async function runJob(job: ClaimedJob, workerId: string) {
         summaryDue = Date.now() + Math.max(FOLDER_SUMMARY_EVERY_MS, 20 * (Date.now() - started));
       }));
   };
+  run.onProgress.push(() => {
+    if (Date.now() >= summaryDue) void refreshSummary();
+  });
   try {
     const kind = job.full ? "full rescan" : "scan";
     await appendLog(job.id, "info", job.attempts > 1 ? `resuming ${kind} (attempt ${job.attempts})` : `${kind} started`);
-    const ctx: ScanContext = {
-      log: (level, message) => logs.push(appendLog(job.id, level, message).catch(() => {})),
-      progress: (done, total) => {
-        progress = { ...progress, done, total };
-        if (Date.now() >= summaryDue) void refreshSummary();
-      },
-      phase: (name) => {
-        progress = { done: 0, total: 0, phase: name, phaseStartedAt: new Date() };
-      },
-      shouldStop: () => stop,
-    };
-    const stats = await scanRoot(job.root, ctx, { full: job.full ? { since: job.startedAt } : false });
-    let renditions: RenditionStats | null = null;
-    if (!stats.stopped) {
-      const { stopped: _stopped, ...counts } = stats;
-      if (counts.added + counts.updated + counts.moved + counts.returned + counts.missing > 0) {
-        await refreshPlannerStatistics().catch((e: unknown) => appendLog(job.id, "warn", `could not refresh statistics: ${errorLine(e)}`).catch(() => {}));
-      }
-      // after every scan, not only one that changed something: a cancelled or failed run may have
-      // indexed photos that this run found unchanged; and before the renditions, so that what was
-      // found is browsable while videos are converted
-      await refreshSummary();
-      renditions = await makeRenditions(job.root, ctx);
-    }
-    clearInterval(timer);
-    await Promise.all(logs);
+    const stats = await scanRoot(job.root, run.ctx, { full: job.full ? { since: job.startedAt } : false });
+    await run.settle();
     await summary;
-    if (stats.stopped || renditions?.stopped) {
-      // the scan may have stopped before the heartbeat finished reading why
-      const row = await db.job.findUnique({ where: { id: job.id }, select: { cancelRequested: true, workerId: true } });
-      if (cancelled || (row?.cancelRequested && row.workerId === workerId)) {
+    if (stats.stopped) {
+      if (await run.wasCancelled()) {
         await appendLog(job.id, "info", "cancelled");
         await refreshSummary();
-        await finishJob(job.id, workerId, "cancelled", { progress });
+        await finishJob(job.id, workerId, "cancelled", { progress: run.progress() });
       }
       return; // taken over by another worker: it finishes the job
     }
     const { stopped: _stopped, ...counts } = stats;
-    const made = { renditionsMade: renditions?.made ?? 0, renditionsFailed: renditions?.failed ?? 0 };
-    // the bar ends full on the files: the renditions are in the stats and the log
-    await finishJob(job.id, workerId, "succeeded", { stats: { ...counts, ...made }, progress: { done: stats.found, total: stats.found, phase: "files", phaseStartedAt: null } });
+    if (counts.added + counts.updated + counts.moved + counts.returned + counts.missing > 0) {
+      await refreshPlannerStatistics().catch((e: unknown) => appendLog(job.id, "warn", `could not refresh statistics: ${errorLine(e)}`).catch(() => {}));
+    }
+    // after every scan, not only one that changed something: a cancelled or failed run may have
+    // indexed photos that this run found unchanged
+    await refreshSummary();
+    // videos browsers cannot play: their own job, so converting them never holds up a scan
+    const waiting = await renditionsToMake(job.root);
+    if (waiting > 0) {
+      const queued = await enqueueRenditions(job.root);
+      await appendLog(job.id, "info", `${waiting} video${waiting === 1 ? "" : "s"} to convert for the browser: ${queued.created ? "queued" : "already queued"}`);
+    }
+    await finishJob(job.id, workerId, "succeeded", { stats: counts, progress: { done: stats.found, total: stats.found } });
   } catch (e) {
-    clearInterval(timer);
-    await Promise.all(logs);
+    await run.settle();
     await summary;
     const message = errorLine(e);
     await appendLog(job.id, "error", `scan failed: ${message}`).catch(() => {});
     await refreshSummary(); // what the scan indexed before failing shows in the folders too
-    await finishJob(job.id, workerId, "failed", { error: message, progress }).catch(() => {});
+    await finishJob(job.id, workerId, "failed", { error: message, progress: run.progress() }).catch(() => {});
   }
 }
 
+async function runRenditionsJob(job: ClaimedJob, workerId: string) {
+  const run = jobRun(job, workerId);
+  try {
+    await appendLog(job.id, "info", job.attempts > 1 ? `resuming the video conversions (attempt ${job.attempts})` : "video conversions started");
+    const stats = await makeRenditions(job.root, run.ctx, { jobId: job.id });
+    await run.settle();
+    if (stats.stopped) {
+      if (await run.wasCancelled()) {
+        await appendLog(job.id, "info", "cancelled");
+        await finishJob(job.id, workerId, "cancelled", { progress: run.progress() });
+      }
+      return;
+    }
+    await appendLog(job.id, "info", `done: ${stats.made} made, ${stats.failed} failed`);
+    await finishJob(job.id, workerId, "succeeded", { stats: { made: stats.made, failed: stats.failed }, progress: run.progress() });
+  } catch (e) {
+    await run.settle();
+    await releaseRenditionClaims(job.id).catch(() => {});
+    const message = errorLine(e);
+    await appendLog(job.id, "error", `video conversions failed: ${message}`).catch(() => {});
+    await finishJob(job.id, workerId, "failed", { error: message, progress: run.progress() }).catch(() => {});
+  }
+}
+
+/** Starts a worker: one loop that runs scans and one that runs video conversions, so a long
+ *  conversion never keeps a scan waiting. `stop` lets the running jobs finish. */
 export function startWorker(log: (m: string) => void = () => {}): Worker {
   const id = newWorkerId();
   let stopping = false;
-  let busy: Promise<void> | null = null;
-  let wake: (() => void) | null = null;
-  const loop = async () => {
+  const wakes = new Set<() => void>();
+  const loop = async (type: JobType) => {
     while (!stopping) {
       try {
-        const job = await claimNextJob(id);
+        const job = await claimNextJob(id, type);
         if (job) {
-          log(`worker ${id}: scanning ${job.root} (job ${job.id})`);
-          busy = runJob(job, id);
-          await busy;
-          busy = null;
+          log(`worker ${id}: ${type === RENDITIONS_JOB ? "converting videos under" : "scanning"} ${job.root} (job ${job.id})`);
+          await runJob(job, id);
           continue;
         }
       } catch (e) {
         log(`worker ${id}: ${errorLine(e)}`);
       }
       await new Promise<void>((r) => {
-        wake = r;
-        setTimeout(r, IDLE_POLL_MS);
+        wakes.add(r);
+        setTimeout(() => {
+          wakes.delete(r);
+          r();
+        }, IDLE_POLL_MS);
       });
     }
   };
-  const done = loop();
+  const done = Promise.all([loop(SCAN_JOB), loop(RENDITIONS_JOB)]);
   return {
     id,
     running: () => !stopping,
     stop: async () => {
       stopping = true;
-      wake?.();
+      for (const wake of wakes) wake();
       await done;
     },
   };

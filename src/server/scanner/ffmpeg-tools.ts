@@ -63,12 +63,17 @@ export function videoTools(): Promise<VideoTools> {
   return found;
 }
 
-/** The command of a tool, or an Error saying how to get one. */
+/** No ffmpeg or ffprobe runs here: what needed it is read again once one does. */
+export class VideoToolMissing extends Error {
+  constructor(name: "ffmpeg" | "ffprobe") {
+    const variable = name === "ffmpeg" ? "FFMPEG_PATH" : "FFPROBE_PATH";
+    super(`${name} is not available: set ${variable}, install Debian's ffmpeg package, or reinstall Folio's npm packages`);
+  }
+}
+
+/** The command of a tool; throws VideoToolMissing, saying how to get one. */
 export async function videoCommand(name: "ffmpeg" | "ffprobe"): Promise<string> {
   const tool = (await videoTools())[name];
-  if (!tool) {
-    const variable = name === "ffmpeg" ? "FFMPEG_PATH" : "FFPROBE_PATH";
-    throw new Error(`${name} is not available: set ${variable}, install Debian's ffmpeg package, or reinstall Folio's npm packages`);
-  }
+  if (!tool) throw new VideoToolMissing(name);
   return tool.command;
 }

@@ -19,25 +19,31 @@ function xmpValue(tags: RawTags, name: string): unknown {
   return undefined;
 }
 
-/** Byte offsets where the video may start, most specific first. */
-async function candidates(tags: RawTags, file: Pick<OpenedFile, "size" | "small" | "read" | "readRange">): Promise<number[]> {
-  const found: number[] = [];
+type Candidate = { offset: number; end: number };
+
+/** Where the video may start (and the end it cannot pass), most specific first. */
+async function candidates(tags: RawTags, file: Pick<OpenedFile, "size" | "small" | "read" | "readRange">): Promise<Candidate[]> {
+  const found: Candidate[] = [];
+  const fromEnd = (length: number | null) => {
+    if (length && length > 0 && length < file.size) found.push({ offset: file.size - length, end: file.size });
+  };
   if (number(xmpValue(tags, "MotionPhoto")) === 1) {
     const semantics = list(xmpValue(tags, "DirectoryItemSemantic"));
-    const lengths = (Array.isArray(xmpValue(tags, "DirectoryItemLength")) ? (xmpValue(tags, "DirectoryItemLength") as unknown[]) : [xmpValue(tags, "DirectoryItemLength")]).map(number);
-    const i = semantics.findIndex((s) => s.toLowerCase() === "motionphoto");
-    const length = i >= 0 ? lengths[i] : null;
-    if (length && length > 0 && length < file.size) found.push(file.size - length);
+    const raw = xmpValue(tags, "DirectoryItemLength");
+    const lengths = (Array.isArray(raw) ? raw : [raw]).map(number);
+    // ExifTool lists only the lengths that are there, and the primary image may have none (the
+    // Ultra HDR example omits it): the lengths belong to the last items
+    const i = semantics.findIndex((s) => s.toLowerCase() === "motionphoto") - (semantics.length - lengths.length);
+    fromEnd(i >= 0 ? (lengths[i] ?? null) : null);
   }
-  const microOffset = number(xmpValue(tags, "MicroVideoOffset"));
-  if (number(xmpValue(tags, "MicroVideo")) === 1 && microOffset && microOffset > 0 && microOffset < file.size) found.push(file.size - microOffset);
+  if (number(xmpValue(tags, "MicroVideo")) === 1) fromEnd(number(xmpValue(tags, "MicroVideoOffset")));
   const mpvd = await samsungHeifBox(file);
-  if (mpvd !== null) found.push(mpvd);
+  if (mpvd) found.push(mpvd);
   if (file.small) {
     // Samsung writes no XMP for it; the marker sits after the image, so search from the end
     const bytes = await file.read();
     const at = bytes.lastIndexOf(SAMSUNG_MARKER);
-    if (at > 0) found.push(at + SAMSUNG_MARKER.length);
+    if (at > 0) found.push({ offset: at + SAMSUNG_MARKER.length, end: file.size });
   }
   return found;
 }
@@ -48,9 +54,9 @@ type Box = { type: string; at: number; headerSize: number; size: number };
 
 /** The ISO BMFF boxes that follow each other from `start` (an MP4, a HEIF), starting with an
  *  `ftyp` box, until something is not a box or would run past the end of the file. */
-async function* boxesFrom(file: Pick<OpenedFile, "size" | "readRange">, start: number): AsyncGenerator<Box> {
+async function* boxesFrom(file: Pick<OpenedFile, "size" | "readRange">, start: number, end = file.size): AsyncGenerator<Box> {
   let at = start;
-  while (at + 8 <= file.size) {
+  while (at + 8 <= end) {
     const header = await file.readRange(at, 16);
     if (header.length < 8) return;
     const type = header.toString("latin1", 4, 8);
@@ -60,26 +66,26 @@ async function* boxesFrom(file: Pick<OpenedFile, "size" | "readRange">, start: n
     if (size === 1 && header.length >= 16) {
       size = Number(header.readBigUInt64BE(8));
       headerSize = 16;
-    } else if (size === 0) size = file.size - at; // to the end of the file
-    if (size < headerSize || at + size > file.size) return;
+    } else if (size === 0) size = end - at; // to the end of the file
+    if (size < headerSize || at + size > end) return;
     yield { type, at, headerSize, size };
     at += size;
   }
 }
 
-/** Where the content of a HEIF file's top-level `mpvd` box begins (Samsung's motion photo), or
- *  null (a JPEG has no boxes; a HEIF without one). */
-async function samsungHeifBox(file: Pick<OpenedFile, "size" | "readRange">): Promise<number | null> {
-  for await (const box of boxesFrom(file, 0)) if (box.type === "mpvd") return box.at + box.headerSize;
+/** The content of a HEIF file's top-level `mpvd` box (Samsung's motion photo), or null (a JPEG
+ *  has no boxes; a HEIF without one). */
+async function samsungHeifBox(file: Pick<OpenedFile, "size" | "readRange">): Promise<Candidate | null> {
+  for await (const box of boxesFrom(file, 0)) if (box.type === "mpvd") return { offset: box.at + box.headerSize, end: box.at + box.size };
   return null;
 }
 
 /** The length of the MP4 starting at `offset`: its top-level boxes walked until one is not a box
  *  (or the file ends); null unless an ftyp box starts there and a moov box (the movie) follows. */
-async function mp4Length(file: Pick<OpenedFile, "size" | "readRange">, offset: number): Promise<number | null> {
+async function mp4Length(file: Pick<OpenedFile, "size" | "readRange">, { offset, end: limit }: Candidate): Promise<number | null> {
   let end = offset;
   let movie = false;
-  for await (const box of boxesFrom(file, offset)) {
+  for await (const box of boxesFrom(file, offset, limit)) {
     end = box.at + box.size;
     movie ||= box.type === "moov";
   }
@@ -89,9 +95,9 @@ async function mp4Length(file: Pick<OpenedFile, "size" | "readRange">, offset: n
 /** The MP4 a JPEG or HEIF file carries after its image, or null (none, or the tags point at
  *  something that is not an MP4). Reads at most a few boxes' headers beyond the tags. */
 export async function embeddedVideo(tags: RawTags, file: Pick<OpenedFile, "size" | "small" | "read" | "readRange">): Promise<EmbeddedVideo | null> {
-  for (const offset of await candidates(tags, file)) {
-    const length = await mp4Length(file, offset);
-    if (length) return { offset, length };
+  for (const candidate of await candidates(tags, file)) {
+    const length = await mp4Length(file, candidate);
+    if (length) return { offset: candidate.offset, length };
   }
   return null;
 }

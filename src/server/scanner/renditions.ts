@@ -1,22 +1,23 @@
 // Browser-playable copies of the videos browsers cannot play (playability.ts): an H.264/AAC MP4,
-// long edge at most 1080 px, made once per content by the worker after a scan, kept in
-// STATE_DIR/renditions by content hash like thumbnails. The Rendition table says which exist,
-// which failed (with ffmpeg's reason) and how often each was tried: one retry, then it stays
-// failed. ffmpeg runs at the lowest priority, a bounded number at once (RENDITION_CONCURRENCY),
-// and writes to a temporary name renamed when complete, so a killed transcode leaves no half file
-// under the real name.
+// long edge at most 1080 px, made once per content by a renditions job (queued by the scan of
+// the root), kept in STATE_DIR/renditions by content hash like thumbnails. The Rendition table
+// says which exist, which failed (with ffmpeg's reason) and how often each was tried: one retry,
+// then it stays failed. A job claims one source at a time, just before converting it, and keeps
+// the claim fresh while ffmpeg runs; a stopped job gives its claims back. ffmpeg runs at the
+// lowest priority, RENDITION_CONCURRENCY at once per job, and writes to a temporary name renamed
+// when complete, so a killed conversion leaves no half file under the real name.
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdir, readdir, realpath, rename, rm, stat } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { env } from "~/env";
 import { errorLine } from "~/lib/error-text";
 import { db } from "~/server/db";
 import { PRESENT, photosUnder } from "~/server/db/visibility";
 import { videoCommand } from "./ffmpeg-tools";
-import { openInsideRoot } from "./open-file";
+import { openInsideRoot, type OpenedFile } from "./open-file";
 import type { ScanContext } from "./scan-root";
-import { byteRange } from "./video-probe";
+import { byteRange, firstErrorLine, inputArgs, probeVideo } from "./video-probe";
 
 /** Tries per content: the first, and one retry after a failure. */
 export const MAX_ATTEMPTS = 2;
@@ -24,8 +25,10 @@ export const MAX_ATTEMPTS = 2;
 export const RENDITION_EDGE = 1080;
 /** A transcode that reports no progress for this long is stopped as failed. */
 const STALL_MS = 5 * 60_000;
-/** A "running" row older than this was left by a worker that died (kill -9, power cut). */
-const ABANDONED_MS = 30 * 60_000;
+/** A running conversion refreshes its row this often... */
+const CLAIM_REFRESH_MS = 15_000;
+/** ...so a "running" row older than this was left by a worker that died (kill -9, power cut). */
+const ABANDONED_MS = 2 * 60_000;
 
 const renditionsDir = () => path.join(env.STATE_DIR, "renditions");
 
@@ -34,20 +37,6 @@ export const renditionPath = (sourceHash: string) => path.join(renditionsDir(), 
 
 /** The rendition's file is on disk. */
 export const renditionExists = (sourceHash: string) => stat(renditionPath(sourceHash)).then((s) => s.isFile(), () => false);
-
-let running = 0;
-const waiting: (() => void)[] = [];
-/** Runs `fn` when fewer than RENDITION_CONCURRENCY transcodes run in this process. */
-async function bounded<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= env.RENDITION_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await fn();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
 
 /**
  * Transcodes `input` (a file name or a byteRange) into the rendition of `sourceHash`. Calls
@@ -61,25 +50,19 @@ export async function transcode(input: string, sourceHash: string, onProgress: (
   const tmp = `${final}.${process.pid}.${Date.now().toString(36)}.tmp`;
   const edge = RENDITION_EDGE;
   const args = [
-    ["-v", "error", "-nostdin", "-nostats", "-y", "-i", input],
+    ["-v", "error", "-nostdin", "-nostats", "-y", ...inputArgs(input)],
     ["-map", "0:v:0", "-map", "0:a:0?", "-sn", "-dn"],
-    // upright (ffmpeg applies the display matrix), long edge at most 1080, even sides, 8-bit 4:2:0
-    ["-vf", `scale=w='if(gte(iw,ih),min(iw,${edge}),-2)':h='if(gte(iw,ih),-2,min(ih,${edge}))',format=yuv420p`],
+    // upright (ffmpeg applies the display matrix), long edge at most 1080, both sides even (x264
+    // refuses odd ones: 853x480 is common), 8-bit 4:2:0
+    ["-vf", `scale=w='if(gte(iw,ih),trunc(min(iw,${edge})/2)*2,-2)':h='if(gte(iw,ih),-2,trunc(min(ih,${edge})/2)*2)',format=yuv420p`],
     ["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-profile:v", "high"],
     ["-c:a", "aac", "-b:a", "128k", "-ac", "2"],
     ["-movflags", "+faststart", "-progress", "pipe:1", "-f", "mp4", tmp],
   ].flat();
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(ffmpeg, args, { stdio: ["ignore", "pipe", "pipe"] });
-      // below the worker's own nice 10: browsing and scans come first
-      if (child.pid) {
-        try {
-          os.setPriority(child.pid, 19);
-        } catch {
-          // not allowed here: it still runs at the worker's priority
-        }
-      }
+      // through nice, so every thread ffmpeg starts runs at the lowest priority: browsing and scans first
+      const child = spawn("nice", ["-n", "19", ffmpeg, ...args], { stdio: ["ignore", "pipe", "pipe"] });
       let stderr = "";
       let lastProgress = Date.now();
       let reason: string | null = null;
@@ -106,10 +89,13 @@ export async function transcode(input: string, sourceHash: string, onProgress: (
       child.on("close", (code) => {
         clearInterval(watch);
         if (code === 0 && !reason) return resolve();
-        const last = stderr.trim().split("\n").filter(Boolean).at(-1);
-        reject(new Error(reason ?? (last ? `ffmpeg: ${last}` : `ffmpeg exited with code ${code}`)));
+        const why = firstErrorLine(stderr);
+        reject(new Error(reason ?? (why ? `ffmpeg: ${why}` : `ffmpeg exited with code ${code}`)));
       });
     });
+    // ffmpeg can end well having encoded nothing (every frame undecodable): check what it wrote
+    const made = await probeVideo(tmp).catch(() => null);
+    if (!made?.durationMs) throw new Error("ffmpeg made no playable video from it");
     await rename(tmp, final);
   } finally {
     await rm(tmp, { force: true });
@@ -120,11 +106,11 @@ export type RenditionStats = { made: number; failed: number; stopped: boolean };
 
 type Source = { sourceHash: string; file: string; offset: number | null; length: number | null; durationMs: number | null };
 
-/** The distinct sources under `root` that need a rendition: present videos and motions whose
- *  playback is "rendition". */
+/** The distinct sources under `root` that browsers cannot play: present videos and the motions
+ *  of present live and motion photos whose playback is "rendition". */
 async function sourcesUnder(root: string): Promise<Source[]> {
   const rows = await db.photo.findMany({
-    where: { ...photosUnder(root), ...PRESENT, OR: [{ playback: "rendition" }, { motionPlayback: "rendition" }] },
+    where: { AND: [photosUnder(root), PRESENT, { OR: [{ playback: "rendition" }, { motionPlayback: "rendition" }] }] },
     select: { path: true, contentHash: true, playback: true, durationMs: true, motionPlayback: true, motionKind: true, motionPath: true, motionHash: true, motionOffset: true, motionLength: true },
     orderBy: { path: "asc" },
   });
@@ -148,27 +134,77 @@ async function sourcesUnder(root: string): Promise<Source[]> {
   return [...sources.values()];
 }
 
-/** Takes a source for this worker: pending, failed with a try left, or abandoned while running;
- *  a "ready" row whose file is gone (STATE_DIR cleared) starts over. False when there is nothing
- *  to do or another worker has it. */
-async function claim(sourceHash: string): Promise<boolean> {
-  const row = await db.rendition.upsert({ where: { sourceHash }, create: { sourceHash }, update: {} });
-  if (row.status === "ready") {
-    if (await renditionExists(sourceHash)) return false;
-    await db.rendition.updateMany({ where: { sourceHash, status: "ready" }, data: { status: "pending", attempts: 0, error: null } });
+const abandonedBefore = () => new Date(Date.now() - ABANDONED_MS);
+
+/**
+ * The sources under `root` still to convert: no row yet, pending, failed with a try left,
+ * running for `jobId` (resumed) or abandoned, or ready with the file gone (STATE_DIR cleared:
+ * started over). A row abandoned with its last try spent is failed here, so it never stays
+ * "running". Rows are read in bulk: an unchanged library costs one query per 500 sources.
+ */
+async function sourcesToConvert(root: string, jobId: string | null): Promise<Source[]> {
+  const sources = await sourcesUnder(root);
+  const todo: Source[] = [];
+  for (let i = 0; i < sources.length; i += 500) {
+    const chunk = sources.slice(i, i + 500);
+    const rows = await db.rendition.findMany({ where: { sourceHash: { in: chunk.map((s) => s.sourceHash) } } });
+    const byHash = new Map(rows.map((r) => [r.sourceHash, r]));
+    for (const source of chunk) {
+      const row = byHash.get(source.sourceHash);
+      if (!row || row.status === "pending") todo.push(source);
+      else if (row.status === "ready") {
+        if (await renditionExists(source.sourceHash)) continue;
+        await db.rendition.updateMany({ where: { sourceHash: source.sourceHash, status: "ready" }, data: { status: "pending", attempts: 0, error: null } });
+        todo.push(source);
+      } else if (row.status === "failed") {
+        if (row.attempts < MAX_ATTEMPTS) todo.push(source);
+      } else if (row.claimedBy === jobId || row.updatedAt < abandonedBefore()) {
+        if (row.attempts < MAX_ATTEMPTS || row.claimedBy === jobId) todo.push(source);
+        else {
+          await db.rendition.updateMany({
+            where: { sourceHash: source.sourceHash, status: "running", updatedAt: row.updatedAt },
+            data: { status: "failed", claimedBy: null, error: "the conversion was interrupted twice (the worker stopped while it ran)" },
+          });
+        }
+      }
+    }
   }
+  return todo;
+}
+
+/** How many videos (and motions) under `root` wait for a rendition: a scan queues a renditions
+ *  job when there are any. */
+export async function renditionsToMake(root: string): Promise<number> {
+  return (await sourcesToConvert(root, null)).length;
+}
+
+/** Takes one source for `claimant` just before converting it (a try is counted); false when
+ *  another job has it or it needs nothing any more. */
+async function claim(sourceHash: string, claimant: string): Promise<boolean> {
+  await db.rendition.upsert({ where: { sourceHash }, create: { sourceHash }, update: {} });
   const claimed = await db.rendition.updateMany({
     where: {
       sourceHash,
-      attempts: { lt: MAX_ATTEMPTS },
-      OR: [{ status: { in: ["pending", "failed"] } }, { status: "running", updatedAt: { lt: new Date(Date.now() - ABANDONED_MS) } }],
+      OR: [
+        { status: "pending" },
+        { status: "failed", attempts: { lt: MAX_ATTEMPTS } },
+        { status: "running", claimedBy: claimant },
+        { status: "running", attempts: { lt: MAX_ATTEMPTS }, updatedAt: { lt: abandonedBefore() } },
+      ],
     },
-    data: { status: "running", attempts: { increment: 1 } },
+    data: { status: "running", claimedBy: claimant, attempts: { increment: 1 } },
   });
   return claimed.count === 1;
 }
 
-/** Removes temporary files older than a day that killed transcodes left. */
+/** Gives back what `claimant` (a renditions job) was converting, without spending its try: the
+ *  job stopped (cancelled, handed back at shutdown, failed) before the conversion ended. */
+export async function releaseRenditionClaims(claimant: string) {
+  await db.rendition.updateMany({ where: { claimedBy: claimant, status: "running" }, data: { status: "pending", claimedBy: null, attempts: { decrement: 1 } } });
+}
+
+/** Removes temporary files older than an hour that killed conversions left (a live one's is
+ *  refreshed as ffmpeg writes it). */
 async function sweepTemporary() {
   const dirs = await readdir(renditionsDir()).catch(() => [] as string[]);
   for (const d of dirs) {
@@ -176,67 +212,118 @@ async function sweepTemporary() {
     for (const name of names.filter((n) => n.endsWith(".tmp"))) {
       const full = path.join(renditionsDir(), d, name);
       const st = await stat(full).catch(() => null);
-      if (st && Date.now() - st.mtimeMs > 86_400_000) await rm(full, { force: true });
+      if (st && Date.now() - st.mtimeMs > 3_600_000) await rm(full, { force: true });
     }
   }
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** The content hash of what `opened` holds now (the whole file, or the embedded range). */
+async function hashOf(opened: OpenedFile, source: Source): Promise<string> {
+  if (source.offset === null) return opened.sha256();
+  return createHash("sha256").update(await opened.readRange(source.offset, source.length!)).digest("hex");
+}
+
+type Outcome = "made" | "failed" | "changed" | "taken" | "stopped";
+
 /**
- * Makes the missing renditions of the videos under `root` (after its scan), one source after the
- * other, each bounded by RENDITION_CONCURRENCY per process. Progress goes to `ctx` in seconds of
- * video (done, total); each rendition logs a line when done or failed. A failure is recorded on
- * the Rendition row and never stops the others.
+ * Makes the missing renditions of the videos under `root`, RENDITION_CONCURRENCY at a time.
+ * Progress goes to `ctx` in seconds of video (done, total); each rendition logs a line when made
+ * or failed. A failure is recorded on its Rendition row with ffmpeg's reason and never stops the
+ * others. A source whose bytes changed since the scan is left for the next scan (no try spent).
+ * `jobId` names the claims (a resumed job takes its own back); without it a one-off claimant.
  */
-export async function makeRenditions(root: string, ctx: ScanContext): Promise<RenditionStats> {
+export async function makeRenditions(root: string, ctx: ScanContext, opts: { jobId?: string } = {}): Promise<RenditionStats> {
+  const claimant = opts.jobId ?? `direct-${process.pid}-${Date.now().toString(36)}`;
   const stats: RenditionStats = { made: 0, failed: 0, stopped: false };
-  const todo: Source[] = [];
-  for (const source of await sourcesUnder(root)) if (await claim(source.sourceHash)) todo.push(source);
-  if (!todo.length) return stats;
+  const todo = await sourcesToConvert(root, claimant);
+  if (!todo.length) {
+    ctx.progress(0, 0);
+    return stats;
+  }
   await sweepTemporary();
   const realRoot = await realpath(root);
   const totalMs = todo.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+  const inFlight = new Map<string, number>();
   let doneMs = 0;
+  const report = () => {
+    let now = doneMs;
+    for (const ms of inFlight.values()) now += ms;
+    ctx.progress(Math.floor(now / 1000), Math.ceil(totalMs / 1000));
+  };
   ctx.log("info", `making ${todo.length} browser-playable video rendition${todo.length === 1 ? "" : "s"} (${seconds(totalMs)} of video)`);
-  ctx.phase?.("renditions");
-  ctx.progress(0, Math.ceil(totalMs / 1000));
-  for (const [i, source] of todo.entries()) {
-    if (ctx.shouldStop()) {
-      // give back what was claimed and not started
-      await db.rendition.updateMany({ where: { sourceHash: { in: todo.slice(i).map((s) => s.sourceHash) }, status: "running" }, data: { status: "pending", attempts: { decrement: 1 } } });
-      return { ...stats, stopped: true };
-    }
-    const started = Date.now();
+  report();
+
+  const convert = async (source: Source, n: number): Promise<Outcome> => {
+    if (!(await claim(source.sourceHash, claimant))) return "taken";
     const label = source.offset === null ? source.file : `the motion inside ${source.file}`;
+    const started = Date.now();
+    let refreshed = Date.now();
+    let opened: OpenedFile | null = null;
     try {
-      await bounded(async () => {
-        const opened = await openInsideRoot(source.file, realRoot);
-        try {
-          const input = source.offset === null ? opened.alias : byteRange(opened.alias, source.offset, source.length!);
-          await transcode(input, source.sourceHash, (ms) => ctx.progress(Math.floor((doneMs + ms) / 1000), Math.ceil(totalMs / 1000)), ctx.shouldStop);
-        } finally {
-          await opened.close();
-        }
-      });
-      await db.rendition.update({ where: { sourceHash: source.sourceHash }, data: { status: "ready", error: null } });
-      stats.made++;
+      opened = await openInsideRoot(source.file, realRoot);
+      if ((await hashOf(opened, source)) !== source.sourceHash) {
+        await releaseOne(source.sourceHash, claimant);
+        ctx.log("info", `${label} changed since the scan: its next scan reads it again`);
+        return "changed";
+      }
+      const input = source.offset === null ? opened.alias : byteRange(opened.alias, source.offset, source.length!);
+      await transcode(
+        input,
+        source.sourceHash,
+        (ms) => {
+          inFlight.set(source.sourceHash, ms);
+          report();
+          if (Date.now() - refreshed > CLAIM_REFRESH_MS) {
+            refreshed = Date.now();
+            void db.rendition.updateMany({ where: { sourceHash: source.sourceHash, claimedBy: claimant }, data: { status: "running" } }).catch(() => {});
+          }
+        },
+        ctx.shouldStop,
+      );
+      await db.rendition.updateMany({ where: { sourceHash: source.sourceHash, claimedBy: claimant }, data: { status: "ready", error: null, claimedBy: null } });
       const took = Date.now() - started;
       const speed = source.durationMs && took ? ` (${(source.durationMs / took).toFixed(1)} s of video per second)` : "";
-      ctx.log("info", `rendition ${i + 1} of ${todo.length} made for ${label} in ${seconds(took)}${speed}`);
+      ctx.log("info", `rendition ${n} of ${todo.length} made for ${label} in ${seconds(took)}${speed}`);
+      return "made";
     } catch (e) {
       if (ctx.shouldStop()) {
-        await db.rendition.updateMany({ where: { sourceHash: { in: todo.slice(i).map((s) => s.sourceHash) }, status: "running" }, data: { status: "pending", attempts: { decrement: 1 } } });
-        return { ...stats, stopped: true };
+        await releaseOne(source.sourceHash, claimant);
+        return "stopped";
       }
       const reason = (e as NodeJS.ErrnoException).code === "EOUTSIDE" ? "it now leads outside the scan root" : errorLine(e);
-      const row = await db.rendition.update({ where: { sourceHash: source.sourceHash }, data: { status: "failed", error: reason } });
-      stats.failed++;
-      const retry = row.attempts < MAX_ATTEMPTS ? "; it is tried once more by the next scan" : "; not tried again";
-      ctx.log("warn", `rendition ${i + 1} of ${todo.length} failed for ${label}: ${reason}${retry}`);
+      await db.rendition.updateMany({ where: { sourceHash: source.sourceHash, claimedBy: claimant }, data: { status: "failed", error: reason, claimedBy: null } });
+      const row = await db.rendition.findUnique({ where: { sourceHash: source.sourceHash }, select: { attempts: true } });
+      const retry = (row?.attempts ?? MAX_ATTEMPTS) < MAX_ATTEMPTS ? "; it is tried once more by the next scan" : "; not tried again";
+      ctx.log("warn", `rendition ${n} of ${todo.length} failed for ${label}: ${reason}${retry}`);
+      return "failed";
+    } finally {
+      await opened?.close();
+      inFlight.delete(source.sourceHash);
+      doneMs += source.durationMs ?? 0;
+      report();
     }
-    doneMs += source.durationMs ?? 0;
-    ctx.progress(Math.floor(doneMs / 1000), Math.ceil(totalMs / 1000));
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length && !ctx.shouldStop()) {
+      const n = ++next;
+      const outcome = await convert(todo[n - 1]!, n);
+      if (outcome === "made") stats.made++;
+      if (outcome === "failed") stats.failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(env.RENDITION_CONCURRENCY, todo.length) }, worker));
+  if (ctx.shouldStop()) {
+    await releaseRenditionClaims(claimant);
+    return { ...stats, stopped: true };
   }
   return stats;
+}
+
+/** Gives back one claim without spending its try. */
+async function releaseOne(sourceHash: string, claimant: string) {
+  await db.rendition.updateMany({ where: { sourceHash, claimedBy: claimant, status: "running" }, data: { status: "pending", claimedBy: null, attempts: { decrement: 1 } } });
 }

@@ -16,15 +16,14 @@ import { photoMetadata } from "./metadata";
 import { previewFailure } from "./preview-error";
 import { makeThumbnails, thumbnailsExist } from "./thumbnails";
 import { motionFields, NO_MOTION, videoFields } from "./video-fields";
+import { VideoToolMissing } from "./ffmpeg-tools";
 import { posterFrame, probeVideo, type VideoProbe } from "./video-probe";
 import { walkRoot, type FoundFile, type FoundSidecar } from "./walk";
 
 export type ScanContext = {
   log: (level: "info" | "warn" | "error", message: string) => void;
-  /** files indexed of files found; in the renditions phase, seconds of video converted of all */
+  /** a scan: files indexed of files found; video conversions: seconds of video done of all */
   progress: (done: number, total: number) => void;
-  /** the job moves on to converting videos (renditions.ts): progress counts seconds of video */
-  phase?: (name: "renditions") => void;
   /** true once the job is cancelled or another worker took it over */
   shouldStop: () => boolean;
 };
@@ -197,15 +196,22 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   await read(work);
   if (ctx.shouldStop()) return { ...stats, stopped: true };
 
+  // stills back from missing hold their videos again before the pairs are looked up
+  await inChunks(returning, (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: null } }));
+  stats.returned = returning.length;
   // a video its still took as its live photo motion is no item of its own (a row it had as one
   // is hidden as missing); one the still refused (other content identifier) is read as a video
   const paired = await stillsHolding(liveVideos.map((f) => f.path));
   const alone = liveVideos.filter((f) => !paired.has(f.path));
+  const unchangedBefore = stats.unchanged;
+  const returnedBefore = returning.length;
   const aloneWork = plan(alone);
-  done += liveVideos.length - alone.length;
+  done += liveVideos.length - alone.length + (stats.unchanged - unchangedBefore);
+  ctx.progress(done, files.length);
   await read(aloneWork);
   if (ctx.shouldStop()) return { ...stats, stopped: true };
-  await inChunks(returning, (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: null } }));
+  // videos read alone that were missing and are back
+  await inChunks(returning.slice(returnedBefore), (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: null } }));
   stats.returned = returning.length;
   const absorbed = liveVideos.filter((f) => paired.has(f.path)).flatMap((f) => {
     const row = byPath.get(f.path);
@@ -306,10 +312,13 @@ async function indexOpenedFile(
     const isVideo = file.decoder === "video";
     let probe: VideoProbe | null = null;
     let thumbnailError: string | null = null;
+    // no ffmpeg or ffprobe here (yet): the file is read again by the next scan
+    let toolMissing = false;
     if (isVideo) {
       try {
         probe = await probeVideo(opened.alias);
       } catch (e) {
+        toolMissing = e instanceof VideoToolMissing;
         thumbnailError = `ffprobe could not read it: ${errorLine(e)}`;
         ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
       }
@@ -322,6 +331,7 @@ async function indexOpenedFile(
         const source = probe ? { input: await posterFrame(opened.alias, probe.durationMs), orientation: null } : await decodable(file.decoder, opened, tags);
         preview = await makeThumbnails(source, contentHash, { force: full });
       } catch (e) {
+        toolMissing ||= e instanceof VideoToolMissing;
         thumbnailError = previewFailure(e);
         ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
       }
@@ -345,7 +355,7 @@ async function indexOpenedFile(
       ...video,
       ...motion,
       durationMs: video.durationMs ?? motionDurationMs,
-      scannerVersion: SCANNER_VERSION,
+      scannerVersion: toolMissing ? 0 : SCANNER_VERSION,
       sidecarPath: file.sidecar?.path ?? null,
       sidecarSize: file.sidecar ? BigInt(file.sidecar.size) : null,
       sidecarMtime: file.sidecar ? new Date(file.sidecar.mtimeMs) : null,

@@ -60,9 +60,10 @@ type Log = (level: "info" | "warn", message: string) => void;
 
 /**
  * The live photo motion of `still` (a HEIC or JPEG with a same-stem MOV/MP4 beside it): the video
- * is opened inside the root, hashed and probed. Refused (hasMotion false, the video then indexed
- * on its own; motionPath still records what was considered) when both halves carry content
- * identifiers that differ, or ffprobe cannot read the video.
+ * is opened inside the root, hashed and probed. Refused for good (hasMotion false; motionPath
+ * records what was considered, so it is not read again until either file changes) when both
+ * halves carry content identifiers that differ; refused for now (nothing recorded: read again by
+ * the next scan) when the video cannot be read. Either way the video is then indexed on its own.
  */
 async function liveMotion(still: FoundFile, stillTags: RawTags, realRoot: string, log: Log): Promise<MotionFields> {
   const video = still.liveVideo!;
@@ -87,8 +88,9 @@ async function liveMotion(still: FoundFile, stillTags: RawTags, realRoot: string
       motionDurationMs: probe.durationMs,
     };
   } catch (e) {
-    log("warn", `live photo video ${video.path} could not be read (${errorLine(e)}): indexed as a video of its own`);
-    return considered;
+    // not recorded as considered: the still is read again next time, and the pair may form then
+    log("warn", `live photo video ${video.path} could not be read (${errorLine(e)}): indexed as a video of its own for now`);
+    return NO_MOTION;
   } finally {
     await opened?.close();
   }

@@ -20,6 +20,22 @@ export type VideoProbe = {
 
 type Run = { stdout: Buffer; stderr: string };
 
+// ffmpeg picks a demuxer by content, not by name: a text file named .avi holding an HLS playlist
+// or a concat list would make it open any file on the server (another user's video) or a URL.
+// Only the containers Folio indexes are allowed, read from plain files (and byte ranges of them).
+const DEMUXERS = ["mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm", "avi", "mpegts", "mpeg", "asf", "flv", "ogg"].join(",");
+
+/** ffmpeg's arguments that open `input` (a file name or a byteRange) with nothing but the video
+ *  containers Folio indexes, from local files only. */
+export const inputArgs = (input: string) => ["-protocol_whitelist", "file,subfile", "-format_whitelist", DEMUXERS, "-i", input];
+
+/** The line of ffmpeg's or ffprobe's stderr that says what went wrong: the first one (later lines
+ *  are consequences: "Error initializing output stream" after x264's "width not divisible by 2"). */
+export function firstErrorLine(stderr: string): string | null {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines[0]?.slice(0, 300) ?? null;
+}
+
 /** Runs ffmpeg or ffprobe (no shell); rejects with the tool's last error line. */
 export async function runVideoTool(name: "ffmpeg" | "ffprobe", args: string[], timeoutMs = 120_000): Promise<Run> {
   const command = await videoCommand(name);
@@ -27,8 +43,8 @@ export async function runVideoTool(name: "ffmpeg" | "ffprobe", args: string[], t
     execFile(command, args, { encoding: "buffer", maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs }, (error, stdout, stderr) => {
       const err = stderr.toString("utf8");
       if (!error) return resolve({ stdout, stderr: err });
-      const last = err.trim().split("\n").filter(Boolean).at(-1);
-      reject(new Error(last ? `${name}: ${last}` : `${name} failed: ${errorLine(error)}`));
+      const why = firstErrorLine(err);
+      reject(new Error(why ? `${name}: ${why}` : `${name} failed: ${errorLine(error)}`));
     });
   });
 }
@@ -62,7 +78,7 @@ function rotation(s: Stream): number {
  * cannot read the file, or "no video stream in it" (an audio file named .mp4, a truncated file).
  */
 export async function probeVideo(input: string): Promise<VideoProbe> {
-  const { stdout } = await runVideoTool("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-i", input], 60_000);
+  const { stdout } = await runVideoTool("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", ...inputArgs(input)], 60_000);
   const info = JSON.parse(stdout.toString("utf8")) as { streams?: Stream[]; format?: { format_name?: string; duration?: string } };
   const streams = info.streams ?? [];
   // cover art in an MP4 is a "video" stream too
@@ -80,7 +96,8 @@ export async function probeVideo(input: string): Promise<VideoProbe> {
     pixelFormat: video.pix_fmt ?? null,
     width: turned ? h : w,
     height: turned ? w : h,
-    durationMs: seconds === null ? null : Math.round(seconds * 1000),
+    // a broken header can claim years: nothing past 2^31 ms (24 days) is a real clip's length
+    durationMs: seconds === null || seconds * 1000 >= 2 ** 31 ? null : Math.round(seconds * 1000),
   };
 }
 
@@ -96,7 +113,7 @@ export async function posterFrame(input: string, durationMs: number | null): Pro
   const at = durationMs ? Math.min(1, durationMs / 10_000) : 0;
   const scale = `scale=w='if(gte(iw,ih),min(iw,${POSTER_EDGE}),-2)':h='if(gte(iw,ih),-2,min(ih,${POSTER_EDGE}))'`;
   const grab = (seconds: number) =>
-    runVideoTool("ffmpeg", ["-v", "error", "-nostdin", "-ss", seconds.toFixed(3), "-i", input, "-frames:v", "1", "-an", "-vf", scale, "-f", "image2pipe", "-c:v", "png", "pipe:1"]);
+    runVideoTool("ffmpeg", ["-v", "error", "-nostdin", "-ss", seconds.toFixed(3), ...inputArgs(input), "-frames:v", "1", "-an", "-vf", scale, "-f", "image2pipe", "-c:v", "png", "pipe:1"]);
   const first = await grab(at);
   if (first.stdout.length) return first.stdout;
   const again = at > 0 ? await grab(0) : first;

@@ -80,5 +80,6 @@ export async function motionFile(viewer: Viewer, id: string): Promise<MediaFile>
   const length = Number(photo.motionLength);
   // the file changed since the scan: its offsets no longer hold
   if (offset + length > whole.original!.size) throw notFound();
-  return { ...whole, etag: `"m-${photo.motionHash}"`, original: { size: length, fileName: name, offset } };
+  // the file's own size and mtime too: bytes rewritten in place keep the scan's hash until the next scan
+  return { ...whole, etag: `"m-${photo.motionHash}-${whole.etag.slice(1, -1)}"`, original: { size: length, fileName: name, offset } };
 }

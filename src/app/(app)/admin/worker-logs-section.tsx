@@ -48,13 +48,13 @@ export function WorkerLogsSection() {
       {jobs.data && jobs.data.items.length > 0 && (
         <DataTable headers={["Type", "Folder", "Started by", "Status", "Progress", "Duration", { label: "Actions", srOnly: true }]}>
           {jobs.data.items.map((j) => {
-            const converting = j.status === "running" && j.progress.phase === "renditions";
-            const figures = progressFigures(j.progress.done, j.progress.total, converting ? j.progress.phaseStartedAt : j.startedAt);
+            const converting = j.type === "renditions";
+            const figures = progressFigures(j.progress.done, j.progress.total, j.startedAt);
             const end = j.finishedAt ?? (j.status === "running" ? new Date() : null);
             return (
               <tr key={j.id} className="border-b border-slate-100 align-top last:border-0">
                 <td className="py-2 pr-4">
-                  {j.type}
+                  {converting ? "video conversion" : j.type}
                   {j.full && <Badge className="ml-2 whitespace-nowrap">full rescan</Badge>}
                 </td>
                 <td className="py-2 pr-4">
@@ -65,9 +65,9 @@ export function WorkerLogsSection() {
                   <StatusBadge status={j.status} />
                   {j.cancelRequested && j.status === "running" && <span className="ml-1 text-xs text-slate-500">stopping…</span>}
                   {j.error && <p className="text-xs text-red-700">{j.error}</p>}
-                  {typeof j.stats?.renditionsFailed === "number" && j.stats.renditionsFailed > 0 && (
+                  {converting && typeof j.stats?.failed === "number" && j.stats.failed > 0 && (
                     <p className="text-xs text-amber-700">
-                      {formatCount(j.stats.renditionsFailed)} {j.stats.renditionsFailed === 1 ? "video" : "videos"} could not be converted: see the log
+                      {formatCount(j.stats.failed)} {j.stats.failed === 1 ? "video" : "videos"} could not be converted: see the log
                     </p>
                   )}
                   {typeof j.stats?.noPreview === "number" && j.stats.noPreview > 0 && (
@@ -77,9 +77,9 @@ export function WorkerLogsSection() {
                   )}
                 </td>
                 <td className="w-56 py-2 pr-4">
-                  <ProgressBar done={j.progress.done} total={j.progress.total} label={`Progress of the scan of ${j.scope.root}`} />
+                  <ProgressBar done={j.progress.done} total={j.progress.total} label={`Progress of the ${converting ? "video conversion" : "scan"} of ${j.scope.root}`} />
                   <p className="mt-1 text-xs tabular-nums text-slate-600">
-                    {converting && "Converting videos: "}
+  
                     {formatCount(j.progress.done)} of {formatCount(j.progress.total)}
                     {converting && " s of video"}
                     {j.status === "running" && figures.rate !== null && ` · ${figures.rate.toFixed(1)}${converting ? "×" : "/s"}`}
@@ -91,7 +91,7 @@ export function WorkerLogsSection() {
                   <p className="text-xs text-slate-500">{time.format(j.queuedAt)}</p>
                 </td>
                 <td className="whitespace-nowrap py-2 text-right">
-                  <Button variant="link" onClick={() => setOpenJob(j.id)} aria-label={`Log of the scan of ${j.scope.root}`}>
+                  <Button variant="link" onClick={() => setOpenJob(j.id)} aria-label={`Log of the ${converting ? "video conversion" : "scan"} of ${j.scope.root}`}>
                     Log
                   </Button>
                 </td>

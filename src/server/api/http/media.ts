@@ -26,7 +26,8 @@ async function fileResponse(media: MediaFile, range: string | null, ifNoneMatch:
   const size = media.original?.size ?? (await stat(media.file).catch(() => null))?.size;
   if (size === undefined) throw new AppError("NOT_FOUND", "No such photo.");
   const m = range && media.original ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
-  if (m && (m[1] || m[2])) {
+  // "bytes=5-2" is no range at all (RFC 9110: ignore it and send the whole file)
+  if (m && (m[1] || m[2]) && !(m[1] && m[2] && Number(m[1]) > Number(m[2]))) {
     const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));
     const end = m[1] && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
     if (start > end || start >= size) return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });

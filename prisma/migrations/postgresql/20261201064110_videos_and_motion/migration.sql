@@ -1,8 +1,4 @@
 -- AlterTable
-ALTER TABLE "Job" ADD COLUMN     "phase" TEXT NOT NULL DEFAULT 'files',
-ADD COLUMN     "phaseStartedAt" TIMESTAMP(3);
-
--- AlterTable
 ALTER TABLE "Photo" ADD COLUMN     "audioCodec" TEXT,
 ADD COLUMN     "durationMs" INTEGER,
 ADD COLUMN     "hasMotion" BOOLEAN NOT NULL DEFAULT false,
@@ -25,6 +21,7 @@ CREATE TABLE "Rendition" (
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "error" TEXT,
+    "claimedBy" TEXT,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Rendition_pkey" PRIMARY KEY ("sourceHash")
@@ -32,6 +29,9 @@ CREATE TABLE "Rendition" (
 
 -- CreateIndex
 CREATE INDEX "Rendition_status_idx" ON "Rendition"("status");
+
+-- CreateIndex
+CREATE INDEX "Photo_motionPath_idx" ON "Photo"("motionPath");
 
 -- Rows indexed by the scanner of issue 13 (they have a date source) are version 1; older rows 0.
 -- Both are read once more by the next scan (motion photos, videos beside stills).

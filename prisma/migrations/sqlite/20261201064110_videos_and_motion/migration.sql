@@ -4,46 +4,13 @@ CREATE TABLE "Rendition" (
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "error" TEXT,
+    "claimedBy" TEXT,
     "updatedAt" DATETIME NOT NULL
 );
 
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_Job" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "type" TEXT NOT NULL,
-    "status" TEXT NOT NULL DEFAULT 'queued',
-    "root" TEXT,
-    "userId" TEXT,
-    "requestedById" TEXT,
-    "dedupeKey" TEXT,
-    "queuedRoot" TEXT,
-    "runningRoot" TEXT,
-    "progressDone" INTEGER NOT NULL DEFAULT 0,
-    "progressTotal" INTEGER NOT NULL DEFAULT 0,
-    "phase" TEXT NOT NULL DEFAULT 'files',
-    "phaseStartedAt" DATETIME,
-    "attempts" INTEGER NOT NULL DEFAULT 0,
-    "workerId" TEXT,
-    "queuedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "startedAt" DATETIME,
-    "heartbeatAt" DATETIME,
-    "finishedAt" DATETIME,
-    "cancelRequested" BOOLEAN NOT NULL DEFAULT false,
-    "full" BOOLEAN NOT NULL DEFAULT false,
-    "error" TEXT,
-    "stats" JSONB,
-    CONSTRAINT "Job_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
-);
-INSERT INTO "new_Job" ("attempts", "cancelRequested", "dedupeKey", "error", "finishedAt", "full", "heartbeatAt", "id", "progressDone", "progressTotal", "queuedAt", "queuedRoot", "requestedById", "root", "runningRoot", "startedAt", "stats", "status", "type", "userId", "workerId") SELECT "attempts", "cancelRequested", "dedupeKey", "error", "finishedAt", "full", "heartbeatAt", "id", "progressDone", "progressTotal", "queuedAt", "queuedRoot", "requestedById", "root", "runningRoot", "startedAt", "stats", "status", "type", "userId", "workerId" FROM "Job";
-DROP TABLE "Job";
-ALTER TABLE "new_Job" RENAME TO "Job";
-CREATE UNIQUE INDEX "Job_dedupeKey_key" ON "Job"("dedupeKey");
-CREATE UNIQUE INDEX "Job_queuedRoot_key" ON "Job"("queuedRoot");
-CREATE UNIQUE INDEX "Job_runningRoot_key" ON "Job"("runningRoot");
-CREATE INDEX "Job_status_queuedAt_idx" ON "Job"("status", "queuedAt");
-CREATE INDEX "Job_root_status_idx" ON "Job"("root", "status");
 CREATE TABLE "new_Photo" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "path" TEXT NOT NULL,
@@ -105,6 +72,7 @@ CREATE UNIQUE INDEX "Photo_path_key" ON "Photo"("path");
 CREATE INDEX "Photo_directory_idx" ON "Photo"("directory");
 CREATE INDEX "Photo_takenAt_id_idx" ON "Photo"("takenAt", "id");
 CREATE INDEX "Photo_contentHash_idx" ON "Photo"("contentHash");
+CREATE INDEX "Photo_motionPath_idx" ON "Photo"("motionPath");
 PRAGMA foreign_keys=ON;
 PRAGMA defer_foreign_keys=OFF;
 
