@@ -55,7 +55,9 @@ function Stage({ p, onPlaybackError }: { p: PhotoDetail | undefined; onPlaybackE
  *  and albums. While a rendition is being made it asks the server again every few seconds. */
 export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onClose }: Props) {
   const trpc = useTRPC();
-  const photo = useQuery(trpc.photos.get.queryOptions({ id }, { refetchInterval: (q) => (converting(q.state.data) ? RECHECK_MS : false) }));
+  // every 5 s at first, then less often: a long queue of conversions needs no 5-s polling for hours
+  const recheck = (updates: number) => Math.min(60_000, RECHECK_MS * (1 + Math.floor(updates / 12)));
+  const photo = useQuery(trpc.photos.get.queryOptions({ id }, { refetchInterval: (q) => (converting(q.state.data) ? recheck(q.state.dataUpdateCount) : false) }));
   const dialog = useModalDialog(onClose);
   const titleId = useId();
 
