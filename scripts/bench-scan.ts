@@ -1,5 +1,6 @@
-// npm run bench:scan [-- <dir>] [-- --files N] [-- --noop-files N] [-- --phases corpus,noop,phone]
+// npm run bench:scan [-- <dir>] [-- --files N] [-- --noop-files N] [-- --phases corpus,noop,phone,video]
 //                    [-- --phone-heic N] [-- --phone-jpeg N] [-- --phone-raw N]
+//                    [-- --video-h264 N] [-- --video-hevc N] [-- --video-noop-files N]
 // Measures the scanner against baselines run in the same script:
 //   cold scan of <dir> (or a generated corpus of real-sized JPEGs with EXIF) vs sharp alone
 //     making the same two thumbnails of the same files with the same parallelism;
@@ -10,6 +11,11 @@
 //     (heif-convert then vipsthumbnail; vipsthumbnail; exiftool then vipsthumbnail), then a
 //     no-op rescan of it; the library is made by tests/support/media.ts with Debian's tools
 //     and kept under the temporary folder, keyed by its parameters, for the next run;
+//   "video" (bench-video.ts): clips of 10 s at 1080p (4 H.264 .mp4, 4 HEVC .MOV by default, made
+//     by tests/support/video.ts and cached like the phone library) cold-scanned vs ffprobe plus
+//     one ffmpeg frame per file (target <= 1.3x); their renditions in seconds of video per second
+//     vs plain ffmpeg with the same arguments; a no-op rescan of 20,000 files, half of them
+//     videos (live photo pairs, MP4s), vs one of as many JPEGs (target ~1.0x);
 //   peak memory (max RSS) of each.
 // Each phase runs in a fresh process, so one phase's memory does not count against another.
 // Uses a throwaway SQLite database and STATE_DIR unless DATABASE_URL is set.
@@ -19,6 +25,7 @@ import { readFile, readdir, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { runVideoChildPhase, videoPhase } from "./bench-video";
 
 const exec = promisify(execFile);
 const args = process.argv.slice(2);
@@ -66,7 +73,8 @@ async function runPhase(phase: string, target: string) {
     const stats = await scanRoot(root, { log: () => {}, progress: () => {}, shouldStop: () => false }, { concurrency: parallel });
     // read loosely: the scanner's statistics may grow new fields
     const noPreview = (stats as unknown as Record<string, unknown>).noPreview;
-    return `${stats.found} found, ${stats.added} added, ${stats.unchanged} unchanged${typeof noPreview === "number" ? `, ${noPreview} without preview` : ""}`;
+    const other = (["updated", "moved", "missing"] as const).filter((k) => stats[k]).map((k) => `, ${stats[k]} ${k}`);
+    return `${stats.found} found, ${stats.added} added, ${stats.unchanged} unchanged${other.join("")}${typeof noPreview === "number" ? `, ${noPreview} without preview` : ""}`;
   };
   let result: PhaseResult;
   if (phase === "corpus") {
@@ -152,7 +160,7 @@ async function runPhase(phase: string, target: string) {
     rmSync(out, { recursive: true, force: true });
   } else if (phase === "statwalk") {
     result = await timedPhase(async () => `${await statWalk(target)} files`);
-  } else throw new Error(`unknown phase ${phase}`);
+  } else result = await runVideoChildPhase(phase, target, { option, timed: timedPhase, parallel });
   console.log(JSON.stringify(result));
   process.exit(0);
 }
@@ -244,7 +252,7 @@ async function main() {
   const givenDir = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
   const corpusFiles = Number(option("--files") ?? 120);
   const noopFiles = Number(option("--noop-files") ?? 100_000);
-  const phases = new Set((option("--phases") ?? "corpus,noop,phone").split(","));
+  const phases = new Set((option("--phases") ?? "corpus,noop,phone,video").split(","));
   const phoneCounts: Record<PhoneKind, number> = {
     heic: Number(option("--phone-heic") ?? 6),
     jpeg: Number(option("--phone-jpeg") ?? 12),
@@ -301,6 +309,10 @@ async function main() {
       }
     }
     if (phases.has("phone")) await phonePhase(phase, phoneCounts);
+    if (phases.has("video")) {
+      const count = (name: string, fallback: number) => Number(option(name) ?? fallback);
+      await videoPhase(phase, { h264: count("--video-h264", 4), hevc: count("--video-hevc", 4), noopFiles: count("--video-noop-files", 20_000), work });
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
