@@ -95,7 +95,7 @@ async function runPhase(phase: string, target: string) {
     });
   } else if (phase === "baseline") {
     // sharp alone: the same two thumbnails of the same files, with the same parallelism
-    const { THUMB_SIZES } = await import("../src/server/scanner/thumbnails");
+    const { THUMB_SIZES, WEBP_EFFORT } = await import("../src/server/scanner/thumbnails");
     const files = listImages(target);
     const out = mkdtempSync(path.join(os.tmpdir(), "folio-bench-out-"));
     result = await timedPhase(async () => {
@@ -104,8 +104,8 @@ async function runPhase(phase: string, target: string) {
         while (next < files.length) {
           const i = next++;
           const buffer = await readFile(files[i]!);
-          const big = await sharp(buffer).rotate().resize(THUMB_SIZES.large, THUMB_SIZES.large, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-          const small = await sharp(big).resize(THUMB_SIZES.small, THUMB_SIZES.small, { fit: "inside", withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+          const big = await sharp(buffer).rotate().resize(THUMB_SIZES.large, THUMB_SIZES.large, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80, effort: WEBP_EFFORT }).toBuffer();
+          const small = await sharp(big).resize(THUMB_SIZES.small, THUMB_SIZES.small, { fit: "inside", withoutEnlargement: true }).webp({ quality: 75, effort: WEBP_EFFORT }).toBuffer();
           await writeFile(path.join(out, `${i}-l.webp`), big);
           await writeFile(path.join(out, `${i}-s.webp`), small);
         }
@@ -150,8 +150,9 @@ async function runPhase(phase: string, target: string) {
             await exec("heif-convert", ["-q", "90", input, path.join(out, `${i}.jpg`)]);
             input = path.join(out, `${i}.jpg`);
           }
-          await exec("vipsthumbnail", [input, "-s", "1280", "-o", `${path.join(out, `${i}-l.webp`)}[Q=80]`]);
-          await exec("vipsthumbnail", [path.join(out, `${i}-l.webp`), "-s", "256", "-o", `${path.join(out, `${i}-s.webp`)}[Q=75]`]);
+          // the scanner's WebP effort (thumbnails.ts WEBP_EFFORT: 2)
+          await exec("vipsthumbnail", [input, "-s", "1280", "-o", `${path.join(out, `${i}-l.webp`)}[Q=80,effort=2]`]);
+          await exec("vipsthumbnail", [path.join(out, `${i}-l.webp`), "-s", "256", "-o", `${path.join(out, `${i}-s.webp`)}[Q=75,effort=2]`]);
         }
       };
       await Promise.all(Array.from({ length: parallel }, worker));

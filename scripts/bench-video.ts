@@ -60,7 +60,9 @@ export async function runVideoChildPhase(
     const [ffmpeg, ffprobe] = [await videoCommand("ffmpeg"), await videoCommand("ffprobe")];
     const files = listVideos(target);
     const out = mkdtempSync(path.join(os.tmpdir(), "folio-bench-videonative-"));
-    // posterFrame's filter (video-probe.ts): long edge at most 1280, even sides
+    // the scanner's ffprobe arguments (video-probe.ts); the frame as one usually takes it: the
+    // exact frame at the scanner's time (10% in, at most 1 s), scaled to 1280 px, as PNG
+    const { posterTime, probeArgs } = await import("../src/server/scanner/video-probe");
     const scale = "scale=w='if(gte(iw,ih),min(iw,1280),-2)':h='if(gte(iw,ih),-2,min(ih,1280))'";
     try {
       return await opts.timed(async () => {
@@ -69,11 +71,10 @@ export async function runVideoChildPhase(
           while (next < files.length) {
             const i = next++;
             const file = files[i]!;
-            const { stdout } = await exec(ffprobe, ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-i", file], { maxBuffer: 64 * 1024 * 1024 });
+            const { stdout } = await exec(ffprobe, probeArgs(file), { maxBuffer: 64 * 1024 * 1024 });
             const seconds = Number((JSON.parse(stdout) as { format?: { duration?: string } }).format?.duration);
-            // the scanner's offset: 10% in, at most 1 s
-            const at = seconds > 0 ? Math.min(1, seconds / 10) : 0;
-            await exec(ffmpeg, ["-v", "error", "-nostdin", "-y", "-ss", at.toFixed(3), "-i", file, "-frames:v", "1", "-an", "-vf", scale, "-c:v", "png", path.join(out, `${i}.png`)]);
+            const at = posterTime(seconds > 0 ? seconds * 1000 : null).toFixed(3);
+            await exec(ffmpeg, ["-v", "error", "-nostdin", "-y", "-ss", at, "-i", file, "-frames:v", "1", "-an", "-vf", scale, "-c:v", "png", path.join(out, `${i}.png`)]);
           }
         };
         await Promise.all(Array.from({ length: opts.parallel }, worker));
@@ -98,30 +99,14 @@ export async function runVideoChildPhase(
     const ffmpeg = await videoCommand("ffmpeg");
     const sources = await renditionSources();
     const out = mkdtempSync(path.join(os.tmpdir(), "folio-bench-renditionnative-"));
-    const edge = 1080;
+    const { renditionArgs } = await import("../src/server/scanner/renditions");
     try {
       return await opts.timed(async () => {
         for (const [i, source] of sources.entries()) {
-          // the arguments of renditions.ts transcode(), copied (src/ is not changed for a
-          // benchmark): keep them in step with it
-          const args = [
-            ["-v", "error", "-nostdin", "-nostats", "-y", "-i", source.path],
-            ["-map", "0:v:0", "-map", "0:a:0?", "-sn", "-dn"],
-            ["-vf", `scale=w='if(gte(iw,ih),min(iw,${edge}),-2)':h='if(gte(iw,ih),-2,min(ih,${edge}))',format=yuv420p`],
-            ["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-profile:v", "high"],
-            ["-c:a", "aac", "-b:a", "128k", "-ac", "2"],
-            ["-movflags", "+faststart", "-progress", "pipe:1", "-f", "mp4", path.join(out, `${i}.mp4`)],
-          ].flat();
+          const args = renditionArgs(source.path, path.join(out, `${i}.mp4`));
           await new Promise<void>((resolve, reject) => {
-            const child = spawn(ffmpeg, args, { stdio: ["ignore", "pipe", "pipe"] });
             // the same priority as the renditions' ffmpeg
-            if (child.pid) {
-              try {
-                os.setPriority(child.pid, 19);
-              } catch {
-                // as renditions.ts: it runs at ours
-              }
-            }
+            const child = spawn("nice", ["-n", "19", ffmpeg, ...args], { stdio: ["ignore", "pipe", "pipe"] });
             let stderr = "";
             child.stdout.resume();
             child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));

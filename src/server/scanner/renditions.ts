@@ -38,6 +38,22 @@ export const renditionPath = (sourceHash: string) => path.join(renditionsDir(), 
 /** The rendition's file is on disk. */
 export const renditionExists = (sourceHash: string) => stat(renditionPath(sourceHash)).then((s) => s.isFile(), () => false);
 
+/** ffmpeg's arguments that convert `input` (a file name or a byteRange) into a rendition at
+ *  `output`, reporting progress on stdout (also the benchmark's baseline). */
+export function renditionArgs(input: string, output: string): string[] {
+  const edge = RENDITION_EDGE;
+  return [
+    ["-v", "error", "-nostdin", "-nostats", "-y", ...inputArgs(input)],
+    ["-map", "0:v:0", "-map", "0:a:0?", "-sn", "-dn"],
+    // upright (ffmpeg applies the display matrix), long edge at most 1080, both sides even (x264
+    // refuses odd ones: 853x480 is common), 8-bit 4:2:0
+    ["-vf", `scale=w='if(gte(iw,ih),trunc(min(iw,${edge})/2)*2,-2)':h='if(gte(iw,ih),-2,trunc(min(ih,${edge})/2)*2)',format=yuv420p`],
+    ["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-profile:v", "high"],
+    ["-c:a", "aac", "-b:a", "128k", "-ac", "2"],
+    ["-movflags", "+faststart", "-progress", "pipe:1", "-f", "mp4", output],
+  ].flat();
+}
+
 /**
  * Transcodes `input` (a file name or a byteRange) into the rendition of `sourceHash`. Calls
  * `onProgress` with the milliseconds of video done; stops (throws "stopped") when `shouldStop`
@@ -48,17 +64,7 @@ export async function transcode(input: string, sourceHash: string, onProgress: (
   const final = renditionPath(sourceHash);
   await mkdir(path.dirname(final), { recursive: true });
   const tmp = `${final}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  const edge = RENDITION_EDGE;
-  const args = [
-    ["-v", "error", "-nostdin", "-nostats", "-y", ...inputArgs(input)],
-    ["-map", "0:v:0", "-map", "0:a:0?", "-sn", "-dn"],
-    // upright (ffmpeg applies the display matrix), long edge at most 1080, both sides even (x264
-    // refuses odd ones: 853x480 is common), 8-bit 4:2:0
-    ["-vf", `scale=w='if(gte(iw,ih),trunc(min(iw,${edge})/2)*2,-2)':h='if(gte(iw,ih),-2,trunc(min(ih,${edge})/2)*2)',format=yuv420p`],
-    ["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-profile:v", "high"],
-    ["-c:a", "aac", "-b:a", "128k", "-ac", "2"],
-    ["-movflags", "+faststart", "-progress", "pipe:1", "-f", "mp4", tmp],
-  ].flat();
+  const args = renditionArgs(input, tmp);
   try {
     await new Promise<void>((resolve, reject) => {
       // through nice, so every thread ffmpeg starts runs at the lowest priority: browsing and scans first

@@ -56,6 +56,8 @@ type IndexedRow = {
   motionPath: string | null;
   motionSize: bigint | null;
   motionMtime: Date | null;
+  hasMotion: boolean;
+  motionKind: string | null;
 };
 
 /** What this scanner reads: 1 dates with their sources (issue 13), 2 videos and motion photos.
@@ -87,6 +89,8 @@ async function indexedUnder(root: string): Promise<IndexedRow[]> {
         motionPath: true,
         motionSize: true,
         motionMtime: true,
+        hasMotion: true,
+        motionKind: true,
       },
       orderBy: { id: "asc" },
       take: PAGE,
@@ -201,7 +205,16 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   stats.returned = returning.length;
   // a video its still took as its live photo motion is no item of its own (a row it had as one
   // is hidden as missing); one the still refused (other content identifier) is read as a video
-  const paired = await stillsHolding(liveVideos.map((f) => f.path));
+  // a still not read this time holds its video as the index says; the ones just read, ask
+  const justRead = new Set(work.map((w) => w.file.path));
+  const paired = new Set<string>();
+  const ask: string[] = [];
+  for (const f of liveVideos) {
+    const still = justRead.has(f.liveStill!) ? undefined : byPath.get(f.liveStill!);
+    if (!still) ask.push(f.path);
+    else if (still.hasMotion && still.motionKind === "live" && still.motionPath === f.path) paired.add(f.path);
+  }
+  for (const held of await stillsHolding(ask)) paired.add(held);
   const alone = liveVideos.filter((f) => !paired.has(f.path));
   const unchangedBefore = stats.unchanged;
   const returnedBefore = returning.length;
@@ -298,37 +311,46 @@ async function indexOpenedFile(
 ): Promise<"added" | "updated" | "moved" | null> {
   const opened = await openInsideRoot(file.path, realRoot);
   try {
-    const contentHash = await opened.sha256();
+    const isVideo = file.decoder === "video";
+    // three readers of the same open file, at once: most of their time is waiting on a process
+    const probing = isVideo ? probeVideo(opened.alias).then((p) => ({ probe: p }), (e: unknown) => ({ error: e })) : null;
+    // a video's poster frame is taken while the file is hashed, unless only a companion changed
+    // (same bytes: the previews are kept); the frame is most of a video's cost
+    const sameBytes = !full && !!row && Number(row.size) === file.size && row.mtime.getTime() === file.mtimeMs;
+    const posterEarly = probing && !sameBytes ? probing.then((r) => ("probe" in r ? posterFrame(opened.alias, r.probe.durationMs) : null)) : null;
+    posterEarly?.catch(() => {}); // awaited below when used; its error is reported there
+    const [contentHash, tagsRead, probed] = await Promise.all([
+      opened.sha256(),
+      readTags(opened.alias).then(
+        (t) => ({ tags: t }),
+        (e: unknown) => ({ error: e }),
+      ),
+      probing,
+    ]);
     const moved = row ? undefined : movable.get(contentHash)?.shift();
     const target = row ?? moved;
     const mtime = new Date(file.mtimeMs);
     let tags: RawTags = {};
-    try {
-      tags = await readTags(opened.alias);
-    } catch (e) {
-      ctx.log("warn", `no metadata from ${file.path}: ${errorLine(e)}`);
-    }
+    if ("tags" in tagsRead) tags = tagsRead.tags;
+    else ctx.log("warn", `no metadata from ${file.path}: ${errorLine(tagsRead.error)}`);
     const sidecar = await sidecarTags(file, realRoot, ctx);
-    const isVideo = file.decoder === "video";
     let probe: VideoProbe | null = null;
     let thumbnailError: string | null = null;
     // no ffmpeg or ffprobe here (yet): the file is read again by the next scan
     let toolMissing = false;
-    if (isVideo) {
-      try {
-        probe = await probeVideo(opened.alias);
-      } catch (e) {
-        toolMissing = e instanceof VideoToolMissing;
-        thumbnailError = `ffprobe could not read it: ${errorLine(e)}`;
-        ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
-      }
+    if (probed && "probe" in probed) probe = probed.probe;
+    else if (probed) {
+      toolMissing = probed.error instanceof VideoToolMissing;
+      thumbnailError = `ffprobe could not read it: ${errorLine(probed.error)}`;
+      ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
     }
     let preview: Preview = { width: null, height: null, animated: false };
     const kept = full ? null : await keptPreview(target?.id, contentHash);
     if (kept) preview = kept;
     else if (!isVideo || probe) {
       try {
-        const source = probe ? { input: await posterFrame(opened.alias, probe.durationMs), orientation: null } : await decodable(file.decoder, opened, tags);
+        const poster = probe ? ((await posterEarly) ?? (await posterFrame(opened.alias, probe.durationMs))) : null;
+        const source = poster ? { input: poster, orientation: null } : await decodable(file.decoder, opened, tags);
         preview = await makeThumbnails(source, contentHash, { force: full });
       } catch (e) {
         toolMissing ||= e instanceof VideoToolMissing;

@@ -17,6 +17,10 @@ export const MAX_INPUT_PIXELS = 4_000_000_000;
 
 sharp.cache(false); // every file is read once; libvips' cache would only hold memory
 
+/** libwebp's effort (0-6) for previews: 2 encodes a 1280 px preview in about 60% of the time of
+ *  the default 4 for files about 4% larger (measured here on a 1280x720 frame: 34 vs 56 ms). */
+export const WEBP_EFFORT = 2;
+
 export function thumbnailPath(contentHash: string, size: ThumbSize) {
   return path.join(env.STATE_DIR, "thumbnails", contentHash.slice(0, 2), `${contentHash}-${THUMB_SIZES[size]}.webp`);
 }
@@ -73,8 +77,11 @@ export async function makeThumbnails(source: Decodable, contentHash: string, opt
   if (opts.force || !(await thumbnailsExist(contentHash))) {
     let image = open(source);
     image = source.orientation === "exif" ? image.rotate() : orient(image, orientation);
-    const big = await image.resize(THUMB_SIZES.large, THUMB_SIZES.large, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-    const little = await sharp(big).resize(THUMB_SIZES.small, THUMB_SIZES.small, { fit: "inside", withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+    const big = await image.resize(THUMB_SIZES.large, THUMB_SIZES.large, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80, effort: WEBP_EFFORT }).toBuffer();
+    const little = await sharp(big)
+      .resize(THUMB_SIZES.small, THUMB_SIZES.small, { fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 75, effort: WEBP_EFFORT })
+      .toBuffer();
     await writeAtomically(large, big);
     await writeAtomically(small, little);
   }

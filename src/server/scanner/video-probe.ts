@@ -78,7 +78,7 @@ function rotation(s: Stream): number {
  * cannot read the file, or "no video stream in it" (an audio file named .mp4, a truncated file).
  */
 export async function probeVideo(input: string): Promise<VideoProbe> {
-  const { stdout } = await runVideoTool("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", ...inputArgs(input)], 60_000);
+  const { stdout } = await runVideoTool("ffprobe", probeArgs(input), 60_000);
   const info = JSON.parse(stdout.toString("utf8")) as { streams?: Stream[]; format?: { format_name?: string; duration?: string } };
   const streams = info.streams ?? [];
   // cover art in an MP4 is a "video" stream too
@@ -104,19 +104,33 @@ export async function probeVideo(input: string): Promise<VideoProbe> {
 /** The long edge of a poster frame in pixels: the large thumbnail's, so nothing is scaled twice. */
 const POSTER_EDGE = 1280;
 
+/** Where in a clip its poster is taken, in seconds: 10% in, at most 1 s (past a fade from black). */
+export const posterTime = (durationMs: number | null) => (durationMs ? Math.min(1, durationMs / 10_000) : 0);
+
+/** ffmpeg's arguments that write a frame of `input` as a PNG to stdout, upright, at most 1280 px
+ *  on its long edge: the key frame at or before `seconds` (`keyframe`: only that one frame is
+ *  decoded, not the frames from it to `seconds`; phones put one every second or two), or exactly
+ *  the frame at `seconds`. */
+function posterArgs(input: string, seconds: number, keyframe: boolean): string[] {
+  const scale = `scale=w='if(gte(iw,ih),min(iw,${POSTER_EDGE}),-2)':h='if(gte(iw,ih),-2,min(ih,${POSTER_EDGE}))'`;
+  const seek = keyframe ? ["-skip_frame", "nokey", "-noaccurate_seek", "-ss", seconds.toFixed(3)] : ["-ss", seconds.toFixed(3)];
+  return ["-v", "error", "-nostdin", ...seek, ...inputArgs(input), "-frames:v", "1", "-an", "-vf", scale, "-f", "image2pipe", "-c:v", "png", "pipe:1"];
+}
+
+/** ffprobe's arguments for `input`'s format and streams as JSON (also the benchmark's baseline). */
+export const probeArgs = (input: string) => ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", ...inputArgs(input)];
+
 /**
  * A frame from early in the clip as PNG bytes, upright (ffmpeg applies the display matrix) and at
- * most 1280 px on its long edge: at 10% of the length, at most 1 s in (past a fade from black),
- * falling back to the first frame for clips too short to seek in. Throws with ffmpeg's reason.
+ * most 1280 px on its long edge: the key frame at or before posterTime (decoding one frame costs a
+ * third of decoding up to an exact time in a 1080p HEVC clip), else the very first frame decoded
+ * the usual way (a stream without key frames, a clip too short to seek in). Throws with ffmpeg's
+ * reason.
  */
 export async function posterFrame(input: string, durationMs: number | null): Promise<Buffer> {
-  const at = durationMs ? Math.min(1, durationMs / 10_000) : 0;
-  const scale = `scale=w='if(gte(iw,ih),min(iw,${POSTER_EDGE}),-2)':h='if(gte(iw,ih),-2,min(ih,${POSTER_EDGE}))'`;
-  const grab = (seconds: number) =>
-    runVideoTool("ffmpeg", ["-v", "error", "-nostdin", "-ss", seconds.toFixed(3), ...inputArgs(input), "-frames:v", "1", "-an", "-vf", scale, "-f", "image2pipe", "-c:v", "png", "pipe:1"]);
-  const first = await grab(at);
+  const first = await runVideoTool("ffmpeg", posterArgs(input, posterTime(durationMs), true));
   if (first.stdout.length) return first.stdout;
-  const again = at > 0 ? await grab(0) : first;
+  const again = await runVideoTool("ffmpeg", posterArgs(input, 0, false));
   if (!again.stdout.length) throw new Error("ffmpeg found no frame to show");
   return again.stdout;
 }
