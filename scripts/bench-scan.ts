@@ -11,7 +11,7 @@
 //     (heif-convert then vipsthumbnail; vipsthumbnail; exiftool then vipsthumbnail), then a
 //     no-op rescan of it; the library is made by tests/support/media.ts with Debian's tools
 //     and kept under the temporary folder, keyed by its parameters, for the next run;
-//   "video" (bench-video.ts): clips of 10 s at 1080p (4 H.264 .mp4, 4 HEVC .MOV by default, made
+//   "video" (bench-video.ts): clips of 10 s at 1080p (10 H.264 .mp4, 10 HEVC .MOV by default, made
 //     by tests/support/video.ts and cached like the phone library) cold-scanned vs ffprobe plus
 //     one ffmpeg frame per file (target <= 1.3x); their renditions in seconds of video per second
 //     vs plain ffmpeg with the same arguments; a no-op rescan of 20,000 files, half of them
@@ -312,7 +312,7 @@ async function main() {
     if (phases.has("phone")) await phonePhase(phase, phoneCounts);
     if (phases.has("video")) {
       const count = (name: string, fallback: number) => Number(option(name) ?? fallback);
-      await videoPhase(phase, { h264: count("--video-h264", 4), hevc: count("--video-hevc", 4), noopFiles: count("--video-noop-files", 20_000), work });
+      await videoPhase(phase, { h264: count("--video-h264", 10), hevc: count("--video-hevc", 10), noopFiles: count("--video-noop-files", 20_000), work });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -4,8 +4,9 @@
 //     .MOV with Apple's Keys as an iPhone writes it; 10 s of testsrc2 at 1920x1080, 30 fps, AAC,
 //     with creation dates), made by tests/support/video.ts and kept under the temporary folder,
 //     keyed by its parameters, for the next run;
-//   - its cold scan vs ffprobe (the scanner's arguments) plus one ffmpeg frame to PNG at the
-//     scanner's offset and 1280 px long edge per file, with the same parallelism;
+//   - its cold scan vs ffprobe (the scanner's arguments) plus one ffmpeg frame to PNG, the exact
+//     frame at the scanner's offset, 1280 px long edge, per file, with the same parallelism (the
+//     scanner decodes only the key frame at or before that offset);
 //   - the renditions of its HEVC clips (makeRenditions) vs plain ffmpeg with the same arguments,
 //     one after the other at the same priority, in seconds of video per second;
 //   - a no-op rescan of a tree whose files are half videos (live photo pairs IMG_n.HEIC +
