@@ -1,7 +1,7 @@
 // Videos, live photos and motion photos, scanned from clips made with Debian's ffmpeg
 // (tests/support/video.ts): containers and codecs, poster frames, rotation, container dates, live
 // pairs, embedded MP4s, bad files, renditions, and who may play what.
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -120,12 +120,18 @@ describe("videos", () => {
     expect(detail.playback!.reason).toMatch(/ffprobe/);
   });
 
-  it("is rescanned as fast as a photo: unchanged clips are not read again", async () => {
-    await writeVideo(lib("alice/a.mp4"));
-    await writeVideo(lib("alice/b.mov"), { codec: "hevc" });
+  it("is rescanned as a photo is: unchanged clips are not read again, a moved one keeps its id, a gone one is missing", async () => {
+    const a = await writeVideo(lib("alice/a.mp4"));
+    const b = await writeVideo(lib("alice/b.mov"), { codec: "hevc" });
     await scanOnce(lib("alice"));
-    const { stats } = await scanOnce(lib("alice"));
-    expect(stats).toMatchObject({ found: 2, unchanged: 2, added: 0, updated: 0 });
+    const [idA, idB] = [(await photoByPath(a))!.id, (await photoByPath(b))!.id];
+    expect((await scanOnce(lib("alice"))).stats).toMatchObject({ found: 2, unchanged: 2, added: 0, updated: 0 });
+    mkdirSync(lib("alice/trip"));
+    renameSync(a, lib("alice/trip/a.mp4"));
+    rmSync(b);
+    expect((await scanOnce(lib("alice"))).stats).toMatchObject({ moved: 1, missing: 1 });
+    expect(await photoByPath(lib("alice/trip/a.mp4"))).toMatchObject({ id: idA, mediaType: "video", missingSince: null });
+    expect((await db.photo.findUniqueOrThrow({ where: { id: idB } })).missingSince).not.toBeNull();
   });
 });
 

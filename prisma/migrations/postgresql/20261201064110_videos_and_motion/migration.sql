@@ -33,6 +33,6 @@ CREATE INDEX "Rendition_status_idx" ON "Rendition"("status");
 -- CreateIndex
 CREATE INDEX "Photo_motionPath_idx" ON "Photo"("motionPath");
 
--- Rows indexed by the scanner of issue 13 (they have a date source) are version 1; older rows 0.
+-- Rows indexed by the scanner of issue 13 (they have a date source) are version 1, older rows 0.
 -- Both are read once more by the next scan (motion photos, videos beside stills).
 UPDATE "Photo" SET "scannerVersion" = 1 WHERE "takenAtSource" IS NOT NULL;

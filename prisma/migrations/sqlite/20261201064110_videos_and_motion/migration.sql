@@ -79,6 +79,6 @@ PRAGMA defer_foreign_keys=OFF;
 -- CreateIndex
 CREATE INDEX "Rendition_status_idx" ON "Rendition"("status");
 
--- Rows indexed by the scanner of issue 13 (they have a date source) are version 1; older rows 0.
+-- Rows indexed by the scanner of issue 13 (they have a date source) are version 1, older rows 0.
 -- Both are read once more by the next scan (motion photos, videos beside stills).
 UPDATE "Photo" SET "scannerVersion" = 1 WHERE "takenAtSource" IS NOT NULL;
