@@ -10,12 +10,11 @@ import { db } from "~/server/db";
 import { claimNextJob, enqueueRenditions, enqueueScan, handBackJobs, RENDITIONS_JOB, SCAN_JOB } from "~/server/jobs/queue";
 import { runJob } from "~/server/jobs/worker";
 import { makeRenditions, renditionPath } from "~/server/scanner/renditions";
-import type { ScanContext } from "~/server/scanner/scan-root";
 import { thumbnailPath } from "~/server/scanner/thumbnails";
 import { snapshotTree } from "../support/images";
 import { makeTree } from "../support/library";
 import { run, writeJpeg } from "../support/media";
-import { photoByPath, scanOnce } from "../support/scan";
+import { jobContext, photoByPath, scanOnce } from "../support/scan";
 import { makeUser, signedInAs } from "../support/users";
 import { ffprobeJson, truncateFile, writeHeifMotionPhoto, writeLivePair, writeMotionPhoto, writeVideo } from "../support/video";
 
@@ -23,20 +22,6 @@ let lib: (rel?: string) => string;
 beforeEach(() => {
   lib = makeTree("alice", "bob");
 });
-
-/** A job context for makeRenditions that keeps its log lines and can stop after `stopAfter` progress calls. */
-function renditionContext(stopAfter?: number) {
-  const logs: string[] = [];
-  let calls = 0;
-  const ctx: ScanContext = {
-    log: (level, message) => logs.push(`${level}: ${message}`),
-    progress: () => {
-      calls++;
-    },
-    shouldStop: () => stopAfter !== undefined && calls > stopAfter,
-  };
-  return { ctx, logs };
-}
 
 const near = (ms: number | null, expected: number) => ms !== null && Math.abs(ms - expected) <= 150;
 const viewer = (id: string, scanPath: string) => ({ id, scanPath });
@@ -185,7 +170,7 @@ describe("live photos", () => {
     const ann = await makeUser({ scanPath: lib("alice") });
     expect((await signedInAs(ann).photos.get({ id: p.id })).motion).toMatchObject({ via: "rendition", status: "pending" });
     await expect(serveMotion(viewer(ann.id, lib("alice")), p.id, null, null)).rejects.toMatchObject({ code: "SERVICE_UNAVAILABLE" });
-    const { ctx } = renditionContext();
+    const { ctx } = jobContext();
     expect(await makeRenditions(lib("alice"), ctx)).toEqual({ made: 1, failed: 0, stopped: false });
     expect((await signedInAs(ann).photos.get({ id: p.id })).motion).toMatchObject({ via: "rendition", status: "ready" });
     const served = await serveMotion(viewer(ann.id, lib("alice")), p.id, null, null);
@@ -254,7 +239,7 @@ describe("motion photos", () => {
     await scanOnce(lib("alice"));
     expect(await photoByPath(plain)).toMatchObject({ hasMotion: false, motionKind: null, durationMs: null });
     expect(await photoByPath(file)).toMatchObject({ hasMotion: true, motionCodec: "hevc", motionPlayback: "rendition" });
-    const { ctx } = renditionContext();
+    const { ctx } = jobContext();
     expect(await makeRenditions(lib("alice"), ctx)).toMatchObject({ made: 1, failed: 0 });
     const made = await ffprobeJson(renditionPath((await photoByPath(file))!.motionHash!));
     expect(made.streams.find((s) => s.codec_type === "video")?.codec_name).toBe("h264");
@@ -279,7 +264,7 @@ describe("renditions", () => {
     await writeVideo(lib("alice/old.avi"), { seconds: 1 });
     await writeVideo(lib("alice/fine.mp4"), { seconds: 1 });
     await scanOnce(lib("alice"));
-    const { ctx, logs } = renditionContext();
+    const { ctx, logs } = jobContext();
     expect(await makeRenditions(lib("alice"), ctx)).toEqual({ made: 2, failed: 0, stopped: false });
     expect(logs.filter((l) => l.includes("rendition") && l.includes("made for"))).toHaveLength(2);
     const hevc = (await photoByPath(lib("alice/big.mov")))!;
@@ -288,7 +273,7 @@ describe("renditions", () => {
     expect([stream.codec_name, stream.width, stream.height, stream.pix_fmt]).toEqual(["h264", 1080, 608, "yuv420p"]);
     expect(probe.streams.find((s) => s.codec_type === "audio")?.codec_name).toBe("aac");
     // nothing left to do, and no temporary files
-    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toEqual({ made: 0, failed: 0, stopped: false });
+    expect(await makeRenditions(lib("alice"), jobContext().ctx)).toEqual({ made: 0, failed: 0, stopped: false });
     const dir = path.dirname(renditionPath(hevc.contentHash!));
     expect(readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
 
@@ -312,17 +297,17 @@ describe("renditions", () => {
     await scanOnce(lib("alice"));
     const p = (await photoByPath(file))!;
     expect(p).toMatchObject({ playback: "rendition", videoCodec: "mpeg4" });
-    const first = renditionContext();
+    const first = jobContext();
     expect(await makeRenditions(lib("alice"), first.ctx)).toEqual({ made: 0, failed: 1, stopped: false });
     expect(first.logs.some((l) => l.startsWith("warn: rendition 1 of 1 failed") && l.includes("ffmpeg") && l.includes("tried once more"))).toBe(true);
     expect(await db.rendition.findUnique({ where: { sourceHash: p.contentHash! } })).toMatchObject({ status: "failed", attempts: 1 });
     const ann = await makeUser({ scanPath: lib("alice") });
     expect((await signedInAs(ann).photos.get({ id: p.id })).playback).toMatchObject({ via: "rendition", status: "failed" });
     await expect(servePlayback(viewer(ann.id, lib("alice")), p.id, null, null)).rejects.toMatchObject({ code: "UNPROCESSABLE_CONTENT" });
-    const second = renditionContext();
+    const second = jobContext();
     expect(await makeRenditions(lib("alice"), second.ctx)).toEqual({ made: 0, failed: 1, stopped: false });
     expect(second.logs.some((l) => l.includes("not tried again"))).toBe(true);
-    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toEqual({ made: 0, failed: 0, stopped: false });
+    expect(await makeRenditions(lib("alice"), jobContext().ctx)).toEqual({ made: 0, failed: 0, stopped: false });
     expect(existsSync(renditionPath(p.contentHash!))).toBe(false);
   });
 
@@ -331,7 +316,7 @@ describe("renditions", () => {
     await scanOnce(lib("alice"));
     const p = (await photoByPath(lib("alice/long.mov")))!;
     // the first progress call is the 0 of the start; stop at the first one from ffmpeg
-    expect(await makeRenditions(lib("alice"), renditionContext(1).ctx)).toMatchObject({ made: 0, stopped: true });
+    expect(await makeRenditions(lib("alice"), jobContext(1).ctx)).toMatchObject({ made: 0, stopped: true });
     expect(existsSync(renditionPath(p.contentHash!))).toBe(false);
     expect(readdirSync(path.dirname(renditionPath(p.contentHash!))).filter((n) => n.endsWith(".tmp"))).toEqual([]);
     expect(await db.rendition.findUnique({ where: { sourceHash: p.contentHash! } })).toMatchObject({ status: "pending", attempts: 0 });
@@ -387,7 +372,7 @@ describe("jobs", () => {
     const longAgo = new Date(Date.now() - 10 * 60_000);
     await db.rendition.create({ data: { sourceHash: ha, status: "running", attempts: 1, claimedBy: "gone-job", updatedAt: longAgo } });
     await db.rendition.create({ data: { sourceHash: hb, status: "running", attempts: 2, claimedBy: "gone-job", updatedAt: longAgo } });
-    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toMatchObject({ made: 1, failed: 0 });
+    expect(await makeRenditions(lib("alice"), jobContext().ctx)).toMatchObject({ made: 1, failed: 0 });
     expect(await db.rendition.findUnique({ where: { sourceHash: ha } })).toMatchObject({ status: "ready", attempts: 2 });
     expect(await db.rendition.findUnique({ where: { sourceHash: hb } })).toMatchObject({ status: "failed", error: expect.stringMatching(/interrupted twice/) });
   });
@@ -399,7 +384,7 @@ describe("renditions, what they read", () => {
     await scanOnce(lib("bob"));
     await writeVideo(lib("alice/fine.mp4"), { seconds: 1 });
     await scanOnce(lib("alice"));
-    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toEqual({ made: 0, failed: 0, stopped: false });
+    expect(await makeRenditions(lib("alice"), jobContext().ctx)).toEqual({ made: 0, failed: 0, stopped: false });
     expect(await db.rendition.findUnique({ where: { sourceHash: (await photoByPath(bobs))!.contentHash! } })).toBeNull();
   });
 
@@ -413,7 +398,7 @@ describe("renditions, what they read", () => {
       expect(await photoByPath(file)).toMatchObject({ thumbnailState: "failed", playback: null, width: null, durationMs: null });
       expect(logs.some((l) => l.includes(file) && l.includes("ffprobe could not read it"))).toBe(true);
     }
-    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toMatchObject({ made: 0 });
+    expect(await makeRenditions(lib("alice"), jobContext().ctx)).toMatchObject({ made: 0 });
     const alice = await makeUser({ scanPath: lib("alice") });
     const id = (await photoByPath(lib("alice/evil.avi")))!.id;
     await expect(servePlayback(viewer(alice.id, lib("alice")), id, null, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -424,7 +409,7 @@ describe("renditions, what they read", () => {
     await scanOnce(lib("alice"));
     const hash = (await photoByPath(file))!.contentHash!;
     await writeVideo(file, { codec: "hevc", seconds: 1, color: "#ff0000" });
-    const { ctx, logs } = renditionContext();
+    const { ctx, logs } = jobContext();
     expect(await makeRenditions(lib("alice"), ctx)).toEqual({ made: 0, failed: 0, stopped: false });
     expect(logs.some((l) => l.includes("changed since the scan"))).toBe(true);
     expect(await db.rendition.findUnique({ where: { sourceHash: hash } })).toMatchObject({ status: "pending", attempts: 0 });
@@ -438,7 +423,7 @@ describe("renditions, what they read", () => {
     await scanOnce(lib("alice"));
     const p = (await photoByPath(file))!;
     expect([p.width, p.height, p.playback]).toEqual([853, 480, "rendition"]);
-    expect(await makeRenditions(lib("alice"), renditionContext().ctx)).toMatchObject({ made: 1, failed: 0 });
+    expect(await makeRenditions(lib("alice"), jobContext().ctx)).toMatchObject({ made: 1, failed: 0 });
     const made = (await ffprobeJson(renditionPath(p.contentHash!))).streams.find((s) => s.codec_type === "video")!;
     expect([made.width! % 2, made.height! % 2, made.width! <= 1080]).toEqual([0, 0, true]);
   });
@@ -451,7 +436,7 @@ describe("who may play what", () => {
     const { file: motion } = await writeMotionPhoto(lib("alice/moving.jpg"));
     await writeVideo(lib("bob/mine.mp4"), { seconds: 1 });
     await scanOnce(lib());
-    await makeRenditions(lib(), renditionContext().ctx);
+    await makeRenditions(lib(), jobContext().ctx);
     const bob = await makeUser({ username: "bob", scanPath: lib("bob") });
     const asBob = viewer(bob.id, lib("bob"));
     for (const file of [video, still, motion]) {

@@ -2,9 +2,9 @@ import { db } from "~/server/db";
 import { refreshFolderSummary } from "~/server/db/folder-summary";
 import { scanRoot, type ScanContext, type ScanOptions } from "~/server/scanner/scan-root";
 
-/** Runs one scan in this process and keeps its log lines; then, like the worker's runJob
- *  (tests/db/folders.test.ts runs that), refreshes the folder summary unless the scan stopped. */
-export async function scanOnce(root: string, opts: { concurrency?: number; stopAfter?: number; full?: ScanOptions["full"] } = {}) {
+/** A job context for scanRoot or makeRenditions that keeps the log lines ("level: message") and
+ *  asks to stop once progress was reported more than `stopAfter` times. */
+export function jobContext(stopAfter?: number) {
   const logs: string[] = [];
   let progressed = 0;
   const ctx: ScanContext = {
@@ -12,8 +12,15 @@ export async function scanOnce(root: string, opts: { concurrency?: number; stopA
     progress: () => {
       progressed++;
     },
-    shouldStop: () => opts.stopAfter !== undefined && progressed > opts.stopAfter,
+    shouldStop: () => stopAfter !== undefined && progressed > stopAfter,
   };
+  return { ctx, logs };
+}
+
+/** Runs one scan in this process and keeps its log lines; then, like the worker's runJob
+ *  (tests/db/folders.test.ts runs that), refreshes the folder summary unless the scan stopped. */
+export async function scanOnce(root: string, opts: { concurrency?: number; stopAfter?: number; full?: ScanOptions["full"] } = {}) {
+  const { ctx, logs } = jobContext(opts.stopAfter);
   const stats = await scanRoot(root, ctx, { concurrency: opts.concurrency, full: opts.full });
   if (!stats.stopped) await refreshFolderSummary(root);
   return { stats, logs };
