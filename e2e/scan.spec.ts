@@ -29,7 +29,7 @@ test("the admin gives a user a folder, presses Scan now and watches the scan fin
 
   await row.getByRole("button", { name: `Log of the scan of ${root}` }).click();
   const log = page.getByRole("dialog", { name: `Scan of ${root}` });
-  await expect(log.getByRole("list", { name: "Log lines" })).toContainText("24 images found");
+  await expect(log.getByRole("list", { name: "Log lines" })).toContainText("24 files found");
   await expect(log.getByRole("list", { name: "Log lines" })).toContainText("done: 24 new");
   await log.getByRole("button", { name: "Close" }).click();
 
