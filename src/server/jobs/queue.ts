@@ -60,17 +60,21 @@ export async function enqueueScan(opts: EnqueueOptions): Promise<{ id: string; c
 }
 
 /** Queues the renditions of the videos under `root`, unless a renditions job is queued for it
- *  already (then that one is returned). */
-export async function enqueueRenditions(root: string): Promise<{ id: string; created: boolean }> {
+ *  already (then that one is returned); `from` is the scan that found them (its user and who
+ *  asked for it carry over, so the worker logs say who started it). */
+export async function enqueueRenditions(root: string, from: { userId?: string | null; requestedById?: string | null } = {}): Promise<{ id: string; created: boolean }> {
   const key = rootKey(RENDITIONS_JOB, root);
   try {
-    const job = await db.job.create({ data: { type: RENDITIONS_JOB, root, queuedRoot: key }, select: { id: true } });
+    const job = await db.job.create({
+      data: { type: RENDITIONS_JOB, root, queuedRoot: key, userId: from.userId ?? null, requestedById: from.requestedById ?? null },
+      select: { id: true },
+    });
     return { ...job, created: true };
   } catch (e) {
     if (!uniqueViolation(e)) throw e;
     const queued = await db.job.findFirst({ where: { queuedRoot: key }, select: { id: true } });
     // claimed in between: that job reads the renditions to make when it starts, so this is one
-    return queued ? { ...queued, created: false } : enqueueRenditions(root);
+    return queued ? { ...queued, created: false } : enqueueRenditions(root, from);
   }
 }
 

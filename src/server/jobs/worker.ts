@@ -119,7 +119,8 @@ async function runScanJob(job: ClaimedJob, workerId: string) {
     // videos browsers cannot play: their own job, so converting them never holds up a scan
     const waiting = await renditionsToMake(job.root);
     if (waiting > 0) {
-      const queued = await enqueueRenditions(job.root);
+      const scan = await db.job.findUnique({ where: { id: job.id }, select: { userId: true, requestedById: true } });
+      const queued = await enqueueRenditions(job.root, scan ?? {});
       await appendLog(job.id, "info", `${waiting} video${waiting === 1 ? "" : "s"} to convert for the browser: ${queued.created ? "queued" : "already queued"}`);
     }
     await finishJob(job.id, workerId, "succeeded", { stats: counts, progress: { done: stats.found, total: stats.found } });

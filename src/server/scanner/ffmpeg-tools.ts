@@ -67,7 +67,12 @@ export function videoTools(): Promise<VideoTools> {
 export class VideoToolMissing extends Error {
   constructor(name: "ffmpeg" | "ffprobe") {
     const variable = name === "ffmpeg" ? "FFMPEG_PATH" : "FFPROBE_PATH";
-    super(`${name} is not available: set ${variable}, install Debian's ffmpeg package, or reinstall Folio's npm packages`);
+    const configured = name === "ffmpeg" ? env.FFMPEG_PATH : env.FFPROBE_PATH;
+    super(
+      configured
+        ? `${name} is not available: ${variable} (${configured}) does not run; fix or unset it`
+        : `${name} is not available: install Debian's ffmpeg package, set ${variable}, or reinstall Folio's npm packages`,
+    );
   }
 }
 

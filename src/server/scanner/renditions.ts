@@ -15,6 +15,7 @@ import { errorLine } from "~/lib/error-text";
 import { db } from "~/server/db";
 import { PRESENT, photosUnder } from "~/server/db/visibility";
 import { videoCommand } from "./ffmpeg-tools";
+import { renditionExists, renditionPath, renditionsDir } from "./rendition-files";
 import { openInsideRoot, type OpenedFile } from "./open-file";
 import type { ScanContext } from "./scan-root";
 import { byteRange, firstErrorLine, inputArgs, probeVideo } from "./video-probe";
@@ -30,13 +31,7 @@ const CLAIM_REFRESH_MS = 15_000;
 /** ...so a "running" row older than this was left by a worker that died (kill -9, power cut). */
 const ABANDONED_MS = 2 * 60_000;
 
-const renditionsDir = () => path.join(env.STATE_DIR, "renditions");
-
-/** Where the rendition of the video with this content hash is kept. */
-export const renditionPath = (sourceHash: string) => path.join(renditionsDir(), sourceHash.slice(0, 2), `${sourceHash}.mp4`);
-
-/** The rendition's file is on disk. */
-export const renditionExists = (sourceHash: string) => stat(renditionPath(sourceHash)).then((s) => s.isFile(), () => false);
+export { renditionExists, renditionPath };
 
 /** ffmpeg's arguments that convert `input` (a file name or a byteRange) into a rendition at
  *  `output`, reporting progress on stdout (also the benchmark's baseline). */
@@ -95,7 +90,7 @@ export async function transcode(input: string, sourceHash: string, onProgress: (
       child.on("close", (code) => {
         clearInterval(watch);
         if (code === 0 && !reason) return resolve();
-        const why = firstErrorLine(stderr);
+        const why = firstErrorLine(stderr, input);
         reject(new Error(reason ?? (why ? `ffmpeg: ${why}` : `ffmpeg exited with code ${code}`)));
       });
     });
@@ -326,6 +321,8 @@ export async function makeRenditions(root: string, ctx: ScanContext, opts: { job
     await releaseRenditionClaims(claimant);
     return { ...stats, stopped: true };
   }
+  // whole seconds of each clip's length do not add up to the rounded total: end full
+  ctx.progress(Math.ceil(totalMs / 1000), Math.ceil(totalMs / 1000));
   return stats;
 }
 

@@ -17,7 +17,7 @@ import { previewFailure } from "./preview-error";
 import { makeThumbnails, thumbnailsExist } from "./thumbnails";
 import { motionFields, NO_MOTION, videoFields } from "./video-fields";
 import { VideoToolMissing } from "./ffmpeg-tools";
-import { posterFrame, probeVideo, type VideoProbe } from "./video-probe";
+import { posterFrame, probeVideo, VideoToolCrashed, type VideoProbe } from "./video-probe";
 import { walkRoot, type FoundFile, type FoundSidecar } from "./walk";
 
 export type ScanContext = {
@@ -336,11 +336,11 @@ async function indexOpenedFile(
     const sidecar = await sidecarTags(file, realRoot, ctx);
     let probe: VideoProbe | null = null;
     let thumbnailError: string | null = null;
-    // no ffmpeg or ffprobe here (yet): the file is read again by the next scan
+    // no ffmpeg or ffprobe here (yet), or it crashed: the file is read again by the next scan
     let toolMissing = false;
     if (probed && "probe" in probed) probe = probed.probe;
     else if (probed) {
-      toolMissing = probed.error instanceof VideoToolMissing;
+      toolMissing = probed.error instanceof VideoToolMissing || probed.error instanceof VideoToolCrashed;
       thumbnailError = `ffprobe could not read it: ${errorLine(probed.error)}`;
       ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
     }
@@ -353,7 +353,7 @@ async function indexOpenedFile(
         const source = poster ? { input: poster, orientation: null } : await decodable(file.decoder, opened, tags);
         preview = await makeThumbnails(source, contentHash, { force: full });
       } catch (e) {
-        toolMissing ||= e instanceof VideoToolMissing;
+        toolMissing ||= e instanceof VideoToolMissing || e instanceof VideoToolCrashed;
         thumbnailError = previewFailure(e);
         ctx.log("warn", `no preview for ${file.path}: ${thumbnailError}`);
       }

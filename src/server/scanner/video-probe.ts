@@ -2,7 +2,6 @@
 // Both read a name other code opened safely (open-file.ts alias), or a byte range of one through
 // ffmpeg's subfile protocol (the MP4 inside a motion photo), never a path taken from the walk.
 import { execFile } from "node:child_process";
-import { errorLine } from "~/lib/error-text";
 import { videoCommand } from "./ffmpeg-tools";
 
 export type VideoProbe = {
@@ -30,10 +29,23 @@ const DEMUXERS = ["mov,mp4,m4a,3gp,3g2,mj2", "matroska,webm", "avi", "mpegts", "
 export const inputArgs = (input: string) => ["-protocol_whitelist", "file,subfile", "-format_whitelist", DEMUXERS, "-i", input];
 
 /** The line of ffmpeg's or ffprobe's stderr that says what went wrong: the first one (later lines
- *  are consequences: "Error initializing output stream" after x264's "width not divisible by 2"). */
-export function firstErrorLine(stderr: string): string | null {
-  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
-  return lines[0]?.slice(0, 300) ?? null;
+ *  are consequences: "Error initializing output stream" after x264's "width not divisible by 2"),
+ *  in words a user may read: without the demuxer's memory address, and with `input` (a server
+ *  path in STATE_DIR) said as "the file". */
+export function firstErrorLine(stderr: string, input?: string): string | null {
+  const line = stderr.split("\n").map((l) => l.trim()).find(Boolean);
+  if (!line) return null;
+  let text = line.replace(/^\[[^\]]* @ 0x[0-9a-f]+\]\s*/, "");
+  if (input) text = text.split(input).join("the file");
+  return text.replace(/\/\S*\/fd-\d+-[0-9a-f]+\.\w+/g, "the file").slice(0, 300);
+}
+
+/** ffmpeg or ffprobe died on a signal (a crash: the npm packages' static ffprobe segfaults on some
+ *  AVCHD files): not the file's fault, so it is read again by the next scan. */
+export class VideoToolCrashed extends Error {
+  constructor(name: string, signal: string) {
+    super(`${name} crashed (${signal}); install Debian's ffmpeg package or set ${name === "ffmpeg" ? "FFMPEG_PATH" : "FFPROBE_PATH"} to a working build`);
+  }
 }
 
 /** Runs ffmpeg or ffprobe (no shell); rejects with the tool's last error line. */
@@ -43,8 +55,11 @@ export async function runVideoTool(name: "ffmpeg" | "ffprobe", args: string[], t
     execFile(command, args, { encoding: "buffer", maxBuffer: 512 * 1024 * 1024, timeout: timeoutMs }, (error, stdout, stderr) => {
       const err = stderr.toString("utf8");
       if (!error) return resolve({ stdout, stderr: err });
-      const why = firstErrorLine(err);
-      reject(new Error(why ? `${name}: ${why}` : `${name} failed: ${errorLine(error)}`));
+      const { signal, code } = error as { signal?: string | null; code?: number | string };
+      if (signal && !error.killed) return reject(new VideoToolCrashed(name, signal));
+      if (error.killed) return reject(new Error(`${name} took longer than ${timeoutMs / 1000} s`));
+      const input = args[args.indexOf("-i") + 1];
+      reject(new Error(firstErrorLine(err, input) ?? `${name} exited with code ${code}`));
     });
   });
 }

@@ -6,7 +6,7 @@ import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
 import { db } from "~/server/db";
 import { playbackMime } from "~/server/scanner/playability";
-import { renditionPath } from "~/server/scanner/renditions";
+import { renditionPath } from "~/server/scanner/rendition-files";
 import { thumbnailPath, type ThumbSize } from "~/server/scanner/thumbnails";
 import { findVisiblePhoto, type Viewer } from "./photos";
 

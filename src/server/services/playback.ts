@@ -2,7 +2,7 @@
 // or its rendition once a worker has made it (scanner/renditions.ts).
 import type { Playback } from "~/lib/photos";
 import { db } from "~/server/db";
-import { renditionExists } from "~/server/scanner/renditions";
+import { renditionExists } from "~/server/scanner/rendition-files";
 
 type PlaybackColumns = {
   mediaType: string;

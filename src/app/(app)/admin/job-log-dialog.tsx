@@ -29,7 +29,7 @@ export function JobLogDialog({ id, onClose }: { id: string; onClose: () => void 
   );
   const j = job.data;
   return (
-    <Dialog title={j ? `${j.full ? "Full rescan" : "Scan"} of ${j.scope.root}` : "Scan"} onClose={onClose} wide>
+    <Dialog title={j ? `${j.type === "renditions" ? "Video conversion" : j.full ? "Full rescan" : "Scan"} of ${j.scope.root}` : "Scan"} onClose={onClose} wide>
       <Alert>{job.error?.message}</Alert>
       {j && (
         <>

@@ -1,0 +1,15 @@
+// Where renditions live: STATE_DIR/renditions/<first two hex digits>/<content hash>.mp4. Apart from
+// renditions.ts so that the media routes, which only serve them, do not pull in the code that
+// opens library files (and the build does not trace the whole project for it).
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { env } from "~/env";
+
+/** The folder of every rendition. */
+export const renditionsDir = () => path.join(env.STATE_DIR, "renditions");
+
+/** Where the rendition of the video with this content hash is kept. */
+export const renditionPath = (sourceHash: string) => path.join(renditionsDir(), sourceHash.slice(0, 2), `${sourceHash}.mp4`);
+
+/** The rendition's file is on disk. */
+export const renditionExists = (sourceHash: string) => stat(renditionPath(sourceHash)).then((s) => s.isFile(), () => false);
