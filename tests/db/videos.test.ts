@@ -97,6 +97,10 @@ describe("videos", () => {
     const { stats, logs } = await scanOnce(lib("alice"));
     expect(stats).toMatchObject({ found: 2, added: 2, noPreview: 1 });
     expect(logs.some((l) => l.startsWith("warn: no preview for") && l.includes("broken.mp4") && l.includes("ffprobe"))).toBe(true);
+    // named again at the end, where "N files without preview: see the log" sends an admin
+    const listed = logs.indexOf("info: files without preview under this folder:");
+    expect(listed).toBeGreaterThan(-1);
+    expect(logs[listed + 1]!.startsWith(`info:   ${broken}: ffprobe could not read it`), logs[listed + 1]).toBe(true);
     expect(await photoByPath(broken)).toMatchObject({ mediaType: "video", thumbnailState: "failed", playback: null });
     expect((await photoByPath(broken))!.thumbnailError).toMatch(/ffprobe could not read it/);
     expect(await photoByPath(fine)).toMatchObject({ thumbnailState: "ready", playback: "original" });

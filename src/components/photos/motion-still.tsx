@@ -22,6 +22,7 @@ export function MotionStill({ p }: { p: Still }) {
   const noteId = useId();
   const [box, setBox] = useState<{ left: number; top: number; width: number; height: number } | null>(null);
   // who started it: leaving the still stops only what hovering started
+  const corner = useRef<HTMLDivElement>(null);
   const [playing, setPlaying] = useState<"hover" | "button" | null>(null);
   // hidden until its first frame is up, so starting never flashes black over the still
   const [shown, setShown] = useState(false);
@@ -64,7 +65,8 @@ export function MotionStill({ p }: { p: Still }) {
         alt={p.fileName}
         className="max-h-full max-w-full object-contain"
         onPointerEnter={(e) => e.pointerType === "mouse" && !playing && !reducedMotion() && start("hover")}
-        onPointerLeave={() => playing === "hover" && stop()}
+        // onto the button that sits on the still is not leaving it
+        onPointerLeave={(e) => playing === "hover" && !corner.current?.contains(e.relatedTarget as Node | null) && stop()}
       />
       {ready && (
         <video
@@ -87,7 +89,12 @@ export function MotionStill({ p }: { p: Still }) {
         />
       )}
       {/* on the still's corner, where phones put it */}
-      <div className="absolute left-0 top-0" style={box ? { left: box.left + 8, top: box.top + 8 } : undefined}>
+      <div
+        ref={corner}
+        className="absolute left-0 top-0"
+        style={box ? { left: box.left + 8, top: box.top + 8 } : undefined}
+        onPointerLeave={(e) => playing === "hover" && e.relatedTarget !== img.current && stop()}
+      >
         <button
           type="button"
           aria-label="Play live photo motion"

@@ -41,8 +41,9 @@ export function renditionArgs(input: string, output: string): string[] {
     ["-v", "error", "-nostdin", "-nostats", "-y", ...inputArgs(input)],
     ["-map", "0:v:0", "-map", "0:a:0?", "-sn", "-dn"],
     // upright (ffmpeg applies the display matrix), long edge at most 1080, both sides even (x264
-    // refuses odd ones: 853x480 is common), 8-bit 4:2:0
-    ["-vf", `scale=w='if(gte(iw,ih),trunc(min(iw,${edge})/2)*2,-2)':h='if(gte(iw,ih),-2,trunc(min(ih,${edge})/2)*2)',format=yuv420p`],
+    // refuses odd ones: 853x480 is common), square pixels (1920x1080 gives 1080x608, not a
+    // stretched 1080x607.5 that players show 1081 px wide), 8-bit 4:2:0
+    ["-vf", `scale=w='if(gte(iw,ih),trunc(min(iw,${edge})/2)*2,-2)':h='if(gte(iw,ih),-2,trunc(min(ih,${edge})/2)*2)',setsar=1,format=yuv420p`],
     ["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-profile:v", "high"],
     ["-c:a", "aac", "-b:a", "128k", "-ac", "2"],
     ["-movflags", "+faststart", "-progress", "pipe:1", "-f", "mp4", output],

@@ -118,6 +118,8 @@ function unchanged(row: IndexedRow, file: FoundFile) {
 }
 
 const CHUNK = 500;
+/** How many files without preview a scan's log names at its end. */
+const NO_PREVIEW_LISTED = 20;
 async function inChunks(ids: string[], fn: (chunk: string[]) => Promise<unknown>) {
   for (let i = 0; i < ids.length; i += CHUNK) await fn(ids.slice(i, i + CHUNK));
 }
@@ -171,7 +173,8 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   };
   const liveVideos = files.filter((f) => f.liveStill);
   const work = plan(files.filter((f) => !f.liveStill));
-  ctx.log("info", `${files.length} files found: ${stats.unchanged} unchanged, ${work.length} to read${opts.full ? " (full rescan: every file)" : ""}`);
+  const withStills = liveVideos.length ? `, ${liveVideos.length} live photo video${liveVideos.length === 1 ? "" : "s"} checked with ${liveVideos.length === 1 ? "its still" : "their stills"}` : "";
+  ctx.log("info", `${files.length} files found: ${stats.unchanged} unchanged, ${work.length} to read${withStills}${opts.full ? " (full rescan: every file)" : ""}`);
 
   // files gone from their path, by content: a new file with the same content is a move
   const waiting = new Set(liveVideos.map((f) => f.path));
@@ -237,6 +240,18 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   await inChunks(nowMissing, (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: at } }));
   stats.missing = nowMissing.length;
   stats.noPreview = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT, thumbnailState: "failed" } });
+  if (stats.noPreview > 0) {
+    // the job row says "N files without preview: see the log": name them, earlier scans' too
+    const shown = await db.photo.findMany({
+      where: { ...photosUnder(root), ...PRESENT, thumbnailState: "failed" },
+      select: { path: true, thumbnailError: true },
+      orderBy: { path: "asc" },
+      take: NO_PREVIEW_LISTED,
+    });
+    const more = stats.noPreview > shown.length ? ` (the first ${shown.length} of ${stats.noPreview})` : "";
+    ctx.log("info", `files without preview under this folder${more}:`);
+    for (const p of shown) ctx.log("info", `  ${p.path}: ${p.thumbnailError ?? "no preview"}`);
+  }
   ctx.log(
     "info",
     `done: ${stats.added} new, ${stats.updated} ${opts.full ? "re-read" : "changed"}, ${stats.moved} moved, ${stats.returned} back, ${stats.missing} missing, ${stats.unchanged} unchanged`,
