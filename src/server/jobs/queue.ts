@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { env } from "~/env";
 import { db } from "~/server/db";
 import { uniqueViolation } from "~/server/db/unique-violation";
-import { releaseRenditionClaims } from "~/server/scanner/renditions";
+import { releaseRenditionClaims } from "~/server/scanner/rendition-claims";
 
 export const SCAN_JOB = "scan";
 /** Makes the browser-playable copies of the videos under a root; queued by its scan. */

@@ -15,6 +15,7 @@ import { errorLine } from "~/lib/error-text";
 import { db } from "~/server/db";
 import { PRESENT, photosUnder } from "~/server/db/visibility";
 import { videoCommand } from "./ffmpeg-tools";
+import { releaseRenditionClaims } from "./rendition-claims";
 import { renditionExists, renditionPath, renditionsDir } from "./rendition-files";
 import { openInsideRoot, type OpenedFile } from "./open-file";
 import type { ScanContext } from "./scan-root";
@@ -31,7 +32,7 @@ const CLAIM_REFRESH_MS = 15_000;
 /** ...so a "running" row older than this was left by a worker that died (kill -9, power cut). */
 const ABANDONED_MS = 2 * 60_000;
 
-export { renditionExists, renditionPath };
+export { releaseRenditionClaims, renditionExists, renditionPath };
 
 /** ffmpeg's arguments that convert `input` (a file name or a byteRange) into a rendition at
  *  `output`, reporting progress on stdout (also the benchmark's baseline). */
@@ -199,11 +200,6 @@ async function claim(sourceHash: string, claimant: string): Promise<boolean> {
   return claimed.count === 1;
 }
 
-/** Gives back what `claimant` (a renditions job) was converting, without spending its try: the
- *  job stopped (cancelled, handed back at shutdown, failed) before the conversion ended. */
-export async function releaseRenditionClaims(claimant: string) {
-  await db.rendition.updateMany({ where: { claimedBy: claimant, status: "running" }, data: { status: "pending", claimedBy: null, attempts: { decrement: 1 } } });
-}
 
 /** Removes temporary files older than an hour that killed conversions left (a live one's is
  *  refreshed as ffmpeg writes it). */

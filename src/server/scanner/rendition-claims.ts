@@ -1,0 +1,10 @@
+// Giving back the renditions a job was converting. Apart from renditions.ts so that the job queue
+// (imported by the web process, which never converts) does not pull in the code that opens
+// library files, which makes the build trace the whole project.
+import { db } from "~/server/db";
+
+/** Gives back what `claimant` (a renditions job) was converting, without spending its try: the
+ *  job stopped (cancelled, handed back at shutdown, failed) before the conversion ended. */
+export async function releaseRenditionClaims(claimant: string) {
+  await db.rendition.updateMany({ where: { claimedBy: claimant, status: "running" }, data: { status: "pending", claimedBy: null, attempts: { decrement: 1 } } });
+}
