@@ -60,8 +60,12 @@ test("videos play in the viewer; live and motion photos play their motion", asyn
   const viewer = page.getByRole("dialog", { name: "clip.mp4" });
   const player = viewer.getByLabel("Video player");
   await expect(player).toHaveAttribute("src", /\/playback$/);
-  // the player has the focus, so Space plays and pauses it rather than pressing another button
-  await expect(player).toBeFocused();
+  // the viewer has the focus, not its Previous button: Space plays and pauses the video, arrows move on
+  await expect(viewer).toBeFocused();
+  await page.keyboard.press(" ");
+  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.paused)).toBe(false);
+  await page.keyboard.press(" ");
+  await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
   await expect.poll(() => player.evaluate((v: HTMLVideoElement) => Math.round(v.duration))).toBe(3);
   const played = await playFor(player, 1200);
   expect(played.frames).toBeGreaterThan(0);

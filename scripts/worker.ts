@@ -4,6 +4,7 @@
 // resumes it at once, redoing at most the file that was being read. A web process with
 // SCAN_WORKER=on runs this as its child (src/server/jobs/worker-process.ts) with
 // --low-priority; that child also leaves as soon as its parent is gone.
+import { stopConversions } from "../src/server/scanner/renditions";
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import { prepareDatabase } from "../src/server/db/maintenance";
@@ -39,6 +40,8 @@ async function leaveNow(why: string) {
   leaving = true;
   // a database that does not answer must not keep a worker alive without its parent
   setTimeout(() => process.exit(1), LEAVE_TIMEOUT_MS).unref();
+  // ffmpeg first: a conversion must not go on encoding beside the worker that takes the job over
+  stopConversions();
   const handed = worker ? await handBackJobs(worker.id).catch(() => 0) : 0;
   log(`${why}: exiting${handed ? "; the running scan resumes on the next worker" : ""}`);
   process.exit(0);

@@ -18,36 +18,36 @@ export function ScanStatus({ userId }: { userId: string }) {
   const start = useMutation(
     trpc.scan.start.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey() }) }),
   );
-  const current = jobs.data?.items.find((j) => j.status === "running") ?? jobs.data?.items.find((j) => j.status === "queued");
-  const last = jobs.data?.items.find((j) => j.finishedAt && j.type === "scan");
-  const converting = current?.type === "renditions";
+  const items = jobs.data?.items ?? [];
+  const active = (type: string) => items.find((j) => j.type === type && j.status === "running") ?? items.find((j) => j.type === type && j.status === "queued");
+  // a scan and the conversion of videos it queued run side by side: each has its own line
+  const scan = active("scan");
+  const conversion = active("renditions");
+  const last = items.find((j) => j.finishedAt && j.type === "scan");
 
-  // a job that just ended changed what the pages show: the timeline, folders, a video's playback
-  const ended = jobs.data?.items.find((j) => j.finishedAt);
-  const endedKey = ended ? `${ended.id}:${ended.status}` : null;
-  const seen = useRef<string | null>(null);
+  // a job that just ended changed what the pages show (the timeline, folders, a video's
+  // playback): the newest end time, compared once the list has loaded
+  const newestEnd = items.reduce((t, j) => Math.max(t, j.finishedAt?.getTime() ?? 0), 0);
+  const seen = useRef<number | null>(null);
   useEffect(() => {
-    if (seen.current && endedKey && endedKey !== seen.current) {
+    if (!jobs.data) return;
+    if (seen.current !== null && newestEnd !== seen.current) {
       void queryClient.invalidateQueries({ queryKey: trpc.photos.pathKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.folders.pathKey() });
     }
-    seen.current = endedKey;
-  }, [endedKey, queryClient, trpc]);
+    seen.current = newestEnd;
+  }, [jobs.data, newestEnd, queryClient, trpc]);
 
   return (
-    <div className="mb-4 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-      {current ? (
+    <div className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+      {scan ? (
         <div className="space-y-2" role="status">
           <p>
-            {current.status === "queued"
-              ? converting
-                ? "Videos of your library are queued to be converted so your browser can play them."
-                : "A scan of your library is queued."
-              : converting
-                ? `Converting videos so your browser can play them: ${formatCount(current.progress.done)} of ${formatCount(current.progress.total)} s of video`
-                : `Scanning your library: ${formatCount(current.progress.done)} of ${formatCount(current.progress.total)}`}
+            {scan.status === "queued"
+              ? "A scan of your library is queued."
+              : `Scanning your library: ${formatCount(scan.progress.done)} of ${formatCount(scan.progress.total)}`}
           </p>
-          <ProgressBar done={current.progress.done} total={current.progress.total} label={converting ? "Converting videos" : "Scanning your library"} />
+          <ProgressBar done={scan.progress.done} total={scan.progress.total} label="Scanning your library" />
         </div>
       ) : (
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -57,6 +57,16 @@ export function ScanStatus({ userId }: { userId: string }) {
           <Button onClick={() => start.mutate({ userId })} disabled={start.isPending}>
             Scan now
           </Button>
+        </div>
+      )}
+      {conversion && (
+        <div className="space-y-2" role="status">
+          <p>
+            {conversion.status === "queued"
+              ? "Videos of your library are queued to be converted so your browser can play them."
+              : `Converting videos so your browser can play them: ${formatCount(conversion.progress.done)} of ${formatCount(conversion.progress.total)} s of video`}
+          </p>
+          <ProgressBar done={conversion.progress.done} total={conversion.progress.total} label="Converting videos" />
         </div>
       )}
       <Alert className="mt-2">{start.error?.message}</Alert>

@@ -10,6 +10,7 @@ import { env } from "~/env";
 import { db } from "~/server/db";
 import { claimNextJob, enqueueRenditions, enqueueScan, handBackJobs, RENDITIONS_JOB, SCAN_JOB } from "~/server/jobs/queue";
 import { runJob } from "~/server/jobs/worker";
+import { renditionClaimant } from "~/server/scanner/rendition-claims";
 import { makeRenditions, renditionPath } from "~/server/scanner/renditions";
 import { thumbnailPath } from "~/server/scanner/thumbnails";
 import { snapshotTree } from "../support/images";
@@ -363,7 +364,7 @@ describe("jobs", () => {
     await enqueueRenditions(lib("alice"));
     const job = (await claimNextJob("w1", RENDITIONS_JOB))!;
     // as a worker leaves halfway through: its claim on the row, then the hand-back
-    await db.rendition.create({ data: { sourceHash: hash, status: "running", attempts: 1, claimedBy: job.id } });
+    await db.rendition.create({ data: { sourceHash: hash, status: "running", attempts: 1, claimedBy: renditionClaimant(job.id, "w1") } });
     await handBackJobs("w1");
     expect(await db.rendition.findUnique({ where: { sourceHash: hash } })).toMatchObject({ status: "pending", attempts: 0, claimedBy: null });
     const resumed = (await claimNextJob("w2", RENDITIONS_JOB))!;
@@ -410,6 +411,24 @@ describe("renditions, what they read", () => {
     const alice = await makeUser({ scanPath: lib("alice") });
     const id = (await photoByPath(lib("alice/evil.avi")))!.id;
     await expect(servePlayback(viewer(alice.id, lib("alice")), id, null, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a source gone since the scan is left for the next scan: no try spent, and no path in what users read", async () => {
+    const secret = await writeVideo(lib("alice/private/secret-name.mov"), { codec: "hevc", seconds: 1, color: "#553311" });
+    mkdirSync(lib("bob/shared"), { recursive: true });
+    writeFileSync(lib("bob/shared/copy.mov"), readFileSync(secret));
+    await scanOnce(lib());
+    const hash = (await photoByPath(secret))!.contentHash!;
+    rmSync(secret);
+    const { ctx, logs } = jobContext();
+    expect(await makeRenditions(lib("alice"), ctx)).toEqual({ made: 0, failed: 0, stopped: false });
+    expect(logs.some((l) => l.includes("cannot be opened now (ENOENT)"))).toBe(true);
+    expect(await db.rendition.findUnique({ where: { sourceHash: hash } })).toMatchObject({ status: "pending", attempts: 0, error: null });
+    const bob = await makeUser({ username: "bob", scanPath: lib("bob") });
+    const copy = (await photoByPath(lib("bob/shared/copy.mov")))!;
+    expect((await signedInAs(bob).photos.get({ id: copy.id })).playback).toEqual({ via: "rendition", status: "pending", reason: null });
+    // bob's own job makes it from his copy
+    expect(await makeRenditions(lib("bob"), jobContext().ctx)).toMatchObject({ made: 1 });
   });
 
   it("a source whose bytes changed since the scan is left for the next scan, with no try spent", async () => {

@@ -61,21 +61,37 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
   const dialog = useModalDialog(onClose);
   const titleId = useId();
 
+  // the viewer itself takes the focus when it opens (showModal gives it to the first button, so
+  // Space would press "Previous"), and moving on keeps it there
+  useEffect(() => {
+    const t = setTimeout(() => dialog.ref.current?.focus(), 0);
+    return () => clearTimeout(t);
+  }, [id, dialog.ref]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (ownsArrowKeys(e.target)) return;
       if (e.key === "ArrowLeft" && hasPrevious) onPrevious();
       if (e.key === "ArrowRight" && hasNext) void onNext();
+      // Space plays and pauses the video shown, unless a button or link has the focus
+      if (e.key === " " && !(e.target instanceof HTMLElement && e.target.closest("button, a"))) {
+        const video = dialog.ref.current?.querySelector<HTMLVideoElement>("video[data-testid=video-player]");
+        if (video) {
+          e.preventDefault();
+          void (video.paused ? video.play().catch(() => {}) : video.pause());
+        }
+      }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [hasPrevious, hasNext, onPrevious, onNext]);
+  }, [hasPrevious, hasNext, onPrevious, onNext, dialog.ref]);
 
   const p = photo.data;
 
   return (
     <dialog
       {...dialog}
+      tabIndex={-1}
       aria-labelledby={titleId}
       className="m-0 h-full max-h-none w-full max-w-none bg-slate-950 p-0 text-slate-100 backdrop:bg-black"
     >

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import type { PhotoDetail } from "~/lib/photos";
 
 type Video = Pick<PhotoDetail, "id" | "fileName" | "thumbnailState" | "playback">;
@@ -59,13 +59,7 @@ function Download({ v, children }: { v: Video; children: ReactNode }) {
 export function VideoStage({ v, onPlaybackError }: { v: Video; onPlaybackError?: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const player = useRef<HTMLVideoElement>(null);
-  // focus on the player, so Space plays and pauses instead of pressing the viewer's first button;
-  // after the dialog's own focusing (showModal focuses its first button), hence the timeout
-  useEffect(() => {
-    const t = setTimeout(() => player.current?.focus(), 0);
-    return () => clearTimeout(t);
-  }, [attempt, v.playback?.status]);
+
   const status = v.playback?.status ?? "failed";
 
   if (status === "pending") {
@@ -107,7 +101,6 @@ export function VideoStage({ v, onPlaybackError }: { v: Video; onPlaybackError?:
     <video
       // a new element per attempt, so "Try again" loads the source afresh
       key={attempt}
-      ref={player}
       controls
       playsInline
       preload="metadata"

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { env } from "~/env";
 import { db } from "~/server/db";
 import { uniqueViolation } from "~/server/db/unique-violation";
-import { releaseRenditionClaims } from "~/server/scanner/rendition-claims";
+import { releaseRenditionClaims, renditionClaimant } from "~/server/scanner/rendition-claims";
 
 export const SCAN_JOB = "scan";
 /** Makes the browser-playable copies of the videos under a root; queued by its scan. */
@@ -158,7 +158,7 @@ export async function handBackJobs(workerId: string) {
     if (res.count !== 1) continue;
     handed++;
     // the renditions it was making are taken again by the job when it resumes, without a try spent
-    await releaseRenditionClaims(id);
+    await releaseRenditionClaims(renditionClaimant(id, workerId));
     await appendLog(id, "info", `worker ${workerId} is shutting down; the next worker resumes ${type === RENDITIONS_JOB ? "these conversions" : "this scan"}`);
   }
   return handed;

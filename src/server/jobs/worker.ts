@@ -4,7 +4,8 @@
 import { db } from "~/server/db";
 import { refreshFolderSummary } from "~/server/db/folder-summary";
 import { refreshPlannerStatistics } from "~/server/db/maintenance";
-import { makeRenditions, releaseRenditionClaims, renditionsToMake } from "~/server/scanner/renditions";
+import { releaseRenditionClaims, renditionClaimant } from "~/server/scanner/rendition-claims";
+import { makeRenditions, renditionsToMake } from "~/server/scanner/renditions";
 import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
 import {
   appendLog,
@@ -138,7 +139,7 @@ async function runRenditionsJob(job: ClaimedJob, workerId: string) {
   const run = jobRun(job, workerId);
   try {
     await appendLog(job.id, "info", job.attempts > 1 ? `resuming the video conversions (attempt ${job.attempts})` : "video conversions started");
-    const stats = await makeRenditions(job.root, run.ctx, { jobId: job.id });
+    const stats = await makeRenditions(job.root, run.ctx, { claimant: renditionClaimant(job.id, workerId) });
     await run.settle();
     if (stats.stopped) {
       if (await run.wasCancelled()) {
@@ -151,7 +152,7 @@ async function runRenditionsJob(job: ClaimedJob, workerId: string) {
     await finishJob(job.id, workerId, "succeeded", { stats: { made: stats.made, failed: stats.failed }, progress: run.progress() });
   } catch (e) {
     await run.settle();
-    await releaseRenditionClaims(job.id).catch(() => {});
+    await releaseRenditionClaims(renditionClaimant(job.id, workerId)).catch(() => {});
     const message = errorLine(e);
     await appendLog(job.id, "error", `video conversions failed: ${message}`).catch(() => {});
     await finishJob(job.id, workerId, "failed", { error: message, progress: run.progress() }).catch(() => {});

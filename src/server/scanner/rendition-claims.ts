@@ -3,6 +3,9 @@
 // library files, which makes the build trace the whole project.
 import { db } from "~/server/db";
 
+/** The name of a renditions job's claims while `workerId` runs it. */
+export const renditionClaimant = (jobId: string, workerId: string) => `${jobId}:${workerId}`;
+
 /** Gives back what `claimant` (a renditions job) was converting, without spending its try: the
  *  job stopped (cancelled, handed back at shutdown, failed) before the conversion ended. */
 export async function releaseRenditionClaims(claimant: string) {

@@ -6,7 +6,7 @@
 // the claim fresh while ffmpeg runs; a stopped job gives its claims back. ffmpeg runs at the
 // lowest priority, RENDITION_CONCURRENCY at once per job, and writes to a temporary name renamed
 // when complete, so a killed conversion leaves no half file under the real name.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdir, readdir, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
@@ -14,12 +14,12 @@ import { env } from "~/env";
 import { errorLine } from "~/lib/error-text";
 import { db } from "~/server/db";
 import { PRESENT, photosUnder } from "~/server/db/visibility";
-import { videoCommand } from "./ffmpeg-tools";
+import { videoCommand, VideoToolMissing } from "./ffmpeg-tools";
 import { releaseRenditionClaims } from "./rendition-claims";
 import { renditionExists, renditionPath, renditionsDir } from "./rendition-files";
 import { openInsideRoot, type OpenedFile } from "./open-file";
 import type { ScanContext } from "./scan-root";
-import { byteRange, firstErrorLine, inputArgs, probeVideo } from "./video-probe";
+import { byteRange, firstErrorLine, inputArgs, probeVideo, VideoToolCrashed } from "./video-probe";
 
 /** Tries per content: the first, and one retry after a failure. */
 export const MAX_ATTEMPTS = 2;
@@ -51,6 +51,19 @@ export function renditionArgs(input: string, output: string): string[] {
   ].flat();
 }
 
+/** The ffmpeg processes converting in this process right now. */
+const running = new Set<ChildProcess>();
+
+/** Kills every conversion this process runs: a worker leaving (SIGTERM, its web process gone)
+ *  must not leave ffmpeg encoding on its own, beside the worker that takes the job over. */
+export function stopConversions() {
+  shuttingDown = true;
+  for (const child of running) child.kill("SIGKILL");
+}
+/** Set by stopConversions: a conversion killed by it is given back, not failed. */
+let shuttingDown = false;
+process.on("exit", stopConversions);
+
 /**
  * Transcodes `input` (a file name or a byteRange) into the rendition of `sourceHash`. Calls
  * `onProgress` with the milliseconds of video done; stops (throws "stopped") when `shouldStop`
@@ -66,6 +79,8 @@ export async function transcode(input: string, sourceHash: string, onProgress: (
     await new Promise<void>((resolve, reject) => {
       // through nice, so every thread ffmpeg starts runs at the lowest priority: browsing and scans first
       const child = spawn("nice", ["-n", "19", ffmpeg, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+      running.add(child);
+      child.on("exit", () => running.delete(child));
       let stderr = "";
       let lastProgress = Date.now();
       let reason: string | null = null;
@@ -82,8 +97,9 @@ export async function transcode(input: string, sourceHash: string, onProgress: (
         const m = /out_time_(?:us|ms)=(\d+)\s*$/m.exec(chunk.split("\n").filter((l) => l.startsWith("out_time_")).at(-1) ?? "");
         if (m) onProgress(Math.round(Number(m[1]) / 1000));
       });
+      // the head of it: the first error says why, what follows are its consequences
       child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-        stderr = (stderr + chunk).slice(-4000);
+        if (stderr.length < 4000) stderr += chunk;
       });
       child.on("error", (e) => {
         clearInterval(watch);
@@ -92,13 +108,14 @@ export async function transcode(input: string, sourceHash: string, onProgress: (
       child.on("close", (code) => {
         clearInterval(watch);
         if (code === 0 && !reason) return resolve();
-        const why = firstErrorLine(stderr, input);
-        reject(new Error(reason ?? (why ? `ffmpeg: ${why}` : `ffmpeg exited with code ${code}`)));
+        const why = firstErrorLine(stderr, input)?.split(tmp).join("the rendition");
+        if (reason === "stopped" || shuttingDown) reject(new Error("stopped"));
+        else reject(new ConversionFailed(reason ?? (why ? `ffmpeg: ${why}` : `ffmpeg exited with code ${code}`)));
       });
     });
     // ffmpeg can end well having encoded nothing (every frame undecodable): check what it wrote
     const made = await probeVideo(tmp).catch(() => null);
-    if (!made?.durationMs) throw new Error("ffmpeg made no playable video from it");
+    if (!made?.durationMs) throw new ConversionFailed("ffmpeg made no playable video from it");
     await rename(tmp, final);
   } finally {
     await rm(tmp, { force: true });
@@ -106,6 +123,9 @@ export async function transcode(input: string, sourceHash: string, onProgress: (
 }
 
 export type RenditionStats = { made: number; failed: number; stopped: boolean };
+
+/** ffmpeg could not convert the source: its reason, in words fit for users. */
+class ConversionFailed extends Error {}
 
 type Source = { sourceHash: string; file: string; offset: number | null; length: number | null; durationMs: number | null };
 
@@ -230,10 +250,12 @@ type Outcome = "made" | "failed" | "changed" | "taken" | "stopped";
  * Progress goes to `ctx` in seconds of video (done, total); each rendition logs a line when made
  * or failed. A failure is recorded on its Rendition row with ffmpeg's reason and never stops the
  * others. A source whose bytes changed since the scan is left for the next scan (no try spent).
- * `jobId` names the claims (a resumed job takes its own back); without it a one-off claimant.
+ * `claimant` names the claims (renditionClaimant: the job and its worker, so a worker that took
+ * the job over never shares claims with one still running it); without it a one-off name.
+ * Throws (claims given back) when ffmpeg is missing or crashes, or the database fails.
  */
-export async function makeRenditions(root: string, ctx: ScanContext, opts: { jobId?: string } = {}): Promise<RenditionStats> {
-  const claimant = opts.jobId ?? `direct-${process.pid}-${Date.now().toString(36)}`;
+export async function makeRenditions(root: string, ctx: ScanContext, opts: { claimant?: string } = {}): Promise<RenditionStats> {
+  const claimant = opts.claimant ?? `direct-${process.pid}-${Date.now().toString(36)}`;
   const stats: RenditionStats = { made: 0, failed: 0, stopped: false };
   const todo = await sourcesToConvert(root, claimant);
   if (!todo.length) {
@@ -253,14 +275,30 @@ export async function makeRenditions(root: string, ctx: ScanContext, opts: { job
   ctx.log("info", `making ${todo.length} browser-playable video rendition${todo.length === 1 ? "" : "s"} (${seconds(totalMs)} of video)`);
   report();
 
+  let toolProblem: Error | null = null;
   const convert = async (source: Source, n: number): Promise<Outcome> => {
     if (!(await claim(source.sourceHash, claimant))) return "taken";
     const label = source.offset === null ? source.file : `the motion inside ${source.file}`;
     const started = Date.now();
-    let refreshed = Date.now();
+    // the claim stays fresh from here to its end (hashing a large file on a NAS takes minutes)
+    const refresh = setInterval(() => {
+      void db.rendition.updateMany({ where: { sourceHash: source.sourceHash, claimedBy: claimant }, data: { status: "running" } }).catch(() => {});
+    }, CLAIM_REFRESH_MS);
     let opened: OpenedFile | null = null;
     try {
-      opened = await openInsideRoot(source.file, realRoot);
+      if (await renditionExists(source.sourceHash)) {
+        // made meanwhile by a job of another root with the same content
+        await db.rendition.updateMany({ where: { sourceHash: source.sourceHash }, data: { status: "ready", error: null, claimedBy: null } });
+        return "taken";
+      }
+      try {
+        opened = await openInsideRoot(source.file, realRoot);
+      } catch (e) {
+        // moved or gone since the scan: not this content's fault, and its path is for the log only
+        await releaseOne(source.sourceHash, claimant);
+        ctx.log("info", `${label} cannot be opened now (${(e as NodeJS.ErrnoException).code ?? errorLine(e)}): its next scan reads it again`);
+        return "changed";
+      }
       if ((await hashOf(opened, source)) !== source.sourceHash) {
         await releaseOne(source.sourceHash, claimant);
         ctx.log("info", `${label} changed since the scan: its next scan reads it again`);
@@ -273,30 +311,35 @@ export async function makeRenditions(root: string, ctx: ScanContext, opts: { job
         (ms) => {
           inFlight.set(source.sourceHash, ms);
           report();
-          if (Date.now() - refreshed > CLAIM_REFRESH_MS) {
-            refreshed = Date.now();
-            void db.rendition.updateMany({ where: { sourceHash: source.sourceHash, claimedBy: claimant }, data: { status: "running" } }).catch(() => {});
-          }
         },
         ctx.shouldStop,
       );
-      await db.rendition.updateMany({ where: { sourceHash: source.sourceHash, claimedBy: claimant }, data: { status: "ready", error: null, claimedBy: null } });
+      // the file is in place: ready, whatever happened to the claim meanwhile
+      await db.rendition.updateMany({ where: { sourceHash: source.sourceHash }, data: { status: "ready", error: null, claimedBy: null } });
       const took = Date.now() - started;
       const speed = source.durationMs && took ? ` (${(source.durationMs / took).toFixed(1)} s of video per second)` : "";
       ctx.log("info", `rendition ${n} of ${todo.length} made for ${label} in ${seconds(took)}${speed}`);
       return "made";
     } catch (e) {
-      if (ctx.shouldStop()) {
+      if (ctx.shouldStop() || shuttingDown) {
         await releaseOne(source.sourceHash, claimant);
         return "stopped";
       }
-      const reason = (e as NodeJS.ErrnoException).code === "EOUTSIDE" ? "it now leads outside the scan root" : errorLine(e);
+      if (e instanceof VideoToolMissing || e instanceof VideoToolCrashed) {
+        // no ffmpeg that works here: no try spent, and the job ends saying so
+        await releaseOne(source.sourceHash, claimant);
+        toolProblem ??= e;
+        return "stopped";
+      }
+      // ffmpeg's own words are for users (firstErrorLine keeps paths out); anything else only for the log
+      const reason = e instanceof ConversionFailed ? e.message : "the conversion could not be completed (the worker log says why)";
       await db.rendition.updateMany({ where: { sourceHash: source.sourceHash, claimedBy: claimant }, data: { status: "failed", error: reason, claimedBy: null } });
       const row = await db.rendition.findUnique({ where: { sourceHash: source.sourceHash }, select: { attempts: true } });
       const retry = (row?.attempts ?? MAX_ATTEMPTS) < MAX_ATTEMPTS ? "; it is tried once more by the next scan" : "; not tried again";
-      ctx.log("warn", `rendition ${n} of ${todo.length} failed for ${label}: ${reason}${retry}`);
+      ctx.log("warn", `rendition ${n} of ${todo.length} failed for ${label}: ${e instanceof ConversionFailed ? reason : errorLine(e)}${retry}`);
       return "failed";
     } finally {
+      clearInterval(refresh);
       await opened?.close();
       inFlight.delete(source.sourceHash);
       doneMs += source.durationMs ?? 0;
@@ -305,15 +348,24 @@ export async function makeRenditions(root: string, ctx: ScanContext, opts: { job
   };
 
   let next = 0;
+  let broken: unknown = null;
   const worker = async () => {
-    while (next < todo.length && !ctx.shouldStop()) {
+    while (next < todo.length && !ctx.shouldStop() && !toolProblem && !broken) {
       const n = ++next;
-      const outcome = await convert(todo[n - 1]!, n);
+      // a database error in one loop ends the others before they start another conversion
+      const outcome = await convert(todo[n - 1]!, n).catch((e: unknown) => {
+        broken ??= e;
+        return "stopped" as const;
+      });
       if (outcome === "made") stats.made++;
       if (outcome === "failed") stats.failed++;
     }
   };
   await Promise.all(Array.from({ length: Math.min(env.RENDITION_CONCURRENCY, todo.length) }, worker));
+  if (broken || toolProblem) {
+    await releaseRenditionClaims(claimant);
+    throw broken ?? toolProblem;
+  }
   if (ctx.shouldStop()) {
     await releaseRenditionClaims(claimant);
     return { ...stats, stopped: true };

@@ -375,7 +375,14 @@ async function indexOpenedFile(
     }
     // a video's size is its stream's (the poster is scaled down)
     if (probe) preview = { width: probe.width, height: probe.height, animated: false };
-    const { motionDurationMs, ...motion } = isVideo ? NO_MOTION : await motionFields(file, opened, tags, realRoot, ctx.log);
+    const { motionDurationMs, ...motion } = isVideo
+      ? NO_MOTION
+      : await motionFields(file, opened, tags, realRoot, ctx.log).catch((e: unknown) => {
+          if (!(e instanceof VideoToolMissing || e instanceof VideoToolCrashed)) throw e;
+          toolMissing = true;
+          ctx.log("warn", `the motion of ${file.path} is not read for now: ${errorLine(e)}`);
+          return NO_MOTION;
+        });
     const video = videoFields(probe, file.fileName);
     const { keywords, ...meta } = photoMetadata({ tags, sidecar, fileName: file.fileName, mtime });
     const data = {

@@ -9,7 +9,8 @@ import { embeddedVideo } from "./motion-photo";
 import { openInsideRoot, type OpenedFile } from "./open-file";
 import { playbackVia } from "./playability";
 import { text } from "./tag-values";
-import { byteRange, probeVideo, type VideoProbe } from "./video-probe";
+import { VideoToolMissing } from "./ffmpeg-tools";
+import { byteRange, probeVideo, VideoToolCrashed, type VideoProbe } from "./video-probe";
 import type { FoundFile } from "./walk";
 
 export type VideoFields = { durationMs: number | null; videoCodec: string | null; audioCodec: string | null; playback: string | null };
@@ -88,6 +89,7 @@ async function liveMotion(still: FoundFile, stillTags: RawTags, realRoot: string
       motionDurationMs: probe.durationMs,
     };
   } catch (e) {
+    if (e instanceof VideoToolMissing || e instanceof VideoToolCrashed) throw e;
     // not recorded as considered: the still is read again next time, and the pair may form then
     log("warn", `live photo video ${video.path} could not be read (${errorLine(e)}): indexed as a video of its own for now`);
     return NO_MOTION;
@@ -116,12 +118,14 @@ async function embeddedMotion(file: FoundFile, opened: OpenedFile, tags: RawTags
       motionDurationMs: probe.durationMs,
     };
   } catch (e) {
+    if (e instanceof VideoToolMissing || e instanceof VideoToolCrashed) throw e;
     log("warn", `the motion inside ${file.path} could not be read (${errorLine(e)}): shown as a still`);
     return NO_MOTION;
   }
 }
 
-/** The motion columns of a photo: its live photo video, else the MP4 it embeds, else none. */
+/** The motion columns of a photo: its live photo video, else the MP4 it embeds, else none.
+ *  Throws VideoToolMissing or VideoToolCrashed (the tools, not the file, failed: read it again). */
 export async function motionFields(file: FoundFile, opened: OpenedFile, tags: RawTags, realRoot: string, log: Log): Promise<MotionFields> {
   if (file.liveVideo) return liveMotion(file, tags, realRoot, log);
   if (file.decoder === "heif" || (file.decoder === "sharp" && mayBeLiveStill(file.fileName))) return embeddedMotion(file, opened, tags, log);
