@@ -11,5 +11,8 @@ export const renditionsDir = () => path.join(env.STATE_DIR, "renditions");
 /** Where the rendition of the video with this content hash is kept. */
 export const renditionPath = (sourceHash: string) => path.join(renditionsDir(), sourceHash.slice(0, 2), `${sourceHash}.mp4`);
 
+/** The size in bytes of the rendition's file, or null when it is not on disk. */
+export const renditionSize = (sourceHash: string) => stat(renditionPath(sourceHash)).then((s) => (s.isFile() ? s.size : null), () => null);
+
 /** The rendition's file is on disk. */
-export const renditionExists = (sourceHash: string) => stat(renditionPath(sourceHash)).then((s) => s.isFile(), () => false);
+export const renditionExists = async (sourceHash: string) => (await renditionSize(sourceHash)) !== null;

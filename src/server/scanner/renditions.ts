@@ -295,12 +295,12 @@ export async function makeRenditions(root: string, ctx: ScanContext, opts: { cla
         opened = await openInsideRoot(source.file, realRoot);
       } catch (e) {
         // moved or gone since the scan: not this content's fault, and its path is for the log only
-        await releaseOne(source.sourceHash, claimant);
+        await releaseRenditionClaims(claimant, source.sourceHash);
         ctx.log("info", `${label} cannot be opened now (${(e as NodeJS.ErrnoException).code ?? errorLine(e)}): its next scan reads it again`);
         return "changed";
       }
       if ((await hashOf(opened, source)) !== source.sourceHash) {
-        await releaseOne(source.sourceHash, claimant);
+        await releaseRenditionClaims(claimant, source.sourceHash);
         ctx.log("info", `${label} changed since the scan: its next scan reads it again`);
         return "changed";
       }
@@ -322,12 +322,12 @@ export async function makeRenditions(root: string, ctx: ScanContext, opts: { cla
       return "made";
     } catch (e) {
       if (ctx.shouldStop() || shuttingDown) {
-        await releaseOne(source.sourceHash, claimant);
+        await releaseRenditionClaims(claimant, source.sourceHash);
         return "stopped";
       }
       if (e instanceof VideoToolMissing || e instanceof VideoToolCrashed) {
         // no ffmpeg that works here: no try spent, and the job ends saying so
-        await releaseOne(source.sourceHash, claimant);
+        await releaseRenditionClaims(claimant, source.sourceHash);
         toolProblem ??= e;
         return "stopped";
       }
@@ -375,7 +375,3 @@ export async function makeRenditions(root: string, ctx: ScanContext, opts: { cla
   return stats;
 }
 
-/** Gives back one claim without spending its try. */
-async function releaseOne(sourceHash: string, claimant: string) {
-  await db.rendition.updateMany({ where: { sourceHash, claimedBy: claimant, status: "running" }, data: { status: "pending", claimedBy: null, attempts: { decrement: 1 } } });
-}

@@ -4,10 +4,10 @@
 import { realpath, stat } from "node:fs/promises";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
-import { db } from "~/server/db";
 import { playbackMime } from "~/server/scanner/playability";
 import { renditionPath } from "~/server/scanner/rendition-files";
 import { thumbnailPath, type ThumbSize } from "~/server/scanner/thumbnails";
+import { renditionState } from "./playback";
 import { findVisiblePhoto, type Viewer } from "./photos";
 
 export type { ThumbSize };
@@ -50,11 +50,11 @@ export async function originalFile(viewer: Viewer, id: string): Promise<MediaFil
 /** A rendition made for `sourceHash`, or SERVICE_UNAVAILABLE while it is being made and
  *  UNPROCESSABLE_CONTENT when it could not be. */
 async function renditionFile(sourceHash: string | null, fileName: string): Promise<MediaFile> {
-  const state = sourceHash ? await db.rendition.findUnique({ where: { sourceHash }, select: { status: true, error: true } }) : null;
-  if (state?.status === "failed") throw new AppError("UNPROCESSABLE_CONTENT", `This video cannot be played in the browser: ${state.error ?? "the conversion failed"}.`);
-  const st = sourceHash && state?.status === "ready" ? await stat(renditionPath(sourceHash)).catch(() => null) : null;
-  if (!sourceHash || !st?.isFile()) throw new AppError("SERVICE_UNAVAILABLE", "The browser-playable copy of this video is still being made.");
-  return { file: renditionPath(sourceHash), etag: `"r-${sourceHash}-${st.size.toString(16)}"`, mime: "video/mp4", original: { size: st.size, fileName: fileName.replace(/\.[^.]*$/, "") + ".mp4" } };
+  const state = sourceHash ? await renditionState(sourceHash) : ({ status: "pending" } as const);
+  if (state.status === "failed") throw new AppError("UNPROCESSABLE_CONTENT", `This video cannot be played in the browser: ${state.reason}.`);
+  if (!sourceHash || state.status !== "ready") throw new AppError("SERVICE_UNAVAILABLE", "The browser-playable copy of this video is still being made.");
+  const name = `${fileName.replace(/\.[^.]*$/, "")}.mp4`;
+  return { file: renditionPath(sourceHash), etag: `"r-${sourceHash}-${state.size.toString(16)}"`, mime: "video/mp4", original: { size: state.size, fileName: name } };
 }
 
 /** What the browser should play for a video: its original when browsers play it (as video/mp4
