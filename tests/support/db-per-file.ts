@@ -6,16 +6,17 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach } from "vitest";
 import { pgUrlWithDatabase, quoteIdent, withPgAdmin } from "../../scripts/lib/pg-admin";
+import { PG_PREFIX } from "./db-template";
 
 const SQLITE_DIR = path.resolve("var/test-db");
-const name = `folio_vt_${randomUUID().replace(/-/g, "").slice(0, 12)}`;
+const name = `${PG_PREFIX}${randomUUID().replace(/-/g, "").slice(0, 12)}`;
 
 process.env.STATE_DIR = mkdtempSync(path.join(os.tmpdir(), "folio-state-"));
 process.env.LIBRARY_ROOT = mkdtempSync(path.join(os.tmpdir(), "folio-library-"));
 
 if (process.env.FOLIO_TEST_DB === "postgres") {
   const url = process.env.TEST_POSTGRES_URL!;
-  await withPgAdmin(url, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE folio_vt_template`));
+  await withPgAdmin(url, (c) => c.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${quoteIdent(`${PG_PREFIX}template`)}`));
   process.env.DATABASE_URL = pgUrlWithDatabase(url, name);
   afterAll(async () => {
     const { db } = await import("~/server/db");

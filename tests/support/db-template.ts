@@ -6,7 +6,9 @@ import type { TestProject } from "vitest/node";
 import { pgUrlWithDatabase, quoteIdent, withPgAdmin } from "../../scripts/lib/pg-admin";
 
 export const SQLITE_DIR = path.resolve("var/test-db");
-export const PG_PREFIX = "folio_vt_";
+// FOLIO_TEST_PG_PREFIX lets two checkouts run their PostgreSQL tests side by side without
+// dropping each other's databases.
+export const PG_PREFIX = process.env.FOLIO_TEST_PG_PREFIX ?? "folio_vt_";
 
 export default async function setup(project: TestProject) {
   const kind = project.config.env.FOLIO_TEST_DB;
