@@ -45,7 +45,8 @@ export function ScanStatus({ userId }: { userId: string }) {
           <p>
             {scan.status === "queued"
               ? "A scan of your library is queued."
-              : `Scanning your library: ${formatCount(scan.progress.done)} of ${formatCount(scan.progress.total)}`}
+              : // no figures while the scan counts other folders too (a root above this user's folder)
+                `Scanning your library${scan.progress.total ? `: ${formatCount(scan.progress.done)} of ${formatCount(scan.progress.total)}` : "…"}`}
           </p>
           <ProgressBar done={scan.progress.done} total={scan.progress.total} label="Scanning your library" />
         </div>
@@ -64,7 +65,7 @@ export function ScanStatus({ userId }: { userId: string }) {
           <p>
             {conversion.status === "queued"
               ? "Videos of your library are queued to be converted so your browser can play them."
-              : `Converting videos so your browser can play them: ${formatCount(conversion.progress.done)} of ${formatCount(conversion.progress.total)} s of video`}
+              : `Converting videos so your browser can play them${conversion.progress.total ? `: ${formatCount(conversion.progress.done)} of ${formatCount(conversion.progress.total)} s of video` : "…"}`}
           </p>
           <ProgressBar done={conversion.progress.done} total={conversion.progress.total} label="Converting videos" />
         </div>

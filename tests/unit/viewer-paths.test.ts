@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fromViewerPath, textInViewerTerms, toViewerPath } from "~/server/library/viewer-paths";
+import { isCourseLine } from "~/server/jobs/queue";
+import { fromViewerPath, namesPathIn, textInViewerTerms, toViewerPath } from "~/server/library/viewer-paths";
 
 describe("paths as a user sees them", () => {
   it("are relative to the scan folder, and cannot leave it", () => {
@@ -33,5 +34,25 @@ describe("paths as a user sees them", () => {
     expect(textInViewerTerms("ENOENT: no such file or directory, realpath '/lib/alice'", "/lib/alice", "/lib/alice")).toBe(
       "ENOENT: no such file or directory, realpath 'your folder'",
     );
+  });
+
+  it("a line names a folder on path boundaries, with _ and % taken literally", () => {
+    expect(namesPathIn("no preview for /lib/alice/a.jpg: corrupt", "/lib/alice")).toBe(true);
+    expect(namesPathIn("walking /lib/alice", "/lib/alice")).toBe(true);
+    for (const other of ["/lib/alice2/a.jpg", "/lib/alice 2/a.jpg", "/lib/al_ce/a.jpg", "/lib/al%ce/a.jpg", "/lib"]) {
+      expect(namesPathIn(`no preview for ${other}: corrupt`, "/lib/alice")).toBe(false);
+    }
+    expect(namesPathIn("no preview for /lib/alice/a.jpg: corrupt", "/lib/al_ce")).toBe(false);
+    expect(namesPathIn("no preview for /lib/al_ce/a.jpg: corrupt", "/lib/al%ce")).toBe(false);
+    expect(namesPathIn("14 files found: 0 unchanged, 14 to read", "/lib/alice")).toBe(false);
+  });
+
+  it("the job's course is told apart from lines about its files", () => {
+    for (const line of ["scan started", "full rescan started", "video conversions started", "resuming scan (attempt 2)", "cancelled", "resumed by worker w2", "worker w1 stopped responding; resumed by worker w2", "worker w1 is shutting down; the next worker resumes this scan", "scan failed: database is locked"]) {
+      expect(isCourseLine(line)).toBe(true);
+    }
+    for (const line of ["14 files found: 0 unchanged, 14 to read", "done: 14 new, 0 changed, 0 moved, 0 back, 0 missing, 0 unchanged", "files without preview under this folder:", "2 videos to convert for the browser: queued", "cancelled 3 files"]) {
+      expect(isCourseLine(line)).toBe(false);
+    }
   });
 });

@@ -178,6 +178,23 @@ export async function heartbeat(jobId: string, workerId: string, progress?: JobP
   return res.count === 1;
 }
 
+/** The lines that tell a job's course (started, resumed, handed over, cancelled, failed) and say
+ *  nothing about the files under its root; every other line is about files and names the path
+ *  it concerns, or counts the whole root (services/jobs.ts shows those only to who may see it all). */
+const COURSE_LINES = [
+  /^(scan|full rescan|video conversions) started$/,
+  /^resuming (scan|full rescan|the video conversions) \(attempt \d+\)$/,
+  /^cancelled$/,
+  /^resumed by worker \S+$/,
+  /^worker \S+ stopped responding; resumed by worker \S+$/,
+  /^worker \S+ is shutting down; the next worker resumes (these conversions|this scan)$/,
+  /^(scan|video conversions) failed: /,
+];
+
+/** True for a line written by the queue or worker about the job's course (COURSE_LINES). */
+export const isCourseLine = (message: string) => COURSE_LINES.some((re) => re.test(message));
+
+/** Adds a line to a job's log (cut at 2,000 characters). */
 export async function appendLog(jobId: string, level: "info" | "warn" | "error", message: string) {
   await db.jobLog.create({ data: { jobId, level, message: message.slice(0, 2000) } });
 }

@@ -26,6 +26,8 @@ const PATH_END = String.raw`(?=$|/|['"),]|[:;]\s| ->)`;
 
 /** Where an absolute path starts in a message: the start, after a space, a quote, a bracket or "=". */
 const PATH_START = String.raw`(^|[\s'"(=])`;
+/** `folder` or a path below it, named in a message, on path boundaries (/lib/alice2 is not in /lib/alice). */
+const pathIn = (folder: string, flags = "") => new RegExp(`${PATH_START}${escape(folder)}(/|${PATH_END})`, flags);
 /** An absolute path left in a message once the user's own are made relative: one of the
  *  server's own (its state folder, a temporary file). */
 const OTHER_PATH = new RegExp(`${PATH_START}/[^\\s'"),;]+`, "g");
@@ -38,8 +40,12 @@ const OTHER_PATH = new RegExp(`${PATH_START}/[^\\s'"),;]+`, "g");
  * root: the root itself, or a sibling such as /lib/alice2 beside /lib/alice.
  */
 export function textInViewerTerms(text: string, scanPath: string, root: string): string | null {
-  const own = new RegExp(`${PATH_START}${escape(scanPath)}(/|${PATH_END})`, "g");
-  const shown = text.replace(own, (_m, start: string, sep: string) => start + (sep === "/" ? "" : "your folder"));
-  const underRoot = new RegExp(`${PATH_START}${escape(root)}(/|${PATH_END})`);
-  return underRoot.test(shown) ? null : shown.replace(OTHER_PATH, "$1(a server path)");
+  const shown = text.replace(pathIn(scanPath, "g"), (_m, start: string, sep: string) => start + (sep === "/" ? "" : "your folder"));
+  return pathIn(root).test(shown) ? null : shown.replace(OTHER_PATH, "$1(a server path)");
+}
+
+/** True when `text` names `folder` or a path inside it (on path boundaries, as textInViewerTerms
+ *  reads paths): a line about that folder's own files. */
+export function namesPathIn(text: string, folder: string): boolean {
+  return pathIn(folder).test(text);
 }

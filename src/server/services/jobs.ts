@@ -4,8 +4,8 @@ import path from "node:path";
 import type { SessionUser } from "~/server/auth/session";
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
-import { requestCancel } from "~/server/jobs/queue";
-import { textInViewerTerms } from "~/server/library/viewer-paths";
+import { isCourseLine, requestCancel } from "~/server/jobs/queue";
+import { namesPathIn, textInViewerTerms } from "~/server/library/viewer-paths";
 
 type Caller = Pick<SessionUser, "id" | "isAdmin" | "scanPath">;
 
@@ -41,6 +41,12 @@ const jobSelect = {
   requestedBy: { select: { username: true } },
 } as const;
 
+/** True when the job's root lies above `caller`'s folder: its figures (progress, stats, the
+ *  counts of its lines) cover other users' folders too. */
+function insideBiggerRoot(caller: Caller, root: string | null) {
+  return !caller.isAdmin && !!caller.scanPath && !!root && root !== caller.scanPath;
+}
+
 /** A log line or error as `caller` may read it: whole for an admin; for a user, in the terms of
  *  their own folder, or null when it is about other folders under the job's root. */
 function forCaller(caller: Caller, root: string | null, text: string) {
@@ -48,16 +54,25 @@ function forCaller(caller: Caller, root: string | null, text: string) {
   return textInViewerTerms(text, caller.scanPath, root);
 }
 
+/** A log line as `caller` may read it (forCaller); under a bigger root, only the job's course and
+ *  lines naming the caller's own folder: any other line counts or names the whole root. */
+function lineForCaller(caller: Caller, root: string | null, text: string) {
+  if (insideBiggerRoot(caller, root) && !isCourseLine(text) && !namesPathIn(text, caller.scanPath!)) return null;
+  return forCaller(caller, root, text);
+}
+
 type JobRow = NonNullable<Awaited<ReturnType<typeof db.job.findFirst<{ select: typeof jobSelect }>>>>;
 
 /** A job as the API shows it (`full`: a full rescan, every file re-read). A non-admin's root is "" (their own folder: a job's root is their
- *  scan path or a folder above it), never a server path. */
+ *  scan path or a folder above it), never a server path; under a bigger root they get no figures
+ *  (`stats` null, `progress` 0 of 0), which would count other users' files. */
 function shape(caller: Caller, j: JobRow) {
+  const figures = !insideBiggerRoot(caller, j.root);
   return {
     id: j.id,
     type: j.type,
     status: j.status,
-    progress: { done: j.progressDone, total: j.progressTotal },
+    progress: figures ? { done: j.progressDone, total: j.progressTotal } : { done: 0, total: 0 },
     scope: { root: caller.isAdmin ? j.root : "" },
     requestedBy: j.requestedBy?.username ?? (j.requestedById ? "(deleted user)" : "schedule"),
     requestedById: j.requestedById,
@@ -66,7 +81,7 @@ function shape(caller: Caller, j: JobRow) {
     heartbeatAt: j.heartbeatAt,
     finishedAt: j.finishedAt,
     error: j.error === null ? null : (forCaller(caller, j.root, j.error) ?? "The scan failed; an admin can read why in the worker logs."),
-    stats: j.stats as Record<string, number> | null,
+    stats: figures ? (j.stats as Record<string, number> | null) : null,
     cancelRequested: j.cancelRequested,
     full: j.full,
   };
@@ -97,7 +112,7 @@ export async function getJob(caller: Caller, id: string) {
     take: 500,
     select: { id: true, at: true, level: true, message: true },
   });
-  const lines = logs.reverse().map((l) => ({ ...l, message: forCaller(caller, job.root, l.message) }));
+  const lines = logs.reverse().map((l) => ({ ...l, message: lineForCaller(caller, job.root, l.message) }));
   return { ...shape(caller, job), logs: lines.filter((l): l is typeof l & { message: string } => l.message !== null) };
 }
 
