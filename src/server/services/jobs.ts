@@ -57,8 +57,10 @@ function forCaller(caller: Caller, root: string | null, text: string) {
 /** A log line as `caller` may read it (forCaller); under a bigger root, only the job's course and
  *  lines naming the caller's own folder: any other line counts or names the whole root. */
 function lineForCaller(caller: Caller, root: string | null, text: string) {
-  if (insideBiggerRoot(caller, root) && !isCourseLine(text) && !namesPathIn(text, caller.scanPath!)) return null;
-  return forCaller(caller, root, text);
+  if (!insideBiggerRoot(caller, root)) return forCaller(caller, root, text);
+  if (!isCourseLine(text) && !namesPathIn(text, caller.scanPath!)) return null;
+  // "rendition 2 of 9 made for <their file>": the 9 counts the whole root's videos
+  return forCaller(caller, root, text.replace(/^rendition \d+ of \d+ /, "rendition "));
 }
 
 type JobRow = NonNullable<Awaited<ReturnType<typeof db.job.findFirst<{ select: typeof jobSelect }>>>>;
