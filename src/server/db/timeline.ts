@@ -2,12 +2,12 @@
 // their favorites cost five times the query itself.
 import { db, dialect } from "./index";
 import { rawParams, sqlTrue, type Dialect, type Statement } from "./dialect";
-import { newestFirstSql, visibleSql, type Viewer } from "./visibility";
+import { insideScanPathSql, newestFirstSql, visibleSql, type Viewer } from "./visibility";
 
 /** What narrows a page: a folder (absolute, already checked to lie inside the scan path), this
  *  viewer's favorites, an album (already checked to be the viewer's), a tag name (lowercase), a
  *  file keyword (exact, case included), and the keyset cursor (the id of the last photo of the
- *  previous page). */
+ *  previous page; one outside the viewer's folder matches nothing, like a missing id). */
 export type TimelineFilter = { folder?: string; favorite?: boolean; albumId?: string; tag?: string; keyword?: string; cursor?: string };
 
 // the Photo columns of a page row, selected in each half and again around the union
@@ -58,11 +58,13 @@ export function timelineStatement(d: Dialect, viewer: Viewer, filter: TimelineFi
       where.push(`EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = ${p(filter.keyword)})`);
     }
     if (filter.cursor) {
-      // compared with the cursor row's stored value, so no date is re-encoded on the way
+      // compared with the cursor row's stored value, so no date is re-encoded on the way; a
+      // cursor outside the viewer's folder is no row at all, like an id that does not exist
+      const cursorRow = () => `c."id" = ${p(filter.cursor)} AND ${insideScanPathSql("c", viewer, p)}`;
       where.push(
         dated
-          ? `(p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = ${p(filter.cursor)})`
-          : `EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = ${p(filter.cursor)} AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))`,
+          ? `(p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE ${cursorRow()})`
+          : `EXISTS (SELECT 1 FROM "Photo" c WHERE ${cursorRow()} AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))`,
       );
     }
     const order = dated ? `p."takenAt" DESC, p."id" DESC` : `p."id" DESC`;

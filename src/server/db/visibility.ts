@@ -54,7 +54,16 @@ export function visibleTo(viewer: Viewer) {
 /** The same rule as a raw SQL condition on the Photo row aliased `alias`. */
 export function visibleSql(alias: string, viewer: Viewer, p: (value: unknown) => string) {
   if (!viewer.scanPath) return "1 = 0";
-  return `${presentSql(alias)} AND ${pathRangeSql(`${alias}."directory"`, viewer.scanPath, p)}`;
+  return `${presentSql(alias)} AND ${insideScanPathSql(alias, viewer, p)}`;
+}
+
+/** The Photo row aliased `alias` lies inside the viewer's scan path, present or not: where a keyset
+ *  cursor may point (a page may end on a photo whose file vanished since). A cursor elsewhere
+ *  matches no row, exactly like an id that does not exist, so it neither confirms nor dates a
+ *  photo the viewer may not see. */
+export function insideScanPathSql(alias: string, viewer: Viewer, p: (value: unknown) => string) {
+  if (!viewer.scanPath) return "1 = 0";
+  return pathRangeSql(`${alias}."directory"`, viewer.scanPath, p);
 }
 
 /** Newest first by date taken, then id; a photo without a date sorts after every dated one, on

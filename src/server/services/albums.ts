@@ -3,12 +3,12 @@
 import { db } from "~/server/db";
 import { NEWEST_FIRST, visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
-import { findVisiblePhoto } from "./photos";
+import { assertVisiblePhotos, findVisiblePhoto } from "./photos";
 
 const noAlbum = () => new AppError("NOT_FOUND", "No such album.");
 
-async function ownAlbum(viewer: Viewer, id: string) {
-  const album = await db.album.findFirst({ where: { id, userId: viewer.id }, select: { id: true, name: true, coverPhotoId: true } });
+async function ownAlbum(viewer: Viewer, id: string, tx: Pick<typeof db, "album"> = db) {
+  const album = await tx.album.findFirst({ where: { id, userId: viewer.id }, select: { id: true, name: true, coverPhotoId: true } });
   if (!album) throw noAlbum();
   return album;
 }
@@ -57,22 +57,29 @@ export async function deleteAlbum(viewer: Viewer, id: string) {
   return { id };
 }
 
-/** Adds photos the viewer may see (NOT_FOUND for any other) to their album: `{ id, added }`. */
+/** Adds photos the viewer may see to their album: `{ id, added }`. All or nothing: any id they may
+ *  not see (another user's, a missing one) is NOT_FOUND and adds none. */
 export async function addToAlbum(viewer: Viewer, id: string, photoIds: string[]) {
-  await ownAlbum(viewer, id);
-  for (const photoId of photoIds) {
-    await findVisiblePhoto(viewer, photoId);
-    await db.albumPhoto.upsert({ where: { albumId_photoId: { albumId: id, photoId } }, create: { albumId: id, photoId }, update: {} });
-  }
-  await db.album.update({ where: { id }, data: { updatedAt: new Date() } });
+  await db.$transaction(async (tx) => {
+    await ownAlbum(viewer, id, tx);
+    const unique = await assertVisiblePhotos(viewer, photoIds, tx);
+    for (const photoId of unique) {
+      await tx.albumPhoto.upsert({ where: { albumId_photoId: { albumId: id, photoId } }, create: { albumId: id, photoId }, update: {} });
+    }
+    await tx.album.update({ where: { id }, data: { updatedAt: new Date() } });
+  });
   return { id, added: photoIds.length };
 }
 
-/** Takes photos out of the viewer's album (its cover too, when it is one of them): `{ id, removed }`. */
+/** Takes photos out of the viewer's album (its cover too, when it is one of them): `{ id, removed }`.
+ *  All or nothing, like addToAlbum: an id they may not see is NOT_FOUND and removes none. */
 export async function removeFromAlbum(viewer: Viewer, id: string, photoIds: string[]) {
-  const album = await ownAlbum(viewer, id);
-  await db.albumPhoto.deleteMany({ where: { albumId: id, photoId: { in: photoIds } } });
-  if (album.coverPhotoId && photoIds.includes(album.coverPhotoId)) await db.album.update({ where: { id }, data: { coverPhotoId: null } });
+  await db.$transaction(async (tx) => {
+    const album = await ownAlbum(viewer, id, tx);
+    await assertVisiblePhotos(viewer, photoIds, tx);
+    await tx.albumPhoto.deleteMany({ where: { albumId: id, photoId: { in: photoIds } } });
+    if (album.coverPhotoId && photoIds.includes(album.coverPhotoId)) await tx.album.update({ where: { id }, data: { coverPhotoId: null } });
+  });
   return { id, removed: photoIds.length };
 }
 

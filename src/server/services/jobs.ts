@@ -90,9 +90,13 @@ function shape(caller: Caller, j: JobRow) {
 }
 
 /** A keyset page of the jobs `caller` may see, newest first: `{ items, nextCursor }`; `limit`
- *  defaults to 20. */
+ *  defaults to 20. A cursor naming a job they may not see is an empty page, as a missing one is:
+ *  it neither confirms nor dates another user's job. */
 export async function listJobs(caller: Caller, opts: { limit?: number; cursor?: string } = {}) {
   const limit = opts.limit ?? 20;
+  if (opts.cursor && !(await db.job.findFirst({ where: { id: opts.cursor, ...jobsVisibleTo(caller) }, select: { id: true } }))) {
+    return { items: [], nextCursor: null };
+  }
   const rows = await db.job.findMany({
     where: jobsVisibleTo(caller),
     orderBy: [{ queuedAt: "desc" }, { id: "desc" }],

@@ -72,6 +72,16 @@ export async function findVisiblePhoto(viewer: Viewer, id: string) {
   return photo;
 }
 
+/** Checks that the viewer may see every one of `ids` (duplicates allowed) and returns them once
+ *  each; NOT_FOUND, the answer for one missing id, when any is not visible. `tx` runs the check
+ *  inside the caller's transaction, so it holds for the writes that follow. */
+export async function assertVisiblePhotos(viewer: Viewer, ids: string[], tx: Pick<typeof db, "photo"> = db) {
+  const unique = [...new Set(ids)];
+  const visible = await tx.photo.count({ where: { AND: [{ id: { in: unique } }, visibleTo(viewer)] } });
+  if (visible !== unique.length) throw notFound();
+  return unique;
+}
+
 /** One photo with its metadata and this viewer's favorite and tags (sorted). Its folder is
  *  relative to the viewer's scan folder; no server path, content hash or index bookkeeping
  *  (sidecar) leaves here. `keywords` are the file's own (the same for every user), sorted by

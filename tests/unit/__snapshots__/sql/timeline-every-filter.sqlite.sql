@@ -9,7 +9,7 @@ SELECT * FROM (
     AND EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = ?)
     AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ? AND t."name" = ?)
     AND EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = ?)
-    AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = ?)
+    AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = ? AND (c."directory" = ? OR (c."directory" >= ? AND c."directory" < ?)))
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT ?
 ) dated
 UNION ALL
@@ -22,9 +22,9 @@ SELECT * FROM (
     AND EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = ?)
     AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ? AND t."name" = ?)
     AND EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = ?)
-    AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = ? AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
+    AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = ? AND (c."directory" = ? OR (c."directory" >= ? AND c."directory" < ?)) AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
   ORDER BY p."id" DESC LIMIT ?
 ) undated
 ) q
 ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT ?;
--- values: ["user-1","/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","Alps","photo-9",61,"/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","Alps","photo-9",61,61]
+-- values: ["user-1","/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","Alps","photo-9","/library/family","/library/family/","/library/family0",61,"/library/family","/library/family/","/library/family0","/library/family/2023","user-1","album-1","user-1","beach","Alps","photo-9","/library/family","/library/family/","/library/family0",61,61]
