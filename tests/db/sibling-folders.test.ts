@@ -94,6 +94,9 @@ it("a user reads no job log line, figure or error about a sibling folder under t
     const listed = (await caller.jobs.list()).items.find((j) => j.id === jobId)!;
     const text = JSON.stringify([detail, listed]);
     for (const other of FOLDERS.filter((o) => o !== f)) expect(text).not.toContain(other);
+    // alice asked for the scan: the others learn that someone did, not who
+    expect(listed).toMatchObject(f === "alice" ? { requestedBy: "u0", requestedById: users.alice.id } : { requestedBy: "another user", requestedById: null });
+    if (f !== "alice") expect(text).not.toContain(users.alice.id);
     // the siblings' files without preview are theirs alone: alice has none
     expect(detail.logs.some((l) => l.message.includes("broken.jpg"))).toBe(f !== "alice");
     // figures: the root's counts include the siblings' files, so a user inside it gets none

@@ -67,17 +67,20 @@ type JobRow = NonNullable<Awaited<ReturnType<typeof db.job.findFirst<{ select: t
 
 /** A job as the API shows it (`full`: a full rescan, every file re-read). A non-admin's root is "" (their own folder: a job's root is their
  *  scan path or a folder above it), never a server path; under a bigger root they get no figures
- *  (`stats` null, `progress` 0 of 0), which would count other users' files. */
+ *  (`stats` null, `progress` 0 of 0), which would count other users' files, and a job another
+ *  user asked for says "another user", without their name or id. */
 function shape(caller: Caller, j: JobRow) {
   const figures = !insideBiggerRoot(caller, j.root);
+  const own = caller.isAdmin || !j.requestedById || j.requestedById === caller.id;
   return {
     id: j.id,
     type: j.type,
     status: j.status,
     progress: figures ? { done: j.progressDone, total: j.progressTotal } : { done: 0, total: 0 },
     scope: { root: caller.isAdmin ? j.root : "" },
-    requestedBy: j.requestedBy?.username ?? (j.requestedById ? "(deleted user)" : "schedule"),
-    requestedById: j.requestedById,
+    // another user's name and id are not a user's business: only that someone asked
+    requestedBy: own ? (j.requestedBy?.username ?? (j.requestedById ? "(deleted user)" : "schedule")) : "another user",
+    requestedById: own ? j.requestedById : null,
     queuedAt: j.queuedAt,
     startedAt: j.startedAt,
     heartbeatAt: j.heartbeatAt,
