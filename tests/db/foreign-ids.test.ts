@@ -171,9 +171,22 @@ describe("keyset cursors", () => {
   });
 
   it("jobs.list pages through the caller's own jobs; a foreign cursor is an empty page like a missing one", async () => {
-    expect((await signedInAs(ann).jobs.list()).items.map((j) => j.id)).toEqual([myJob]);
+    await new Promise((r) => setTimeout(r, 5));
+    const above = (await enqueueScan({ root: lib() })).id; // a root above her folder covers it too
+    const first = await signedInAs(ann).jobs.list({ limit: 1 });
+    expect(first).toMatchObject({ items: [{ id: above }], nextCursor: above });
+    expect((await signedInAs(ann).jobs.list({ cursor: above })).items.map((j) => j.id)).toEqual([myJob]);
     expect(await signedInAs(ann).jobs.list({ cursor: hisJob })).toEqual({ items: [], nextCursor: null });
     expect(await signedInAs(ann).jobs.list({ cursor: MISSING })).toEqual({ items: [], nextCursor: null });
     expect(await signedInAs(ann).jobs.list({ cursor: myJob })).toEqual({ items: [], nextCursor: null });
+  });
+});
+
+describe("ids the server gives", () => {
+  it("an album's cover is given only while the user may see it", async () => {
+    await signedInAs(ann).albums.setCover({ id: myAlbum, photoId: mine[0]! });
+    expect(await signedInAs(ann).albums.get({ id: myAlbum })).toMatchObject({ coverPhotoId: mine[0] });
+    await db.photo.update({ where: { id: mine[0] }, data: { missingSince: new Date() } });
+    expect(await signedInAs(ann).albums.get({ id: myAlbum })).toMatchObject({ coverPhotoId: null });
   });
 });

@@ -36,8 +36,13 @@ export async function listAlbums(viewer: Viewer) {
   );
 }
 
-/** `{ id, name, coverPhotoId }` of the viewer's own album, or NOT_FOUND. */
-export const getAlbum = ownAlbum;
+/** `{ id, name, coverPhotoId }` of the viewer's own album, or NOT_FOUND; the cover only while the
+ *  viewer may see it (its file may have vanished, or their folder changed since). */
+export async function getAlbum(viewer: Viewer, id: string) {
+  const album = await ownAlbum(viewer, id);
+  const cover = album.coverPhotoId ? await db.photo.findFirst({ where: { AND: [{ id: album.coverPhotoId }, visibleTo(viewer)] }, select: { id: true } }) : null;
+  return { ...album, coverPhotoId: cover?.id ?? null };
+}
 
 /** A new album of the viewer's own: `{ id, name }`. */
 export async function createAlbum(viewer: Viewer, name: string) {
