@@ -18,6 +18,7 @@ export async function nextAuthHandler(req: NextRequest, context: RouteContext) {
   if (!query.has("callbackUrl")) return handler(req, context);
   const url = req.nextUrl.clone();
   url.searchParams.set("callbackUrl", callbackPath(query.getAll("callbackUrl")));
-  const init = { method: req.method, headers: req.headers, body: req.body, duplex: "half" } as RequestInit;
-  return handler(new NextRequest(url, init), context);
+  // the body as a stream: Node's fetch wants `duplex` for that, which its types lack
+  const init = { method: req.method, headers: req.headers, body: req.body, duplex: "half" };
+  return handler(new NextRequest(url, init as ConstructorParameters<typeof NextRequest>[1]), context);
 }
