@@ -5,7 +5,7 @@
 // server) adds its origins to PAGE_SOURCES, or passes them as `extra`, and nowhere else.
 
 export type HeaderSet = Record<string, string>;
-export type PageHeaderSet = HeaderSet & { "Content-Security-Policy": string };
+export type PolicyHeaderSet = HeaderSet & { "Content-Security-Policy": string };
 
 /** Where a page may load each kind of resource from. 'self' is this origin; blob: and data:
  *  are URLs the UI makes itself (object URLs, inline images). */
@@ -43,7 +43,7 @@ const policy = (directives: Record<string, string[]>) =>
  * `dev` adds what `next dev` needs ('unsafe-eval' for its error overlay, ws: for reloading).
  * `extra` adds origins to a directive of PAGE_SOURCES.
  */
-export function pageHeaders(nonce: string, opts: { dev?: boolean; extra?: Partial<Record<SourceDirective, string[]>> } = {}): PageHeaderSet {
+export function pageHeaders(nonce: string, opts: { dev?: boolean; extra?: Partial<Record<SourceDirective, string[]>> } = {}): PolicyHeaderSet {
   const sources: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(PAGE_SOURCES)) sources[name] = [...values, ...(opts.extra?.[name as SourceDirective] ?? [])];
   if (opts.dev) sources["connect-src"] = [...PAGE_SOURCES["connect-src"], ...(opts.extra?.["connect-src"] ?? []), "ws:"];
@@ -61,7 +61,7 @@ export function pageHeaders(nonce: string, opts: { dev?: boolean; extra?: Partia
 }
 
 /** API answers (JSON, NextAuth's redirects): never a document that loads or runs anything. */
-export function apiHeaders(): HeaderSet {
+export function apiHeaders(): PolicyHeaderSet {
   return { ...COMMON_HEADERS, "Content-Security-Policy": policy({ "default-src": ["'none'"], "frame-ancestors": ["'none'"] }) };
 }
 
@@ -71,7 +71,7 @@ export function apiHeaders(): HeaderSet {
  * sandbox gives the document no script and no origin, so an HTML or SVG file named like a
  * photo runs nothing; nosniff keeps the browser to the type Folio sent.
  */
-export function mediaHeaders(): HeaderSet {
+export function mediaHeaders(): PolicyHeaderSet {
   const csp = policy({
     "default-src": ["'none'"],
     "img-src": ["'self'"],
