@@ -33,6 +33,8 @@ module.exports = {
     forbid("client-code-stays-client", "UI components know the server by its types only.", "^src/components/", "^src/server/|^src/generated/", { typesAllowed: true }),
     forbid("trpc-client-knows-the-router-type", "The tRPC client knows the server by the type of its router only.", "^src/trpc/", "^src/server/(?!api/root\\.ts$)|^src/generated/"),
     forbid("route-handlers-are-one-line", "A route handler re-exports a handler from src/server/api/http; the work happens there.", "^src/app/api/.+/route\\.ts$", "^(?!src/server/api/http/)"),
+    forbid("api-routes-are-one-line", "A Pages Router API route (media) re-exports a handler from src/server/api/http, as route handlers do.", "^src/pages/", "^(?!src/server/api/http/)"),
+    forbid("proxy-sets-headers-only", "src/proxy.ts puts the headers of src/lib/security-headers.ts on answers: the environment and src/lib, nothing else of Folio.", "^src/proxy\\.ts$", "^src/(?!env\\.ts$|lib/)"),
     forbid("database-clients-behind-db", "Only the database layer opens the generated Prisma clients and applies migrations.", "^src/(?!server/db/)", "^src/generated/|^src/server/db/migrate\\.ts$"),
     forbid("pages-use-services", "Pages reach data through services, tRPC or auth; never the database, jobs, scanner or library.", "^src/app/", server("db", "jobs", "scanner", "library")),
     forbid("api-is-thin", "Routers and HTTP handlers call services; the database, jobs, scanner and library sit below the services.", "^src/server/api/", `${server("db", "jobs", "scanner", "library")}|^src/(app|components)/`),

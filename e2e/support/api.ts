@@ -7,17 +7,18 @@ import { expect, type APIRequestContext, type APIResponse } from "@playwright/te
 export const SESSION_COOKIE = "next-auth.session-token";
 
 /** GET /api/auth/csrf, then POST /api/auth/callback/credentials as the sign-in form does; the
- *  answer is a redirect, to the error page when refused. `headers` go with the POST. */
+ *  answer is a redirect, to the error page when refused. `headers` go with the POST, `fields`
+ *  (such as `callbackUrl`) into its form and `query` (`?callbackUrl=...`) onto its URL. */
 export async function postCredentials(
   api: APIRequestContext,
   username: string,
   password: string,
-  opts: { origin?: string; headers?: Record<string, string> } = {},
+  opts: { origin?: string; headers?: Record<string, string>; fields?: Record<string, string>; query?: string } = {},
 ) {
   const origin = opts.origin ?? "";
   const { csrfToken } = (await (await api.get(`${origin}/api/auth/csrf`)).json()) as { csrfToken: string };
-  return api.post(`${origin}/api/auth/callback/credentials`, {
-    form: { csrfToken, username, password },
+  return api.post(`${origin}/api/auth/callback/credentials${opts.query ?? ""}`, {
+    form: { ...opts.fields, csrfToken, username, password },
     headers: opts.headers,
     maxRedirects: 0,
   });

@@ -3,6 +3,10 @@ import type { ReactNode } from "react";
 import { TRPCReactProvider } from "~/trpc/react";
 import "./globals.css";
 
+// every page renders per request: Next.js puts the request's CSP nonce (src/proxy.ts) on its
+// scripts only when it renders them, and a page built ahead of time would have none
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Folio", description: "Your photo library" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

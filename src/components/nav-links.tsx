@@ -11,7 +11,8 @@ const LINKS = [
 ];
 
 export function NavLinks() {
-  const pathname = usePathname();
+  // typed nullable once a pages/ folder exists (the media API route); an app page always has one
+  const pathname = usePathname() ?? "";
   return (
     <nav aria-label="Main" className="order-last flex w-full gap-4 sm:order-none sm:w-auto">
       {LINKS.map(({ href, label }) => {

@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** a request larger than the API takes (a tRPC batch or body over its limit) */
+  PAYLOAD_TOO_LARGE: 413,
   /** a video whose browser-playable rendition could not be made */
   UNPROCESSABLE_CONTENT: 422,
   TOO_MANY_REQUESTS: 429,

@@ -8,6 +8,7 @@ import { Form } from "~/components/ui/form";
 import { FormField } from "~/components/ui/form-field";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { signInSchema } from "~/lib/identity";
+import { safeCallbackPath } from "~/lib/redirect";
 
 const WRONG = "The username or e-mail and password do not match. Check both and try again.";
 
@@ -20,8 +21,9 @@ export function LoginForm({ next, allowSignup }: { next: string; allowSignup: bo
     // one message for either mistake, so it does not reveal whether the account exists; a
     // throttled attempt comes back with its own message saying when to retry
     if (!res?.ok || res.error) throw new Error(res?.error && res.error !== "CredentialsSignin" ? res.error : WRONG);
-    // a full load: `next` is any same-site path, not always a page of this app
-    window.location.assign(next);
+    // a full load: `next` is any same-site path, not always a page of this app; checked here
+    // too, so whatever a caller passes, the browser stays on this site
+    window.location.assign(safeCallbackPath(next));
   }
 
   const { isSubmitting, isSubmitSuccessful } = form.formState;

@@ -45,13 +45,17 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+/** The tRPC error an AppError stands for: same code (tRPC's codes include every one of ours),
+ *  same message, the AppError as its cause (its field errors reach `error.data.fieldErrors`). */
+export const trpcErrorOf = (app: AppError) => new TRPCError({ code: app.code, message: app.message, cause: app });
+
 /** Maps the services' AppError, and the database refusals it stands for (a taken username or
  *  e-mail), to their tRPC code: here and nowhere else. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const app = asAppError(result.error.cause);
-    if (app) throw new TRPCError({ code: app.code, message: app.message, cause: app });
+    if (app) throw trpcErrorOf(app);
   }
   return result;
 });

@@ -1,10 +1,16 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { env } from "~/env";
+import { safeCallbackPath } from "~/lib/redirect";
 import { clientIp } from "./client-ip";
 import { signIn } from "./credentials";
 import { sessionSecret } from "./secret";
 
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
+
+/** The page of this site a callbackUrl names (src/lib/redirect.ts), a whole URL accepted when
+ *  it is on NEXTAUTH_URL's origin; `/photos` for anything else. */
+export const callbackPath = (value: unknown) => safeCallbackPath(value, { origin: env.NEXTAUTH_URL });
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: THIRTY_DAYS },
@@ -34,6 +40,12 @@ export const authOptions: NextAuthOptions = {
         token.sv = user.sessionVersion;
       }
       return token;
+    },
+    // every redirect NextAuth makes (after sign-in and sign-out, from the form body, the query
+    // or its callback cookie) goes to a page of this site; its default threw on an unparsable
+    // URL such as http://localhost:3000.evil.example/ (a 500)
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, { origin: baseUrl })}`;
     },
     session({ session, token }) {
       return { expires: session.expires, userId: token.sub ?? "", sessionVersion: token.sv ?? 0 };

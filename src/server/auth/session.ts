@@ -15,7 +15,16 @@ const SESSION_COOKIE = `${env.NEXTAUTH_URL.startsWith("https://") ? "__Secure-" 
  * session callbacks and encrypt a renewed token that a route handler never sends, on every call.
  */
 export async function getSessionIdentity(): Promise<SessionIdentity | null> {
-  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return sessionIdentityOf((await cookies()).get(SESSION_COOKIE)?.value);
+}
+
+/** The same from a request's cookies by name, for a Pages Router API route (the media route),
+ *  where next/headers has no request. */
+export async function sessionIdentityFrom(cookies: Partial<Record<string, string>>) {
+  return sessionIdentityOf(cookies[SESSION_COOKIE]);
+}
+
+async function sessionIdentityOf(token: string | undefined): Promise<SessionIdentity | null> {
   if (!token) return null;
   const claims = await decode({ token, secret: sessionSecret() }).catch(() => null);
   return claims?.sub ? { userId: claims.sub, sessionVersion: typeof claims.sv === "number" ? claims.sv : 0 } : null;

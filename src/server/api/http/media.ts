@@ -1,50 +1,55 @@
-// GET /api/media/<id>/thumbnail and /original: the session, then the services' file, sent with
-// ETag, conditional requests and byte ranges. Errors answer as plain text with their status.
+// /api/media/<id>/thumbnail, /original, /playback and /motion: the session, then the services'
+// file, sent with ETag, conditional requests, byte ranges, its length and the media security
+// headers. Errors answer as plain text with their status.
+//
+// Served by a Pages Router API route (src/pages/api/media/[id]/[kind].ts), not an App Router
+// route handler: Next 16 drops the Content-Length of a handler's Response (send-response.ts),
+// so downloads showed no progress. `Cache-Control: no-transform` keeps Next's compression off
+// these bytes (it skips such answers), whatever their type; pages are still compressed.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { getSessionIdentity, resolveSessionUser } from "~/server/auth/session";
+import { pipeline } from "node:stream/promises";
+import type { NextApiRequest, NextApiResponse } from "next";
+import { mediaHeaders } from "~/lib/security-headers";
+import { resolveSessionUser, sessionIdentityFrom } from "~/server/auth/session";
+import type { SessionIdentity } from "~/server/auth/credentials";
 import { AppError, httpStatus, signInRequired } from "~/server/errors";
 import { motionFile, originalFile, playbackFile, thumbnailFile, type MediaFile, type ThumbSize } from "~/server/services/media";
 import type { Viewer } from "~/server/services/photos";
 
-const CACHE = "private, max-age=3600";
-type Params = { params: Promise<{ id: string }> };
+const CACHE = "private, max-age=3600, no-transform";
 
 const stream = (file: string, range?: { start: number; end: number }) => Readable.toWeb(createReadStream(file, range)) as ReadableStream;
 
-/** 200 with the whole file, 206 with one range (`bytes=a-b`, `a-`, `-n`, originals only), 416
- *  for a range past the end, 304 when the client's ETag (`ifNoneMatch`) matches, before the
- *  file is opened. A preview gone from disk is NOT_FOUND. */
+/** 200 with the whole file, 206 with one range (`bytes=a-b`, `a-`, `-n`), 416 for a range past
+ *  the end, 304 when the client's ETag (`ifNoneMatch`) matches, before the file is opened;
+ *  every answer with its Content-Length. A preview gone from disk is NOT_FOUND. */
 async function fileResponse(media: MediaFile, range: string | null, ifNoneMatch: string | null) {
-  const headers: Record<string, string> = { "Content-Type": media.mime, ETag: media.etag, "Cache-Control": CACHE };
-  if (media.original) {
-    headers["Accept-Ranges"] = "bytes";
-    headers["Content-Disposition"] = `inline; filename*=UTF-8''${encodeURIComponent(media.original.fileName)}`;
-  }
+  const headers: Record<string, string> = { ...mediaHeaders(), "Content-Type": media.mime, ETag: media.etag, "Cache-Control": CACHE, "Accept-Ranges": "bytes" };
+  if (media.original) headers["Content-Disposition"] = `inline; filename*=UTF-8''${encodeURIComponent(media.original.fileName)}`;
   if (ifNoneMatch === media.etag) return new Response(null, { status: 304, headers });
   const size = media.original?.size ?? (await stat(media.file).catch(() => null))?.size;
   if (size === undefined) throw new AppError("NOT_FOUND", "No such photo.");
-  const m = range && media.original ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+  const offset = media.original?.offset ?? 0;
+  const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
   // "bytes=5-2" is no range at all (RFC 9110: ignore it and send the whole file)
   if (m && (m[1] || m[2]) && !(m[1] && m[2] && Number(m[1]) > Number(m[2]))) {
     const start = m[1] ? Number(m[1]) : Math.max(0, size - Number(m[2]));
     const end = m[1] && m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
     if (start > end || start >= size) return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
-    const offset = media.original?.offset ?? 0;
     return new Response(stream(media.file, { start: start + offset, end: end + offset }), {
       status: 206,
       headers: { ...headers, "Content-Range": `bytes ${start}-${end}/${size}`, "Content-Length": String(end - start + 1) },
     });
   }
-  const offset = media.original?.offset ?? 0;
   const whole = offset ? stream(media.file, { start: offset, end: offset + size - 1 }) : stream(media.file);
   return new Response(whole, { status: 200, headers: { ...headers, "Content-Length": String(size) } });
 }
 
-/** A photo's preview for `viewer`; throws AppError NOT_FOUND like the services. */
-export async function serveThumbnail(viewer: Viewer, id: string, size: ThumbSize, ifNoneMatch: string | null) {
-  return fileResponse(await thumbnailFile(viewer, id, size), null, ifNoneMatch);
+/** A photo's preview for `viewer`, with byte ranges; throws AppError NOT_FOUND like the services. */
+export async function serveThumbnail(viewer: Viewer, id: string, size: ThumbSize, ifNoneMatch: string | null, range: string | null = null) {
+  return fileResponse(await thumbnailFile(viewer, id, size), range, ifNoneMatch);
 }
 
 /** A photo's original for `viewer`, with byte ranges; throws AppError NOT_FOUND like the services. */
@@ -63,43 +68,63 @@ export async function serveMotion(viewer: Viewer, id: string, range: string | nu
   return fileResponse(await motionFile(viewer, id), range, ifNoneMatch);
 }
 
+const textAnswer = (status: number, message: string, extra: Record<string, string> = {}) =>
+  new Response(message, { status, headers: { ...mediaHeaders(), "Content-Type": "text/plain; charset=utf-8", ...extra } });
+
 /** Resolves the session, then answers with `serve`; AppErrors become their HTTP status. */
-async function withViewer(serve: (viewer: Viewer) => Promise<Response>) {
+async function withViewer(identity: SessionIdentity | null, serve: (viewer: Viewer) => Promise<Response>) {
   try {
-    const user = await resolveSessionUser(await getSessionIdentity());
+    const user = await resolveSessionUser(identity);
     if (!user) throw signInRequired();
     return await serve(user);
   } catch (e) {
     if (e instanceof AppError) {
       // a rendition being made: a player may ask again
-      const retry: Record<string, string> = e.code === "SERVICE_UNAVAILABLE" ? { "Retry-After": "30" } : {};
-      return new Response(e.message, { status: httpStatus(e.code), headers: retry });
+      return textAnswer(httpStatus(e.code), e.message, e.code === "SERVICE_UNAVAILABLE" ? { "Retry-After": "30" } : {});
     }
     throw e;
   }
 }
 
-/** GET /api/media/<id>/thumbnail?size=small|large (anything else: small). */
-export const thumbnailGET = async (req: Request, { params }: Params) => {
-  const size = new URL(req.url).searchParams.get("size") === "large" ? "large" : "small";
-  const { id } = await params;
-  return withViewer((viewer) => serveThumbnail(viewer, id, size, req.headers.get("if-none-match")));
+type Request = { range: string | null; ifNoneMatch: string | null; size: ThumbSize };
+
+/** What each /api/media/<id>/<kind> serves. */
+const KINDS: Record<string, (viewer: Viewer, id: string, r: Request) => Promise<Response>> = {
+  // ?size=small|large (anything else: small)
+  thumbnail: (viewer, id, r) => serveThumbnail(viewer, id, r.size, r.ifNoneMatch, r.range),
+  original: (viewer, id, r) => serveOriginal(viewer, id, r.range, r.ifNoneMatch),
+  playback: (viewer, id, r) => servePlayback(viewer, id, r.range, r.ifNoneMatch),
+  motion: (viewer, id, r) => serveMotion(viewer, id, r.range, r.ifNoneMatch),
 };
 
-/** GET /api/media/<id>/playback: a video as the browser should play it, with byte ranges. */
-export const playbackGET = async (req: Request, { params }: Params) => {
-  const { id } = await params;
-  return withViewer((viewer) => servePlayback(viewer, id, req.headers.get("range"), req.headers.get("if-none-match")));
-};
+/** Writes a Web Response to Node's response as it is: status, every header (Content-Length
+ *  included), then the body streamed (none for HEAD). */
+async function send(res: NextApiResponse, answer: Response, head: boolean) {
+  res.statusCode = answer.status;
+  answer.headers.forEach((value, name) => res.setHeader(name, value));
+  if (!answer.body || head) {
+    await answer.body?.cancel();
+    res.end();
+    return;
+  }
+  // a client that goes away mid-file (a player seeking elsewhere) is no error of ours
+  await pipeline(Readable.fromWeb(answer.body as import("node:stream/web").ReadableStream), res).catch(() => res.destroy());
+}
 
-/** GET /api/media/<id>/motion: a live or motion photo's motion as video, with byte ranges. */
-export const motionGET = async (req: Request, { params }: Params) => {
-  const { id } = await params;
-  return withViewer((viewer) => serveMotion(viewer, id, req.headers.get("range"), req.headers.get("if-none-match")));
-};
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** GET /api/media/<id>/original. */
-export const originalGET = async (req: Request, { params }: Params) => {
-  const { id } = await params;
-  return withViewer((viewer) => serveOriginal(viewer, id, req.headers.get("range"), req.headers.get("if-none-match")));
-};
+/** GET (and HEAD) /api/media/<id>/<thumbnail|original|playback|motion>, as a Pages Router API
+ *  route: 404 for another kind, 405 for another method. */
+export async function mediaRoute(req: NextApiRequest, res: NextApiResponse) {
+  const head = req.method === "HEAD";
+  const serve = KINDS[first(req.query.kind) ?? ""];
+  const id = first(req.query.id) ?? "";
+  if (req.method !== "GET" && !head) return send(res, textAnswer(405, "Only GET.", { Allow: "GET, HEAD" }), head);
+  if (!serve) return send(res, textAnswer(404, "Not found."), head);
+  const request: Request = {
+    range: first(req.headers.range) ?? null,
+    ifNoneMatch: first(req.headers["if-none-match"]) ?? null,
+    size: first(req.query.size) === "large" ? "large" : "small",
+  };
+  return send(res, await withViewer(await sessionIdentityFrom(req.cookies), (viewer) => serve(viewer, id, request)), head);
+}

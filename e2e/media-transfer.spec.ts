@@ -1,0 +1,62 @@
+// Media as it travels (issue #15, item 9), against the production server, the only one that
+// compresses: every /api/media answer goes out as the bytes it is, with its length (downloads
+// show progress) and byte ranges (206 with Content-Range and Content-Length: video seeks), even
+// to a client that accepts gzip; pages are still compressed.
+import { statSync } from "node:fs";
+import type { APIRequestContext } from "@playwright/test";
+import { writeMotionPhoto, writeVideo } from "../tests/support/video";
+import { dataOf, scanEverything, trpcQuery } from "./support/api";
+import { expect, test } from "./support/fixtures";
+
+const GZIP = { "accept-encoding": "gzip, deflate, br" };
+
+/** GET `url` whole and as the range `from`-`to` and checks both answers' framing; returns the whole body. */
+async function expectWholeAndRange(api: APIRequestContext, url: string, label: string, from = 100, to = 1099) {
+  const whole = await api.get(url, { headers: GZIP });
+  expect(whole.status(), label).toBe(200);
+  const body = await whole.body();
+  const h = whole.headers();
+  expect(h["content-encoding"], label).toBeUndefined();
+  expect(h["content-length"], label).toBe(String(body.length));
+  expect(h["accept-ranges"], label).toBe("bytes");
+
+  const part = await api.get(url, { headers: { ...GZIP, range: `bytes=${from}-${to}` } });
+  expect(part.status(), label).toBe(206);
+  const p = part.headers();
+  expect(p["content-encoding"], label).toBeUndefined();
+  expect(p["content-length"], label).toBe(String(to - from + 1));
+  expect(p["content-range"], label).toBe(`bytes ${from}-${to}/${body.length}`);
+  expect((await part.body()).equals(body.subarray(from, to + 1)), label).toBe(true);
+  return body;
+}
+
+test("media answers carry their length and ranges and are never compressed; pages still are", async ({ library, user, adminApi, signedInApi, newApi }) => {
+  test.setTimeout(180_000);
+  // large enough to be worth compressing (over the middleware's 1 KiB threshold)
+  const folder = await library.photos("", 1, { width: 900, height: 700, quality: 95 });
+  await writeVideo(library.path("clip.mp4"), { seconds: 2 });
+  await writeMotionPhoto(library.path("PXL_20240401_MP.jpg"), { seconds: 1 });
+  const vera = await user({ username: "bytes-vera", password: "bytes-vera-password", scanPath: folder });
+  await scanEverything(adminApi);
+  const api = await signedInApi(vera.username, vera.password);
+  const items = dataOf<{ items: { id: string; fileName: string }[] }>(await trpcQuery(api, "photos.list")).items;
+  const idOf = (name: string) => items.find((i) => i.fileName === name)!.id;
+
+  const original = await expectWholeAndRange(api, `/api/media/${idOf("img-000.jpg")}/original`, "original");
+  expect(original.length).toBe(statSync(library.path("img-000.jpg")).size);
+  const video = await expectWholeAndRange(api, `/api/media/${idOf("clip.mp4")}/playback`, "playback");
+  expect(video.length).toBe(statSync(library.path("clip.mp4")).size);
+  // a suffix range, as players ask for an index at the end of a file
+  const tail = await api.get(`/api/media/${idOf("clip.mp4")}/playback`, { headers: { ...GZIP, range: "bytes=-500" } });
+  expect(tail.status()).toBe(206);
+  expect(tail.headers()["content-length"]).toBe("500");
+  expect(tail.headers()["content-range"]).toBe(`bytes ${video.length - 500}-${video.length - 1}/${video.length}`);
+  await expectWholeAndRange(api, `/api/media/${idOf("img-000.jpg")}/thumbnail?size=large`, "large thumbnail");
+  await expectWholeAndRange(api, `/api/media/${idOf("img-000.jpg")}/thumbnail`, "small thumbnail", 0, 99);
+  await expectWholeAndRange(api, `/api/media/${idOf("PXL_20240401_MP.jpg")}/motion`, "motion");
+
+  // compression stays on for pages
+  const anonymous = await newApi();
+  const page = await anonymous.get("/login", { headers: { "accept-encoding": "gzip" } });
+  expect(page.headers()["content-encoding"]).toBe("gzip");
+});

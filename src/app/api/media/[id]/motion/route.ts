@@ -1,1 +1,0 @@
-export { motionGET as GET } from "~/server/api/http/media";

@@ -1,1 +1,0 @@
-export { originalGET as GET } from "~/server/api/http/media";

@@ -1,1 +1,0 @@
-export { playbackGET as GET } from "~/server/api/http/media";

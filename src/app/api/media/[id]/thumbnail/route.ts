@@ -1,1 +1,0 @@
-export { thumbnailGET as GET } from "~/server/api/http/media";
