@@ -71,6 +71,22 @@ test("NextAuth's sign-in POST answers a hostile callbackUrl with a redirect to t
       expect(location.pathname, label).not.toMatch(/^\/\//);
     }
   }
+  // NextAuth also reads the last callbackUrl from its cookie: the same rule holds there
+  for (const callbackUrl of hostile) {
+    const cookieApi = await newApi();
+    const { csrfToken } = (await (await cookieApi.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const jar = (await cookieApi.storageState()).cookies.map((c) => `${c.name}=${c.value}`);
+    const res = await cookieApi.post("/api/auth/callback/credentials", {
+      form: { csrfToken, username: E2E_ADMIN.username, password: E2E_ADMIN.password },
+      headers: { cookie: [...jar, `next-auth.callback-url=${encodeURIComponent(callbackUrl)}`].join("; ") },
+      maxRedirects: 0,
+    });
+    const label = `${callbackUrl} in the cookie`;
+    expect(res.status(), label).toBe(302);
+    const location = new URL(res.headers().location ?? "", E2E_BASE_URL);
+    expect(location.origin, label).toBe(E2E_BASE_URL);
+    expect(location.pathname, label).not.toMatch(/^\/\//);
+  }
   // a page of this site, given whole or as a path, is where the sign-in leads
   for (const callbackUrl of [`${E2E_BASE_URL}/albums`, "/albums"]) {
     const res = await postCredentials(api, E2E_ADMIN.username, E2E_ADMIN.password, { fields: { callbackUrl } });
