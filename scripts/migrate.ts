@@ -2,6 +2,8 @@
 //   npm run db:migrate -- --create    also creates a SQLite database that does not exist yet
 // Without --create a missing SQLite file is an error: a command run without the server's
 // environment must not leave an empty database where the server does not look.
+export {}; // a module: top-level await
+
 const usage = "Usage: npm run db:migrate [-- --create]";
 const args = process.argv.slice(2);
 if (args.includes("--help") || args.includes("-h")) {
