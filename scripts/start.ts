@@ -103,8 +103,9 @@ function superviseGroup(child: ChildProcess) {
     }, 100);
   };
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => stop(sig, 0));
-  // npm runs this under `sh -c`, which dies of a signal sent to npm without passing it on:
-  // being handed to another parent is the sign to stop
+  // npm forwards SIGINT and SIGTERM to its child (package.json execs this in place of npm's
+  // `sh -c`, which would ignore SIGINT and die of SIGTERM without passing either on); npm itself
+  // dies of others (SIGHUP): being handed to another parent is the sign to stop
   const parent = process.ppid;
   setInterval(() => {
     if (process.ppid !== parent) stop("the process that started Folio is gone", 0);
