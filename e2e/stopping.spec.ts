@@ -76,7 +76,6 @@ for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) {
     const tree = descendants(folio.pid);
     const commands = [...tree.values()].join("\n");
     expect(commands).toContain("scripts/start.ts");
-    expect(commands).toContain("scripts/server.mjs");
     expect(commands).toContain("scripts/worker.ts");
     // without HOST, every interface: another loopback address answers too
     expect(await portAnswers(port, "127.0.0.2")).toBe(true);
