@@ -45,7 +45,7 @@ module.exports = {
     forbid("db-is-the-bottom", "The database layer knows only the environment, the errors and the generated clients.", "^src/server/db/", `${server("services", "jobs", "scanner", "library", "api", "auth")}|^src/(app|components|trpc)/|${web}`),
     forbid("auth-below-services", "Sessions, credentials and throttling sit below the services, which may use them.", "^src/server/auth/", `${server("services", "jobs", "scanner", "library", "api")}|^src/(app|components|trpc)/`),
     forbid("errors-is-a-leaf", "The one error type imports nothing of the server but the database's unique-violation classifier.", "^src/server/errors\\.ts$", "^src/(?!server/db/unique-violation\\.ts$)"),
-    forbid("scripts-skip-the-web", "Scripts call services directly; never Next.js or the tRPC layer.", "^scripts/", `${server("api")}|^src/(app|components|trpc)/|${web}`),
+    forbid("scripts-skip-the-web", "Scripts call services directly; never Next.js or the tRPC layer (scripts/server.mjs, the HTTP server around Next's handler, aside).", "^scripts/", `${server("api")}|^src/(app|components|trpc)/|${web}`, { pathNot: "^scripts/server\\.mjs$" }),
   ],
   options: {
     doNotFollow: { path: "node_modules" },

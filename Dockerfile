@@ -36,4 +36,6 @@ RUN mkdir -p /data /var/lib/folio && chown node:node /var/lib/folio
 USER node
 VOLUME /var/lib/folio
 EXPOSE 3000
-CMD ["node_modules/.bin/tsx", "scripts/start.ts"]
+# start.ts itself is PID 1 (no tsx launcher in between): docker stop's SIGTERM reaches it, and it
+# stops the server, the scan worker and their tools before it exits
+CMD ["node", "--import", "tsx", "scripts/start.ts"]

@@ -26,7 +26,7 @@ if (unknown.length) fail(EXIT_BAD_INPUT, `Unknown option ${unknown[0]}. ${usage}
 const positional = args.filter((a) => !a.startsWith("-"));
 
 // Loaded after the argument checks, so a bad environment is reported as one clear line too.
-let mods: [typeof import("../src/env"), typeof import("../src/lib/identity"), typeof import("../src/server/services/passwords"), typeof import("../src/server/errors"), typeof import("../src/server/db/migrate"), typeof import("../src/server/db"), typeof import("../src/lib/error-text")];
+let mods: [typeof import("../src/env"), typeof import("../src/lib/identity"), typeof import("../src/server/services/passwords"), typeof import("../src/server/errors"), typeof import("../src/server/db/migrate"), typeof import("../src/server/db"), typeof import("../src/lib/error-text"), typeof import("../src/server/db/ready")];
 try {
   mods = await Promise.all([
     import("../src/env"),
@@ -36,11 +36,12 @@ try {
     import("../src/server/db/migrate"),
     import("../src/server/db"),
     import("../src/lib/error-text"),
+    import("../src/server/db/ready"),
   ]);
 } catch (e) {
   fail(EXIT_BAD_INPUT, (e as Error).message);
 }
-const [{ env }, { passwordSchema }, { changePasswordByUsername }, { AppError }, { describeDatabase }, { db }, { errorLine }] = mods;
+const [{ env }, { passwordSchema }, { changePasswordByUsername }, { AppError }, { describeDatabase }, { db }, { errorLine }, { assertDatabaseReady }] = mods;
 const unreachable = (e: unknown) => fail(EXIT_DATABASE, `Cannot reach the database (${describeDatabase()}): ${errorLine(e)}`);
 
 const username = positional[0] ?? env.ADMIN_USERNAME;
@@ -72,11 +73,14 @@ async function askPassword(): Promise<string> {
 }
 
 async function main() {
-  // find the user (and reach the database) before asking for a password
+  // find the user (and reach the database) before asking for a password; a missing or empty
+  // database is reported, never created
   try {
+    await assertDatabaseReady();
     const exists = await db.user.findUnique({ where: { username: username!.toLowerCase() }, select: { id: true } });
     if (!exists) fail(EXIT_BAD_INPUT, `No user named '${username}'.`);
   } catch (e) {
+    if (e instanceof AppError) fail(EXIT_DATABASE, e.message);
     unreachable(e);
   }
   const password = await askPassword();

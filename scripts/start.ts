@@ -1,7 +1,12 @@
-// npm start: everything a fresh clone needs, then next start.
+// npm start: everything a fresh clone needs, then the server.
 //   creates STATE_DIR and LIBRARY_ROOT, applies migrations, builds when the build is missing
-//   or older than the sources, and serves on PORT. --dev runs next dev instead.
-import { spawn, spawnSync } from "node:child_process";
+//   or older than the sources, and serves on HOST:PORT (scripts/server.mjs, Next's handler
+//   behind node:http). --dev runs next dev instead.
+// Stopping: the server runs in a process group of its own, with everything it starts (the scan
+// worker, ffmpeg, ExifTool). On SIGTERM, SIGINT or SIGHUP, or when the process that started this
+// one is gone (npm's shell does not pass signals on), the whole group is sent SIGTERM, then
+// SIGKILL after STOP_GRACE_MS, and this process exits once none of it is left.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -16,6 +21,7 @@ try {
 const { childEnv, env, applyMigrations, describeDatabase } = folio;
 
 const dev = process.argv.includes("--dev");
+const STOP_GRACE_MS = 10_000;
 const next = path.resolve("node_modules", ".bin", "next");
 
 function newestMtime(p: string): number {
@@ -46,12 +52,65 @@ function main() {
   }
   console.log(`Folio: library root ${env.LIBRARY_ROOT}, state in ${env.STATE_DIR}`);
   console.log(`Folio: open ${env.NEXTAUTH_URL}`);
-  const child = spawn(next, [dev ? "dev" : "start", "-p", String(env.PORT)], {
-    stdio: "inherit",
-    env: childEnv(dev ? {} : { NODE_ENV: "production" }),
-  });
-  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
-  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  const hostArgs = env.HOST ? ["--hostname", env.HOST] : [];
+  const child = dev
+    ? spawn(next, ["dev", "-p", String(env.PORT), ...hostArgs], { stdio: "inherit", env: childEnv(), detached: true })
+    : spawn(process.execPath, [path.resolve("scripts", "server.mjs"), "--port", String(env.PORT), ...hostArgs], {
+        stdio: ["inherit", "inherit", "inherit", "ipc"],
+        env: childEnv({ NODE_ENV: "production" }),
+        detached: true,
+      });
+  superviseGroup(child);
+}
+
+/** True while any process of the group `pgid` is alive. */
+function groupAlive(pgid: number) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // the group is gone already
+  }
+}
+
+/** Ends the server's whole process group on a signal or when our parent is gone, and exits
+ *  once the group is empty; a server that exits on its own takes the rest of its group along. */
+function superviseGroup(child: ChildProcess) {
+  const pgid = child.pid!;
+  let exitCode: number | null = null;
+  let stopping = false;
+  const stop = (why: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    exitCode = code;
+    if (why) console.log(`Folio: stopping (${why})`);
+    signalGroup(pgid, "SIGTERM");
+    const killAt = Date.now() + STOP_GRACE_MS;
+    const poll = setInterval(() => {
+      if (!groupAlive(pgid)) {
+        clearInterval(poll);
+        process.exit(exitCode ?? 0);
+      }
+      if (Date.now() > killAt) signalGroup(pgid, "SIGKILL");
+    }, 100);
+  };
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => stop(sig, 0));
+  // npm forwards SIGINT and SIGTERM to its child (package.json execs this in place of npm's
+  // `sh -c`, which would ignore SIGINT and die of SIGTERM without passing either on); npm itself
+  // dies of others (SIGHUP): being handed to another parent is the sign to stop
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) stop("the process that started Folio is gone", 0);
+  }, 500).unref();
+  child.on("exit", (code, signal) => stop("", code ?? (signal ? 0 : 1)));
 }
 
 try {

@@ -11,6 +11,8 @@ import { prepareDatabase } from "../src/server/db/maintenance";
 import { handBackJobs } from "../src/server/jobs/queue";
 import { startWorker, type Worker } from "../src/server/jobs/worker";
 import { describeDatabase } from "../src/server/db/migrate";
+import { assertDatabaseReady } from "../src/server/db/ready";
+import { AppError } from "../src/server/errors";
 
 const log = (m: string) => console.log(`[folio-worker] ${m}`);
 const LEAVE_TIMEOUT_MS = 10_000;
@@ -54,6 +56,13 @@ if (process.send) {
 }
 if (process.argv.includes("--low-priority")) lowerPriority();
 
+try {
+  // a missing or empty database is reported in one line, never created
+  await assertDatabaseReady();
+} catch (e) {
+  console.error(e instanceof AppError ? `[folio-worker] ${e.message}` : `[folio-worker] cannot reach the database (${describeDatabase()}): ${(e as Error).message}`);
+  process.exit(1);
+}
 await prepareDatabase();
 if (!leaving) {
   worker = startWorker(log);

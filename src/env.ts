@@ -1,6 +1,7 @@
 // The only module that reads process.env. Every variable of the environment table in
 // docs/API.md is validated here, with defaults that let Folio start with nothing configured.
 import { existsSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { emailSchema, passwordSchema, usernameSchema } from "./lib/identity";
@@ -12,9 +13,44 @@ const onOff = (name: string) =>
   z.enum(["on", "off"], { error: `${name} must be "on" or "off".` }).default("on");
 const blankAsUnset = (v: unknown) => (v === "" ? undefined : v);
 
+export type TrustedProxy = { address: string; prefix: number; family: "ipv4" | "ipv6" };
+
+/** One TRUSTED_PROXIES entry: an address or a CIDR block, IPv4 or IPv6; an IPv4-mapped IPv6
+ *  address (::ffff:10.0.0.1) counts as its IPv4 address. */
+export function parseTrustedProxy(entry: string): TrustedProxy | null {
+  const [raw = "", bits, ...rest] = entry.trim().split("/");
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(raw);
+  const address = mapped ? mapped[1]! : raw;
+  const version = isIP(address);
+  if (!version || rest.length) return null;
+  const max = version === 4 ? 32 : 128;
+  // a mapped block (::ffff:10.0.0.0/104) is the IPv4 block /8
+  const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) - (mapped ? 96 : 0) : NaN;
+  if (!(prefix >= 0 && prefix <= max)) return null;
+  return { address, prefix, family: version === 4 ? "ipv4" : "ipv6" };
+}
+
+const trustedProxies = z
+  .string()
+  .default("")
+  .transform((value, ctx) => {
+    const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+    const parsed = entries.map(parseTrustedProxy);
+    const bad = entries.filter((_, i) => !parsed[i]);
+    if (bad.length) {
+      ctx.addIssue({ code: "custom", message: `TRUSTED_PROXIES must be IP addresses or CIDR blocks separated by commas; not ${bad.join(", ")}.` });
+      return z.NEVER;
+    }
+    return parsed as TrustedProxy[];
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** the address to listen on; unset: every interface */
+    HOST: z.preprocess(blankAsUnset, z.string().regex(/^[A-Za-z0-9.:-]+$/, "HOST must be an IP address or a host name, like 127.0.0.1.").optional()),
+    /** reverse proxies whose X-Forwarded-For entries are believed (src/server/auth/client-ip.ts) */
+    TRUSTED_PROXIES: trustedProxies,
     PORT: z.coerce
       .number({ error: "PORT must be a whole number." })
       .int("PORT must be a whole number.")

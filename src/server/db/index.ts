@@ -18,8 +18,9 @@ export function createDb(url = env.DATABASE_URL): Db {
   if (isPostgresUrl(url)) {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  // busy timeout: a writer waits for another process's write instead of failing at once
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqliteFile(url)}`, timeout: 10_000 }) });
+  // busy timeout: a writer waits for another process's write instead of failing at once;
+  // fileMustExist: only migrations create the database (db/ready.ts says what to do instead)
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqliteFile(url)}`, timeout: 10_000, fileMustExist: true }) });
 }
 
 // One client per process: instrumentation and route handlers are separate bundles.

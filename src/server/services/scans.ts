@@ -1,10 +1,12 @@
 // Asking for scans: a user of their own folder, an admin of anyone's or everyone's.
 import type { SessionUser } from "~/server/auth/session";
 import { db } from "~/server/db";
-import { requireScanPath } from "~/server/db/visibility";
+import { photosUnder, requireScanPath } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
-import { enqueueScan } from "~/server/jobs/queue";
+import { enqueueScan, SCAN_JOB } from "~/server/jobs/queue";
 import { allRoots, rootCovering } from "~/server/jobs/roots";
+import { isInside } from "~/server/library/paths";
+import { recordAudit, type Actor } from "./audit";
 
 type Caller = Pick<SessionUser, "id" | "isAdmin" | "scanPath">;
 
@@ -26,4 +28,26 @@ export async function startScan(caller: Caller, userId?: string, full = false) {
   const scanPath = requireScanPath(target, targetId === caller.id);
   const job = await enqueueScan({ root: await rootCovering(scanPath), userId: target.id, requestedById: caller.id, full });
   return { jobIds: [job.id] };
+}
+
+/** Queues the scan of a folder an admin just gave a user (created with it, or changed to it),
+ *  through the same queue as Scan now, so the user's first page shows the scan rather than an
+ *  empty library. The "system" actor (test factories, importers) queues nothing: that code
+ *  fills the index or asks for scans itself. A folder already indexed (photos under it, or inside a root that was
+ *  scanned) or inside a root queued or running needs nothing. Returns the job queued, or null.
+ *  The audit event names the root and the user it was queued for; its target stays empty,
+ *  since the account itself did not change. */
+export async function scanNewFolder(actor: Actor, target: { id: string; username: string }, scanPath: string) {
+  if (actor === "system") return null;
+  const covering = await db.job.findMany({
+    where: { type: SCAN_JOB, status: { in: ["queued", "running", "succeeded"] } },
+    distinct: ["root"],
+    select: { root: true },
+  });
+  if (covering.some((j) => j.root && isInside(scanPath, j.root))) return null;
+  if (await db.photo.findFirst({ where: photosUnder(scanPath), select: { id: true } })) return null;
+  const root = await rootCovering(scanPath);
+  const job = await enqueueScan({ root, userId: target.id, requestedById: actor.id });
+  if (job.created) await recordAudit(db, { actor, action: "scan.queued", details: { root, for: target.username, reason: "new scan path" } });
+  return job;
 }

@@ -6,6 +6,7 @@ import { AppError } from "~/server/errors";
 import { resolveScanPath } from "~/server/library/paths";
 import { recordAudit, type Actor } from "./audit";
 import { storeNewPassword } from "./passwords";
+import { scanNewFolder } from "./scans";
 import { insertUser } from "./users";
 
 export type AdminActor = { id: string; username: string };
@@ -29,15 +30,19 @@ async function scanPathOrNull(value: string | null | undefined) {
 
 /** Creates an account (input parsed by createUserSchema; a scan path is checked and resolved
  *  by library/paths.ts): `{ id }`. `actor` is the admin doing it, or "system" (test
- *  factories, future importers). A taken username or e-mail fails with the unique violation. */
+ *  factories, future importers). A taken username or e-mail fails with the unique violation.
+ *  A scan path not indexed yet gets its scan queued (scans.ts `scanNewFolder`). */
 export async function createUser(actor: Actor, input: CreateUserInput) {
   const scanPath = await scanPathOrNull(input.scanPath);
   const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  const user = await db.$transaction(async (tx) => {
     const user = await insertUser(tx, { ...input, passwordHash, scanPath });
     await recordAudit(tx, { actor, action: "user.created", target: user, details: { isAdmin: input.isAdmin ?? false, scanPath } });
-    return { id: user.id };
+    return user;
   });
+  // after the commit: the worker that claims the job must see the user's scan path
+  if (scanPath) await scanNewFolder(actor, user, scanPath);
+  return { id: user.id };
 }
 
 /** Changes what is given (input parsed by updateUserSchema; `scanPath` null or "" clears it):
@@ -46,7 +51,7 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
 export async function updateUser(actor: Actor, input: UpdateUserInput) {
   const scanPath = input.scanPath === undefined ? undefined : await scanPathOrNull(input.scanPath);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db.$transaction(async (tx) => {
+  const { user, scanPathChanged } = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({
       where: { id: input.id },
       select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPath: true },
@@ -80,8 +85,10 @@ export async function updateUser(actor: Actor, input: UpdateUserInput) {
     if (before.isAdmin !== user.isAdmin) {
       await recordAudit(tx, { actor, action: user.isAdmin ? "user.admin_granted" : "user.admin_revoked", target });
     }
-    return user;
+    return { user, scanPathChanged: before.scanPath !== user.scanPath };
   });
+  if (scanPathChanged && user.scanPath) await scanNewFolder(actor, user, user.scanPath);
+  return user;
 }
 
 /** Deletes the account and its favorites, tags and albums; photo files are never touched. */
