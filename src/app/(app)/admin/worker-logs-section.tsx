@@ -12,6 +12,7 @@ import { useTRPC } from "~/trpc/react";
 import { FullRescanDialog } from "./full-rescan-dialog";
 import { JobLogDialog } from "./job-log-dialog";
 import { StatusBadge } from "./status-badge";
+import { PathText } from "~/components/ui/path-text";
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
 const active = (status: string) => status === "queued" || status === "running";
@@ -58,7 +59,7 @@ export function WorkerLogsSection() {
                   {j.full && <Badge className="ml-2 whitespace-nowrap">full rescan</Badge>}
                 </td>
                 <td className="py-2 pr-4">
-                  <code className="break-all">{j.scope.root}</code>
+                  <PathText path={j.scope.root ?? ""} />
                 </td>
                 <td className="py-2 pr-4">{j.requestedBy}</td>
                 <td className="py-2 pr-4">

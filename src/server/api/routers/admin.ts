@@ -3,6 +3,7 @@ import { listDirectories } from "~/server/services/directories";
 import { updateSettingsSchema } from "~/lib/settings";
 import { getSiteSettings, updateSiteSettings } from "~/server/services/settings";
 import { createUser, deleteUser, updateUser } from "~/server/services/user-admin";
+import { listUnreadableFiles } from "~/server/services/unreadable";
 import { listUsersWithSharing } from "~/server/services/users";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
@@ -15,6 +16,9 @@ export const adminRouter = createTRPCRouter({
   }),
   directories: createTRPCRouter({
     list: adminProcedure.input(directoriesInputSchema).query(({ input }) => listDirectories(input?.path)),
+  }),
+  unreadable: createTRPCRouter({
+    list: adminProcedure.query(() => listUnreadableFiles()),
   }),
   settings: createTRPCRouter({
     get: adminProcedure.query(() => getSiteSettings()),

@@ -2,7 +2,7 @@ SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSourc
 FROM (
 SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
     AND p."takenAt" IS NOT NULL
     AND p."directory" = $5
     AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = $6 AND s."favorite" = true)
@@ -15,7 +15,7 @@ SELECT * FROM (
 UNION ALL
 SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = $13 OR (p."directory" >= $14 AND p."directory" < $15))
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $13 OR (p."directory" >= $14 AND p."directory" < $15))
     AND p."takenAt" IS NULL
     AND p."directory" = $16
     AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = $17 AND s."favorite" = true)

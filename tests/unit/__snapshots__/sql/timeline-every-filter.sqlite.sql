@@ -2,7 +2,7 @@ SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSourc
 FROM (
 SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NOT NULL
     AND p."directory" = ?
     AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ? AND s."favorite" = 1)
@@ -15,7 +15,7 @@ SELECT * FROM (
 UNION ALL
 SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NULL
     AND p."directory" = ?
     AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ? AND s."favorite" = 1)
