@@ -6,6 +6,7 @@ import { useTRPC } from "~/trpc/react";
 import { ProgressBar } from "./progress-bar";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
+import { plural } from "~/lib/plural";
 
 /** The progress of scans of the user's own folder, and a Scan now button. */
 export function ScanStatus({ userId }: { userId: string }) {
@@ -45,7 +46,7 @@ export function ScanStatus({ userId }: { userId: string }) {
           <p>
             {scan.status === "queued"
               ? "A scan of your library is queued."
-              : `Scanning your library: ${formatCount(scan.progress.done)} of ${formatCount(scan.progress.total)}`}
+              : `Scanning your library: ${formatCount(scan.progress.done)} of ${plural(scan.progress.total, "file")}`}
           </p>
           <ProgressBar done={scan.progress.done} total={scan.progress.total} label="Scanning your library" />
         </div>

@@ -5,6 +5,7 @@
 import { realpath } from "node:fs/promises";
 import os from "node:os";
 import { skipMatcher } from "~/lib/glob";
+import { plural, pluralWord } from "~/lib/plural";
 import { db } from "~/server/db";
 import { readSiteSettings } from "~/server/db/site-settings";
 import { PRESENT, photosUnder } from "~/server/db/visibility";
@@ -178,8 +179,8 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   };
   const liveVideos = files.filter((f) => f.liveStill);
   const work = plan(files.filter((f) => !f.liveStill));
-  const withStills = liveVideos.length ? `, ${liveVideos.length} live photo video${liveVideos.length === 1 ? "" : "s"} checked with ${liveVideos.length === 1 ? "its still" : "their stills"}` : "";
-  ctx.log("info", `${files.length} files found: ${stats.unchanged} unchanged, ${work.length} to read${withStills}${opts.full ? " (full rescan: every file)" : ""}`);
+  const withStills = liveVideos.length ? `, ${plural(liveVideos.length, "live photo video")} checked with ${pluralWord(liveVideos.length, "its still", "their stills")}` : "";
+  ctx.log("info", `${plural(files.length, "file")} found: ${stats.unchanged} unchanged, ${work.length} to read${withStills}${opts.full ? " (full rescan: every file)" : ""}`);
 
   // files gone from their path, by content: a new file with the same content is a move
   const waiting = new Set(liveVideos.map((f) => f.path));

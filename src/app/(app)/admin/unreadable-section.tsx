@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Section } from "~/components/section";
 import { DataTable } from "~/components/ui/data-table";
-import { plural } from "~/lib/plural";
+import { plural, pluralWord } from "~/lib/plural";
 import { useTRPC } from "~/trpc/react";
 import { PathText } from "~/components/ui/path-text";
 
@@ -19,8 +19,8 @@ export function UnreadableSection() {
       {list.data && list.data.count > 0 && (
         <>
           <p className="mb-3 text-sm text-slate-600">
-            {plural(list.data.count, "file")} could not be read and {list.data.count === 1 ? "is" : "are"} shown to no one. Replace or
-            remove {list.data.count === 1 ? "it" : "them"}: the next scan reads a changed file again.
+            {plural(list.data.count, "file")} could not be read and {pluralWord(list.data.count, "is", "are")} shown to no one. Replace
+            or remove {pluralWord(list.data.count, "it", "them")}: the next scan reads a changed file again.
           </p>
           {list.data.folders.map((f) => (
             <div key={f.folder} className="mb-4 last:mb-0">

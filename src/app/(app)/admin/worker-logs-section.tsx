@@ -13,6 +13,7 @@ import { FullRescanDialog } from "./full-rescan-dialog";
 import { JobLogDialog } from "./job-log-dialog";
 import { StatusBadge } from "./status-badge";
 import { PathText } from "~/components/ui/path-text";
+import { plural } from "~/lib/plural";
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
 const active = (status: string) => status === "queued" || status === "running";
@@ -68,12 +69,12 @@ export function WorkerLogsSection() {
                   {j.error && <p className="text-xs text-red-700">{j.error}</p>}
                   {converting && typeof j.stats?.failed === "number" && j.stats.failed > 0 && (
                     <p className="text-xs text-amber-700">
-                      {formatCount(j.stats.failed)} {j.stats.failed === 1 ? "video" : "videos"} could not be converted: see the log
+                      {plural(j.stats.failed, "video")} could not be converted: see the log
                     </p>
                   )}
                   {typeof j.stats?.noPreview === "number" && j.stats.noPreview > 0 && (
                     <p className="text-xs text-amber-700">
-                      {formatCount(j.stats.noPreview)} {j.stats.noPreview === 1 ? "file" : "files"} without preview: see the log
+                      {plural(j.stats.noPreview, "file")} without preview: see the log
                     </p>
                   )}
                 </td>
