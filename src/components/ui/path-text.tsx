@@ -11,7 +11,7 @@ export function PathText({ path, className = "" }: { path: string; className?: s
       {pathBreaks(path).map((part, i) => (
         <Fragment key={i}>
           {part}
-          <wbr />
+          {part.endsWith("/") && <wbr />}
         </Fragment>
       ))}
     </code>
