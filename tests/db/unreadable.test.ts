@@ -2,8 +2,9 @@
 // named .heic and garbage named .mp4, beside good photos. They are no photos: out of the timeline
 // and every count, named in the folder view, listed for admins with reason and date, and back
 // as photos once fixed.
-import { readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
+import { db, usesPostgres } from "~/server/db";
 import { makeTree } from "../support/library";
 import { writeJpeg } from "../support/media";
 import { photoByPath, scanOnce } from "../support/scan";
@@ -113,5 +114,22 @@ describe("files that could not be read", () => {
     expect(await as.tags.list()).toEqual([{ name: "holiday", photoCount: 0, source: "user" }]);
     expect((await as.folders.list()).folders[0]).toMatchObject({ photoCount: 2 });
     expect((await as.photos.list({})).items.map((i) => i.fileName)).toEqual(["empty.jpg", "good2.jpg"]);
+  });
+
+  it("are found among files indexed before this release by the next normal scan (migration unreadable_files)", async () => {
+    await library();
+    await scanOnce(lib());
+    // as an older release left them: no preview, but shown, and not to be read again
+    await db.photo.updateMany({ data: { readError: null, unreadableSince: null } });
+    const ann = await makeUser({ scanPath: lib("alice") });
+    expect((await signedInAs(ann).photos.list({})).items).toHaveLength(6);
+    const engine = usesPostgres() ? "postgresql" : "sqlite";
+    const dir = readdirSync(`prisma/migrations/${engine}`).find((d) => d.endsWith("_unreadable_files"))!;
+    const sql = readFileSync(`prisma/migrations/${engine}/${dir}/migration.sql`, "utf8");
+    await db.$executeRawUnsafe(sql.slice(sql.indexOf('UPDATE "Photo"')).trim().replace(/;$/, ""));
+    const { stats } = await scanOnce(lib());
+    // the four without a preview are read again, the good ones are not
+    expect(stats).toMatchObject({ unchanged: 2, updated: 4, unreadable: 4 });
+    expect((await signedInAs(ann).photos.list({})).items.map((i) => i.fileName)).toEqual(["good2.jpg", "good1.jpg"]);
   });
 });
