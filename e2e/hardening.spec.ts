@@ -49,6 +49,9 @@ test("a folder says which files could not be read; the admin lists them with rea
   await expect(empty).toContainText("the file is empty");
   await expect(empty.getByRole("cell").nth(2)).toHaveText(/\d/);
   await expect(section.getByRole("row").filter({ hasText: "phone.heic" })).toContainText(/not in an image format|damaged/);
+  // the scan's row in the worker logs says so too
+  const logs = admin.getByRole("region", { name: "Worker logs" });
+  await expect(logs.getByText("2 files could not be read: see Unreadable files").first()).toBeVisible();
 });
 
 test("the photo viewer names the camera once and writes exposure as photographers do", async ({ library, user, adminApi, newPage }) => {

@@ -72,6 +72,11 @@ export function WorkerLogsSection() {
                       {plural(j.stats.failed, "video")} could not be converted: see the log
                     </p>
                   )}
+                  {typeof j.stats?.unreadable === "number" && j.stats.unreadable > 0 && (
+                    <p className="text-xs text-amber-700">
+                      {plural(j.stats.unreadable, "file")} could not be read: see Unreadable files
+                    </p>
+                  )}
                   {typeof j.stats?.noPreview === "number" && j.stats.noPreview > 0 && (
                     <p className="text-xs text-amber-700">
                       {plural(j.stats.noPreview, "file")} without preview: see the log
