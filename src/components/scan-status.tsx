@@ -6,6 +6,7 @@ import { useTRPC } from "~/trpc/react";
 import { ProgressBar } from "./progress-bar";
 import { Alert } from "./ui/alert";
 import { Button } from "./ui/button";
+import { plural } from "~/lib/plural";
 
 /** The progress of scans of the user's own folder, and a Scan now button. */
 export function ScanStatus({ userId }: { userId: string }) {
@@ -46,7 +47,7 @@ export function ScanStatus({ userId }: { userId: string }) {
             {scan.status === "queued"
               ? "A scan of your library is queued."
               : // no figures while the scan counts other folders too (a root above this user's folder)
-                `Scanning your library${scan.progress.total ? `: ${formatCount(scan.progress.done)} of ${formatCount(scan.progress.total)}` : "…"}`}
+                `Scanning your library${scan.progress.total ? `: ${formatCount(scan.progress.done)} of ${plural(scan.progress.total, "file")}` : "…"}`}
           </p>
           <ProgressBar done={scan.progress.done} total={scan.progress.total} label="Scanning your library" />
         </div>

@@ -1,11 +1,16 @@
 import { z } from "zod";
 
+/** A tag as typed, its case kept ("Beach"); NFC so that one spelling is one string. */
 export const tagNameSchema = z
   .string({ error: "Enter a tag." })
   .trim()
-  .toLowerCase()
+  .normalize("NFC")
   .min(1, "Enter a tag.")
   .max(64, "A tag is at most 64 characters.");
+
+/** What tag names are compared by: NFC and lower case, so "Beach", "beach" and "BEACH" are one
+ *  tag of a user (stored as Tag.nameKey, unique per user). */
+export const tagKey = (name: string) => name.trim().normalize("NFC").toLowerCase();
 export const photoTagSchema = z.object({ photoId: z.string().min(1), name: tagNameSchema });
 
 export const albumNameSchema = z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "An album name is at most 120 characters.");

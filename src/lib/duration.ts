@@ -1,4 +1,5 @@
 // How a video's or a motion's length is written: a clock for the eye, words for screen readers.
+import { plural } from "./plural";
 
 /** Whole seconds, rounded; anything above zero is at least 1 so a short clip never reads "0:00".
  *  Null for no length, a negative one or one that is not a number. */
@@ -27,7 +28,7 @@ export function spokenDuration(ms: number | null | undefined): string | null {
     [Math.floor((total % 3600) / 60), "minute"],
     [total % 60, "second"],
   ];
-  const words = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}${n === 1 ? "" : "s"}`);
+  const words = parts.filter(([n]) => n > 0).map(([n, unit]) => plural(n, unit));
   return words.length ? words.join(" ") : "0 seconds";
 }
 

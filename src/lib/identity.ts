@@ -5,12 +5,15 @@ export const PASSWORD_MIN_CHARS = 8;
 /** bcrypt ignores everything after 72 bytes, so longer passwords would be silently truncated. */
 export const PASSWORD_MAX_BYTES = 72;
 
+// each check stops the rest (abort), so a field gets one message: "" used to be both too short
+// and made of letters it may not use
 export const usernameSchema = z
   .string({ error: "Enter a username." })
   .trim()
   .toLowerCase()
-  .min(2, "Username must be 2 to 32 characters.")
-  .max(32, "Username must be 2 to 32 characters.")
+  .min(1, { error: "Enter a username.", abort: true })
+  .min(2, { error: "Username must be 2 to 32 characters.", abort: true })
+  .max(32, { error: "Username must be 2 to 32 characters.", abort: true })
   .regex(/^[a-z0-9._-]+$/, "Username may use only letters a-z, digits, dot, underscore and hyphen.");
 
 export const emailSchema = z

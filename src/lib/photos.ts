@@ -118,4 +118,6 @@ export const folderListingSchema = z.object({
   breadcrumbs: z.array(z.object(folderLink)),
   folders: z.array(z.object({ ...folderLink, photoCount: z.number(), coverId: z.string().nullable() })),
   photoCount: z.number(),
+  /** files directly in this folder that could not be read (not photos), the first ones by name */
+  unreadable: z.object({ count: z.number(), files: z.array(z.string()) }),
 });

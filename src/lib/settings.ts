@@ -9,3 +9,6 @@ export const updateSettingsSchema = z.strictObject(
   { error: refuseUnknownKeys },
 );
 export type UpdateSettingsInput = z.output<typeof updateSettingsSchema>;
+
+/** The schedule preview's input: the expression as typed (any text: the answer says what is wrong). */
+export const schedulePreviewSchema = z.strictObject({ expression: z.string().max(1000) }, { error: refuseUnknownKeys });

@@ -13,6 +13,21 @@ describe("procedure tiers", () => {
     const bob = await makeUser();
     await expect(signedInAs(bob).admin.users.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(signedInAs(bob).admin.settings.get()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(signedInAs(bob).admin.settings.previewSchedule({ expression: "0 3 * * *" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(signedInAs(bob).admin.unreadable.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(anonymous().admin.settings.previewSchedule({ expression: "0 3 * * *" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("previews a schedule for an admin with the rule the update applies", async () => {
+    const admin = await makeUser({ isAdmin: true });
+    const as = signedInAs(admin);
+    expect(await as.admin.settings.previewSchedule({ expression: "0 3 * * *" })).toEqual({ valid: true, description: "every day at 03:00" });
+    const bad = await as.admin.settings.previewSchedule({ expression: "61 3 * * *" });
+    expect(bad).toMatchObject({ valid: false, reason: '"61" is no minute' });
+    // the update refuses it with the very words the preview holds
+    const refused = await as.admin.settings.update({ scanSchedule: "61 3 * * *" }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "BAD_REQUEST" });
+    expect((refused as { message: string }).message).toContain(bad.valid ? "" : bad.error);
   });
 
   it("lets an admin list users, without any password hash", async () => {

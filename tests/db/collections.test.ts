@@ -25,15 +25,44 @@ describe("tags", () => {
   it("are each user's own and filter the timeline", async () => {
     await signedInAs(ann).tags.add({ photoId: ids["one.jpg"]!, name: " Beach " });
     await signedInAs(ben).tags.add({ photoId: ids["two.jpg"]!, name: "beach" });
-    expect(await signedInAs(ann).tags.list()).toEqual([{ name: "beach", photoCount: 1, source: "user" }]);
+    // the case typed is kept (issue 15 item 12h); the filter ignores it
+    expect(await signedInAs(ann).tags.list()).toEqual([{ name: "Beach", photoCount: 1, source: "user" }]);
     expect((await signedInAs(ann).photos.list({ tag: "beach" })).items.map((p) => p.fileName)).toEqual(["one.jpg"]);
     expect((await signedInAs(ben).photos.list({ tag: "beach" })).items.map((p) => p.fileName)).toEqual(["two.jpg"]);
-    expect((await signedInAs(ann).photos.get({ id: ids["one.jpg"]! })).tags).toEqual(["beach"]);
+    expect((await signedInAs(ann).photos.get({ id: ids["one.jpg"]! })).tags).toEqual(["Beach"]);
     expect((await signedInAs(ben).photos.get({ id: ids["one.jpg"]! })).tags).toEqual([]);
 
     await signedInAs(ann).tags.remove({ photoId: ids["one.jpg"]!, name: "beach" });
     expect(await signedInAs(ann).tags.list()).toEqual([]);
     expect(await signedInAs(ben).tags.list()).toEqual([{ name: "beach", photoCount: 1, source: "user" }]);
+  });
+
+  it("keep the case typed and compare without it: one tag per name ignoring case, per user", async () => {
+    const as = signedInAs(ann);
+    expect(await as.tags.add({ photoId: ids["one.jpg"]!, name: "Beach" })).toEqual({ photoId: ids["one.jpg"], name: "Beach" });
+    // "beach" when "Beach" exists is that tag, named as first typed
+    expect(await as.tags.add({ photoId: ids["two.jpg"]!, name: "BEACH" })).toEqual({ photoId: ids["two.jpg"], name: "Beach" });
+    await as.tags.add({ photoId: ids["two.jpg"]!, name: "beach" });
+    await as.tags.add({ photoId: ids["one.jpg"]!, name: "Zürich" });
+    // NFC: a decomposed "Zu\u0308rich" is the same name
+    await as.tags.add({ photoId: ids["two.jpg"]!, name: "zu\u0308rich" });
+    await as.tags.add({ photoId: ids["one.jpg"]!, name: "apple" });
+    expect(await as.tags.list()).toEqual([
+      { name: "apple", photoCount: 1, source: "user" },
+      { name: "Beach", photoCount: 2, source: "user" },
+      { name: "Zürich", photoCount: 2, source: "user" },
+    ]);
+    expect(await db.tag.count({ where: { userId: ann.id } })).toBe(3);
+    expect((await as.photos.get({ id: ids["two.jpg"]! })).tags).toEqual(["Beach", "Zürich"]);
+    for (const tag of ["beach", "Beach", "BEACH"]) expect((await as.photos.list({ tag })).items.map((p) => p.fileName).sort(), tag).toEqual(["one.jpg", "two.jpg"]);
+    expect((await as.photos.list({ tag: "ZÜRICH" })).items).toHaveLength(2);
+    // another user's "beach" is their own, with their own case
+    await signedInAs(ben).tags.add({ photoId: ids["one.jpg"]!, name: "beach" });
+    expect(await signedInAs(ben).tags.list()).toEqual([{ name: "beach", photoCount: 1, source: "user" }]);
+    // removing ignores case too; the tag goes with its last photo
+    await as.tags.remove({ photoId: ids["one.jpg"]!, name: "BEACH" });
+    await as.tags.remove({ photoId: ids["two.jpg"]!, name: "beach" });
+    expect((await as.tags.list()).map((t) => t.name)).toEqual(["apple", "Zürich"]);
   });
 
   it("cannot be put on a photo the user may not see", async () => {

@@ -143,7 +143,7 @@ describe("scanning a root", () => {
     await scanOnce(lib());
     const photo = (await photoByPath(from))!;
     await db.photoState.create({ data: { userId: alice.id, photoId: photo.id, favorite: true } });
-    const tag = await db.tag.create({ data: { userId: bob.id, name: "sea" } });
+    const tag = await db.tag.create({ data: { userId: bob.id, name: "sea", nameKey: "sea" } });
     await db.photoTag.create({ data: { tagId: tag.id, photoId: photo.id } });
     const album = await db.album.create({ data: { userId: bob.id, name: "Summer" } });
     await db.albumPhoto.create({ data: { albumId: album.id, photoId: photo.id } });

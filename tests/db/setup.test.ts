@@ -53,6 +53,14 @@ describe("first-run setup", () => {
     expect(bad.error?.data.fieldErrors?.password?.[0]).toMatch(/at least 8/);
     expect(bad.error?.message).toMatch(/^Please fix: /);
 
+    // an empty form gets one message per field, never two at once (issue 15 item 12e)
+    const empty = await trpcMutation("auth.setupAdmin", { username: "", email: "", password: "" });
+    expect(empty.error?.data.fieldErrors).toEqual({
+      username: ["Enter a username."],
+      email: ["Enter a valid e-mail address, like name@example.com."],
+      password: ["Password must be at least 8 characters."],
+    });
+
     const tooLong = await trpcMutation("auth.setupAdmin", { username: "okname", email: "ok@example.test", password: "é".repeat(40) });
     expect(tooLong.error?.data.fieldErrors?.password?.[0]).toMatch(/72 bytes/);
 

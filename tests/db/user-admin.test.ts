@@ -180,7 +180,7 @@ describe("admin.users.delete", () => {
     const { id } = await caller.admin.users.create(newUser({ scanPath: lib("alice") }));
     const photo = await makePhoto(lib("alice/a.jpg"));
     await db.photoState.create({ data: { userId: id, photoId: photo.id, favorite: true } });
-    const tag = await db.tag.create({ data: { userId: id, name: "sea" } });
+    const tag = await db.tag.create({ data: { userId: id, name: "sea", nameKey: "sea" } });
     await db.photoTag.create({ data: { tagId: tag.id, photoId: photo.id } });
     const album = await db.album.create({ data: { userId: id, name: "Trip" } });
     await db.albumPhoto.create({ data: { albumId: album.id, photoId: photo.id } });

@@ -105,13 +105,16 @@ describe("videos", () => {
     expect(await photoByPath(broken)).toMatchObject({ mediaType: "video", thumbnailState: "failed", playback: null });
     expect((await photoByPath(broken))!.thumbnailError).toMatch(/ffprobe could not read it/);
     expect(await photoByPath(fine)).toMatchObject({ thumbnailState: "ready", playback: "original" });
+    // a video ffprobe cannot read could not be read at all: no item for users (scanner/readability.ts)
     const ann = await makeUser({ scanPath: lib("alice") });
-    const detail = await signedInAs(ann).photos.get({ id: (await photoByPath(broken))!.id });
-    expect(detail.playback).toMatchObject({ via: "original", status: "failed" });
-    expect(detail.playback!.reason).toMatch(/^ffprobe could not read it: \S/);
-    // in words for users: no server path (the scanner's alias in STATE_DIR), no memory address
-    expect(detail.playback!.reason).not.toContain(env.STATE_DIR);
-    expect(detail.playback!.reason).not.toMatch(/@ 0x|fd-\d+/);
+    await expect(signedInAs(ann).photos.get({ id: (await photoByPath(broken))!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const admin = await makeUser({ isAdmin: true });
+    const [unreadable] = (await signedInAs(admin).admin.unreadable.list()).folders.flatMap((f) => f.files);
+    expect(unreadable).toMatchObject({ fileName: "broken.mp4" });
+    expect(unreadable!.reason).toMatch(/^ffprobe could not read it: \S/);
+    // in words: no server path (the scanner's alias in STATE_DIR), no memory address
+    expect(unreadable!.reason).not.toContain(env.STATE_DIR);
+    expect(unreadable!.reason).not.toMatch(/@ 0x|fd-\d+/);
   });
 
   it("is rescanned as a photo is: unchanged clips are not read again, a moved one keeps its id, a gone one is missing", async () => {

@@ -1,8 +1,10 @@
 "use client";
 import type { ReactNode } from "react";
+import { cameraName } from "~/lib/camera";
 import { codecName } from "~/lib/codec-names";
 import { takenAtSourceText } from "~/lib/date-source";
 import { formatDuration, formatShortDuration } from "~/lib/duration";
+import { exposureText } from "~/lib/exposure";
 import { localDateTimeText } from "~/lib/local-time";
 import type { PhotoDetail } from "~/lib/photos";
 
@@ -65,22 +67,14 @@ function motionText(p: Details) {
 /** The facts about one photo or video as a definition list, leaving out what is unknown. */
 export function PhotoDetails({ p }: { p: Details }) {
   const video = p.mediaType === "video";
-  const exposure = [
-    p.exposureTime ? (p.exposureTime < 1 ? `1/${Math.round(1 / p.exposureTime)} s` : `${p.exposureTime} s`) : null,
-    p.fNumber ? `f/${p.fNumber}` : null,
-    p.iso ? `ISO ${p.iso}` : null,
-    p.focalLength ? `${p.focalLength} mm` : null,
-  ]
-    .filter(Boolean)
-    .join(" · ");
   const rows: [string, ReactNode][] = [
     ["Taken", p.takenAtLocal ? <Taken p={p} /> : null],
     ["Rating", p.rating ? <Stars rating={p.rating} /> : null],
     ["Duration", video ? formatDuration(p.durationMs) : null],
     ["Motion", motionText(p)],
-    ["Camera", [p.cameraMake, p.cameraModel].filter(Boolean).join(" ") || null],
+    ["Camera", cameraName(p.cameraMake, p.cameraModel)],
     ["Lens", p.lens],
-    ["Exposure", exposure || null],
+    ["Exposure", exposureText(p)],
     ["Size", p.width && p.height ? `${p.width} × ${p.height}` : null],
     ["Video", p.videoCodec ? codecName(p.videoCodec) : null],
     // a known video codec with no audio codec: the file has no sound

@@ -3,6 +3,7 @@
 // so requests sent in parallel cannot all pass a check made before any of them was recorded.
 import { db } from "~/server/db";
 import { AppError } from "~/server/errors";
+import { plural } from "~/lib/plural";
 
 export const THROTTLE_LIMIT = 10;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
@@ -45,7 +46,7 @@ export async function beginAttempt(kind: AttemptKind, keys: string[]) {
     const what = kind === "signin" ? "failed sign-in attempts" : "sign-up attempts";
     throw new AppError(
       "TOO_MANY_REQUESTS",
-      `Too many ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (after ${clock.format(retryAt)} UTC).`,
+      `Too many ${what}. Try again in ${plural(minutes, "minute")} (after ${clock.format(retryAt)} UTC).`,
     );
   }
   return ids;

@@ -3,11 +3,11 @@
 // Rows do not depend on the viewer: a directory lies wholly inside or outside any scan path.
 import { db, dialect } from "./index";
 import { rawParams, type Dialect, type Statement } from "./dialect";
-import { newestFirstSql, pathRangeSql, presentSql } from "./visibility";
+import { newestFirstSql, pathRangeSql, shownSql } from "./visibility";
 
 /**
  * The statements that rebuild the rows of `root` and every directory below it from the photos
- * present there, in order: (PostgreSQL) a lock, the removal, the insert. The cover is the
+ * present and readable there, in order: (PostgreSQL) a lock, the removal, the insert. The cover is the
  * newest present photo with a ready thumbnail, as the migration folder_summary back-fills it.
  */
 export function folderSummaryStatements(d: Dialect, root: string): Statement[] {
@@ -22,10 +22,10 @@ export function folderSummaryStatements(d: Dialect, root: string): Statement[] {
     FROM (
       SELECT g."directory", g."n", (
         SELECT x."id" FROM "Photo" x
-        WHERE x."directory" = g."directory" AND ${presentSql("x")} AND x."thumbnailState" = 'ready'
+        WHERE x."directory" = g."directory" AND ${shownSql("x")} AND x."thumbnailState" = 'ready'
         ORDER BY ${newestFirstSql("x")} LIMIT 1
       ) AS "cover"
-      FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE ${presentSql()} AND ${pathRangeSql(`"directory"`, root, p)} GROUP BY "directory") g
+      FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE ${shownSql()} AND ${pathRangeSql(`"directory"`, root, p)} GROUP BY "directory") g
     ) d
     LEFT JOIN "Photo" c ON c."id" = d."cover"
     WHERE true

@@ -5,7 +5,7 @@ import { rawParams, sqlTrue, type Dialect, type Statement } from "./dialect";
 import { insideScanPathSql, newestFirstSql, visibleSql, type Viewer } from "./visibility";
 
 /** What narrows a page: a folder (absolute, already checked to lie inside the scan path), this
- *  viewer's favorites, an album (already checked to be the viewer's), a tag name (lowercase), a
+ *  viewer's favorites, an album (already checked to be the viewer's), a tag's key (collections.ts tagKey), a
  *  file keyword (exact, case included), and the keyset cursor (the id of the last photo of the
  *  previous page; one outside the viewer's folder matches nothing, like a missing id). */
 export type TimelineFilter = { folder?: string; favorite?: boolean; albumId?: string; tag?: string; keyword?: string; cursor?: string };
@@ -51,7 +51,7 @@ export function timelineStatement(d: Dialect, viewer: Viewer, filter: TimelineFi
     if (filter.albumId) where.push(`EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = ${p(filter.albumId)})`);
     if (filter.tag) {
       where.push(
-        `EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ${p(viewer.id)} AND t."name" = ${p(filter.tag)})`,
+        `EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ${p(viewer.id)} AND t."nameKey" = ${p(filter.tag)})`,
       );
     }
     if (filter.keyword) {

@@ -1,5 +1,6 @@
 // Which photos a user may see, the one definition every read uses: a photo is visible when it is
-// present (not missing) and lies inside the viewer's scan path, on path boundaries. A viewer with
+// present (not missing), readable (its bytes decoded: scanner/readability.ts) and lies inside
+// the viewer's scan path, on path boundaries. A viewer with
 // no scan path sees nothing. Given as a Prisma filter and as a raw SQL condition, with the one
 // order of the timeline (newest first, undated photos last) in both forms.
 import path from "node:path";
@@ -43,18 +44,24 @@ export function foldersUnder(dir: string) {
 export const PRESENT = { missingSince: null };
 export const presentSql = (alias = "") => `${alias ? `${alias}.` : ""}"missingSince" IS NULL`;
 
+/** A present file whose bytes could be read: a photo or video, where an empty, truncated or
+ *  mislabelled file is not one (it is listed for admins instead). Every read and count of
+ *  photos (timeline, folder summary, tags, albums, user counts) keeps to these. */
+export const SHOWN = { ...PRESENT, readError: null };
+export const shownSql = (alias = "") => `${presentSql(alias)} AND ${alias ? `${alias}.` : ""}"readError" IS NULL`;
+
 /** Matches no row: what a viewer without a scan path sees. */
 const NO_PHOTOS = { id: { in: [] as string[] } };
 
 /** Prisma filter for the photos `viewer` may see. */
 export function visibleTo(viewer: Viewer) {
-  return viewer.scanPath ? { ...PRESENT, ...photosUnder(viewer.scanPath) } : NO_PHOTOS;
+  return viewer.scanPath ? { ...SHOWN, ...photosUnder(viewer.scanPath) } : NO_PHOTOS;
 }
 
 /** The same rule as a raw SQL condition on the Photo row aliased `alias`. */
 export function visibleSql(alias: string, viewer: Viewer, p: (value: unknown) => string) {
   if (!viewer.scanPath) return "1 = 0";
-  return `${presentSql(alias)} AND ${insideScanPathSql(alias, viewer, p)}`;
+  return `${shownSql(alias)} AND ${insideScanPathSql(alias, viewer, p)}`;
 }
 
 /** The Photo row aliased `alias` lies inside the viewer's scan path, present or not: where a keyset

@@ -22,6 +22,7 @@ import {
   type JobType,
 } from "./queue";
 import { errorLine } from "~/lib/error-text";
+import { plural } from "~/lib/plural";
 
 const IDLE_POLL_MS = 1_000;
 /** Folder summary refreshes during a scan: at least this far apart, and 20 times as far as the last one took. */
@@ -122,7 +123,7 @@ async function runScanJob(job: ClaimedJob, workerId: string) {
     if (waiting > 0) {
       const scan = await db.job.findUnique({ where: { id: job.id }, select: { userId: true, requestedById: true } });
       const queued = await enqueueRenditions(job.root, scan ?? {});
-      await appendLog(job.id, "info", `${waiting} video${waiting === 1 ? "" : "s"} to convert for the browser: ${queued.created ? "queued" : "already queued"}`);
+      await appendLog(job.id, "info", `${plural(waiting, "video")} to convert for the browser: ${queued.created ? "queued" : "already queued"}`);
     }
     await finishJob(job.id, workerId, "succeeded", { stats: counts, progress: { done: stats.found, total: stats.found } });
   } catch (e) {

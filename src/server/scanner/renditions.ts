@@ -20,6 +20,7 @@ import { renditionExists, renditionPath, renditionsDir } from "./rendition-files
 import { openInsideRoot, type OpenedFile } from "./open-file";
 import type { ScanContext } from "./scan-root";
 import { byteRange, firstErrorLine, inputArgs, probeVideo, VideoToolCrashed } from "./video-probe";
+import { plural } from "~/lib/plural";
 
 /** Tries per content: the first, and one retry after a failure. */
 export const MAX_ATTEMPTS = 2;
@@ -272,7 +273,7 @@ export async function makeRenditions(root: string, ctx: ScanContext, opts: { cla
     for (const ms of inFlight.values()) now += ms;
     ctx.progress(Math.floor(now / 1000), Math.ceil(totalMs / 1000));
   };
-  ctx.log("info", `making ${todo.length} browser-playable video rendition${todo.length === 1 ? "" : "s"} (${seconds(totalMs)} of video)`);
+  ctx.log("info", `making ${plural(todo.length, "browser-playable video rendition")} (${seconds(totalMs)} of video)`);
   report();
 
   let toolProblem: Error | null = null;

@@ -5,6 +5,7 @@
 import { realpath } from "node:fs/promises";
 import os from "node:os";
 import { skipMatcher } from "~/lib/glob";
+import { plural, pluralWord } from "~/lib/plural";
 import { db } from "~/server/db";
 import { readSiteSettings } from "~/server/db/site-settings";
 import { PRESENT, photosUnder } from "~/server/db/visibility";
@@ -14,6 +15,7 @@ import { holdExifTool, readTags, type RawTags } from "./exiftool";
 import { openInsideRoot, sweepScratch, type OpenedFile } from "./open-file";
 import { photoMetadata } from "./metadata";
 import { previewFailure } from "./preview-error";
+import { readFailure } from "./readability";
 import { makeThumbnails, thumbnailsExist } from "./thumbnails";
 import { motionFields, NO_MOTION, videoFields } from "./video-fields";
 import { VideoToolMissing } from "./ffmpeg-tools";
@@ -37,6 +39,8 @@ export type ScanStats = {
   returned: number;
   missing: number;
   noPreview: number;
+  /** present files under the root that could not be read at all (readability.ts) */
+  unreadable: number;
   stopped: boolean;
 };
 
@@ -58,6 +62,7 @@ type IndexedRow = {
   motionMtime: Date | null;
   hasMotion: boolean;
   motionKind: string | null;
+  unreadableSince: Date | null;
 };
 
 /** What this scanner reads: 1 dates with their sources (issue 13), 2 videos and motion photos.
@@ -91,6 +96,7 @@ async function indexedUnder(root: string): Promise<IndexedRow[]> {
         motionMtime: true,
         hasMotion: true,
         motionKind: true,
+        unreadableSince: true,
       },
       orderBy: { id: "asc" },
       take: PAGE,
@@ -146,7 +152,7 @@ export async function scanRoot(root: string, ctx: ScanContext, opts: ScanOptions
 async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<ScanStats> {
   const fullSince = typeof opts.full === "object" ? opts.full.since : null;
   const reread = (row: IndexedRow) => !!opts.full && !(fullSince && row.updatedAt >= fullSince);
-  const stats: ScanStats = { found: 0, unchanged: 0, added: 0, updated: 0, moved: 0, returned: 0, missing: 0, noPreview: 0, stopped: false };
+  const stats: ScanStats = { found: 0, unchanged: 0, added: 0, updated: 0, moved: 0, returned: 0, missing: 0, noPreview: 0, unreadable: 0, stopped: false };
   const { skipPatterns } = await readSiteSettings();
   await sweepScratch();
   ctx.log("info", `walking ${root}`);
@@ -173,8 +179,8 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   };
   const liveVideos = files.filter((f) => f.liveStill);
   const work = plan(files.filter((f) => !f.liveStill));
-  const withStills = liveVideos.length ? `, ${liveVideos.length} live photo video${liveVideos.length === 1 ? "" : "s"} checked with ${liveVideos.length === 1 ? "its still" : "their stills"}` : "";
-  ctx.log("info", `${files.length} files found: ${stats.unchanged} unchanged, ${work.length} to read${withStills}${opts.full ? " (full rescan: every file)" : ""}`);
+  const withStills = liveVideos.length ? `, ${plural(liveVideos.length, "live photo video")} checked with ${pluralWord(liveVideos.length, "its still", "their stills")}` : "";
+  ctx.log("info", `${plural(files.length, "file")} found: ${stats.unchanged} unchanged, ${work.length} to read${withStills}${opts.full ? " (full rescan: every file)" : ""}`);
 
   // files gone from their path, by content: a new file with the same content is a move
   const waiting = new Set(liveVideos.map((f) => f.path));
@@ -240,6 +246,7 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   await inChunks(nowMissing, (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: at } }));
   stats.missing = nowMissing.length;
   stats.noPreview = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT, thumbnailState: "failed" } });
+  stats.unreadable = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT, readError: { not: null } } });
   if (stats.noPreview > 0) {
     // the job row says "N files without preview: see the log": name them, earlier scans' too
     const shown = await db.photo.findMany({
@@ -385,6 +392,8 @@ async function indexOpenedFile(
         });
     const video = videoFields(probe, file.fileName);
     const { keywords, ...meta } = photoMetadata({ tags, sidecar, fileName: file.fileName, mtime });
+    const readError = readFailure({ size: file.size, decoder: file.decoder, tags, previewError: thumbnailError, toolMissing, probed: !!probe });
+    if (readError) ctx.log("warn", `could not read ${file.path}: ${readError}; it is not shown until it reads`);
     const data = {
       path: file.path,
       directory: file.directory,
@@ -405,6 +414,9 @@ async function indexOpenedFile(
       sidecarMtime: file.sidecar ? new Date(file.sidecar.mtimeMs) : null,
       thumbnailState: thumbnailError ? "failed" : "ready",
       thumbnailError,
+      readError,
+      // kept from the first scan that found it unreadable for as long as it stays so
+      unreadableSince: readError ? (target?.unreadableSince ?? new Date()) : null,
       missingSince: null,
     };
     const write = async (where: { id: string } | { path: string }, outcome: "added" | "updated" | "moved") => {

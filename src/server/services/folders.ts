@@ -1,18 +1,23 @@
 // The folder view: the folders under a user's scan folder, as the disk groups them.
 import path from "node:path";
 import { db } from "~/server/db";
-import { compareNewestFirst, foldersUnder, requireScanPath, type Viewer } from "~/server/db/visibility";
+import { compareNewestFirst, foldersUnder, PRESENT, requireScanPath, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
 import { fromViewerPath, toViewerPath } from "~/server/library/viewer-paths";
 
 type Cover = { id: string; takenAt: Date | null };
+
+/** How many unreadable files a folder view names; the count covers them all. */
+const UNREADABLE_NAMED = 20;
 type Child = { count: number; cover: Cover | null };
 
 /**
  * A folder under the viewer's scan folder (`requested` relative to it; default: the scan folder
  * itself): `{ path, breadcrumbs: [{ path, name }], folders: [{ path, name, photoCount, coverId }],
- * photoCount }`, every path relative to the scan folder ("" is the folder itself). Reads the
+ * photoCount, unreadable: { count, files } }`, every path relative to the scan folder ("" is the
+ * folder itself); `unreadable` counts the files directly here that could not be read (no photos:
+ * scanner/readability.ts) and names the first of them by file name. Reads the
  * Folder summary (db/folder-summary.ts), never the photos: one row per directory. A folder
  * outside the scan folder is NOT_FOUND; a viewer without one gets BAD_REQUEST saying what to do.
  */
@@ -50,5 +55,12 @@ export async function listFolder(viewer: Viewer, requested = "") {
     breadcrumbs.unshift({ path: shown(p), name: p === scanPath ? "All folders" : path.basename(p) });
     if (p === scanPath) break;
   }
-  return { path: shown(here), breadcrumbs, folders, photoCount: photosHere };
+  // on the directory index, directly in this folder: a handful of rows at most
+  const where = { directory: here, ...PRESENT, readError: { not: null } };
+  const [unreadableCount, unreadableFiles] = await Promise.all([
+    db.photo.count({ where }),
+    db.photo.findMany({ where, select: { fileName: true }, orderBy: { fileName: "asc" }, take: UNREADABLE_NAMED }),
+  ]);
+  const unreadable = { count: unreadableCount, files: unreadableFiles.map((f) => f.fileName) };
+  return { path: shown(here), breadcrumbs, folders, photoCount: photosHere, unreadable };
 }

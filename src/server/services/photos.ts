@@ -1,5 +1,6 @@
 // What a user may see of the index, and their own state on it. Visibility is the one rule of
 // db/visibility.ts; a photo a user may not see is NOT_FOUND, exactly like one that does not exist.
+import { tagKey } from "~/lib/collections";
 import { takenAtSourceOf } from "~/lib/date-source";
 import { compareKeywords } from "~/lib/keywords";
 import { localTimeOf } from "~/lib/local-time";
@@ -52,7 +53,7 @@ export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListIn
   if (input.albumId && !(await db.album.findFirst({ where: { id: input.albumId, userId: viewer.id }, select: { id: true } }))) {
     throw new AppError("NOT_FOUND", "No such album.");
   }
-  const rows = await timelinePage(viewer, { ...input, folder, tag: input.tag?.toLowerCase() }, limit);
+  const rows = await timelinePage(viewer, { ...input, folder, tag: input.tag === undefined ? undefined : tagKey(input.tag) }, limit);
   const items = rows.slice(0, limit).map((r) => ({
     id: r.id,
     ...whenAndKind(r),
@@ -122,7 +123,7 @@ export async function getPhoto(viewer: Viewer, id: string) {
     audioCodec: photo.audioCodec,
     ...(await playbackOf(photo)),
     favorite: state?.favorite ?? false,
-    tags: tags.map((t) => t.tag.name).sort(),
+    tags: tags.map((t) => t.tag.name).sort(compareKeywords),
   };
 }
 

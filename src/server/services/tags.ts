@@ -1,19 +1,21 @@
 // Tags: each user's own. Removing the last use of a tag removes the tag; never a photo.
 // Keywords: what the files carry (IPTC/XMP), the same for every user, read-only here.
+import { tagKey } from "~/lib/collections";
 import { compareKeywords } from "~/lib/keywords";
 import { db } from "~/server/db";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { findVisiblePhoto } from "./photos";
 
-/** This user's tags, by name: `[{ name, photoCount, source: "user" }]`, counting only photos
+/** This user's tags, by name ignoring case and accents (as keywords): `[{ name, photoCount,
+ *  source: "user" }]`, names as first typed, counting only photos
  *  they may see. `source` tells them apart from file keywords (listKeywords) in one list. */
 export async function listTags(viewer: Viewer) {
   const tags = await db.tag.findMany({
     where: { userId: viewer.id },
-    orderBy: { name: "asc" },
+    orderBy: { nameKey: "asc" },
     select: { name: true, _count: { select: { photos: { where: { photo: visibleTo(viewer) } } } } },
   });
-  return tags.map((t) => ({ name: t.name, photoCount: t._count.photos, source: "user" as const }));
+  return tags.map((t) => ({ name: t.name, photoCount: t._count.photos, source: "user" as const })).sort((a, b) => compareKeywords(a.name, b.name));
 }
 
 /** The keywords of the files this viewer may see: `[{ name, photoCount }]` (photos they may see
@@ -24,23 +26,27 @@ export async function listKeywords(viewer: Viewer) {
   return rows.map((r) => ({ name: r.name, photoCount: r._count._all })).sort((a, b) => compareKeywords(a.name, b.name));
 }
 
-/** Tags a photo the viewer may see (NOT_FOUND otherwise); the tag is made on first use. */
+/** Tags a photo the viewer may see (NOT_FOUND otherwise); the tag is made on first use, with
+ *  the case typed. A name equal to one of the viewer's tags ignoring case ("Beach" when "beach"
+ *  exists) is that tag, whose name stays as first typed; `name` in the answer is the tag's. */
 export async function addTag(viewer: Viewer, photoId: string, name: string) {
   await findVisiblePhoto(viewer, photoId);
+  const nameKey = tagKey(name);
   const tag = await db.tag.upsert({
-    where: { userId_name: { userId: viewer.id, name } },
-    create: { userId: viewer.id, name },
+    where: { userId_nameKey: { userId: viewer.id, nameKey } },
+    create: { userId: viewer.id, name, nameKey },
     update: {},
-    select: { id: true },
+    select: { id: true, name: true },
   });
   await db.photoTag.upsert({ where: { tagId_photoId: { tagId: tag.id, photoId } }, create: { tagId: tag.id, photoId }, update: {} });
-  return { photoId, name };
+  return { photoId, name: tag.name };
 }
 
 /** Untags a photo the viewer may see; a tag on no photo any more is gone from the list. */
 export async function removeTag(viewer: Viewer, photoId: string, name: string) {
   await findVisiblePhoto(viewer, photoId);
-  await db.photoTag.deleteMany({ where: { photoId, tag: { userId: viewer.id, name } } });
-  await db.tag.deleteMany({ where: { userId: viewer.id, name, photos: { none: {} } } });
+  const nameKey = tagKey(name);
+  await db.photoTag.deleteMany({ where: { photoId, tag: { userId: viewer.id, nameKey } } });
+  await db.tag.deleteMany({ where: { userId: viewer.id, nameKey, photos: { none: {} } } });
   return { photoId, name };
 }

@@ -1,5 +1,6 @@
 import { requireAdmin } from "~/app/guard";
 import { SiteSettingsSection } from "./site-settings-section";
+import { UnreadableSection } from "./unreadable-section";
 import { UsersSection } from "./users-section";
 import { WorkerLogsSection } from "./worker-logs-section";
 
@@ -12,6 +13,7 @@ export default async function AdminPage() {
       <h1 className="text-2xl font-semibold">Admin Area</h1>
       <SiteSettingsSection />
       <UsersSection currentUserId={user.id} />
+      <UnreadableSection />
       <WorkerLogsSection />
     </div>
   );

@@ -1,5 +1,5 @@
 "use client";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useWatch } from "react-hook-form";
 import { Alert } from "~/components/ui/alert";
 import { SubmitButton } from "~/components/ui/button";
@@ -10,7 +10,9 @@ import { describeCron } from "~/lib/cron-text";
 import { updateSettingsSchema } from "~/lib/settings";
 import { useTRPC } from "~/trpc/react";
 
-/** The cron expression of scheduled scans, with a plain-words preview while it is typed. */
+/** The cron expression of scheduled scans, with a plain-words preview while it is typed; an
+ *  expression the server would refuse shows why instead (admin.settings.previewSchedule: the
+ *  rule the update applies). */
 export function ScheduleForm({ current }: { current: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -22,6 +24,8 @@ export function ScheduleForm({ current }: { current: string }) {
   const form = useZodForm(updateSettingsSchema, { scanSchedule: current });
   const value = useWatch({ control: form.control, name: "scanSchedule" }) ?? "";
   const unchanged = value.trim() === current;
+  const check = useQuery({ ...trpc.admin.settings.previewSchedule.queryOptions({ expression: value }), placeholderData: keepPreviousData });
+  const verdict = check.data && !check.isPlaceholderData ? check.data : null;
 
   return (
     <Form form={form} onValid={(values) => update.mutateAsync(values)} className="space-y-2">
@@ -30,7 +34,14 @@ export function ScheduleForm({ current }: { current: string }) {
           form={form}
           name="scanSchedule"
           label="Scan schedule"
-          hint={`Cron: minute hour day month weekday. Preview: ${describeCron(value)}`}
+          hint={
+            <>
+              Cron: minute hour day month weekday.{" "}
+              <span role="status" className={verdict && !verdict.valid ? "text-red-700" : undefined}>
+                {verdict ? (verdict.valid ? `Preview: ${verdict.description}` : `Not a valid schedule: ${verdict.reason}.`) : "Checking…"}
+              </span>
+            </>
+          }
           autoComplete="off"
           className="min-w-64"
         />

@@ -10,6 +10,7 @@ import { useTRPC } from "~/trpc/react";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { FullRescanDialog } from "./full-rescan-dialog";
 import { UserDialog, type EditableUser } from "./user-dialog";
+import { PathText } from "~/components/ui/path-text";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -58,7 +59,7 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
               <td className="py-2 pr-4">{u.name}</td>
               <td className="py-2 pr-4">{u.email ?? "—"}</td>
               <td className="py-2 pr-4">
-                {u.scanPath ? <code className="break-all">{u.scanPath}</code> : <span className="text-slate-400">none</span>}
+                {u.scanPath ? <PathText path={u.scanPath} /> : <span className="text-slate-400">none</span>}
                 {u.sharedWith.length > 0 && (
                   <p className="text-xs text-slate-500">shared with {u.sharedWith.join(", ")}</p>
                 )}

@@ -12,6 +12,8 @@ import { useTRPC } from "~/trpc/react";
 import { FullRescanDialog } from "./full-rescan-dialog";
 import { JobLogDialog } from "./job-log-dialog";
 import { StatusBadge } from "./status-badge";
+import { PathText } from "~/components/ui/path-text";
+import { plural } from "~/lib/plural";
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
 const active = (status: string) => status === "queued" || status === "running";
@@ -58,7 +60,7 @@ export function WorkerLogsSection() {
                   {j.full && <Badge className="ml-2 whitespace-nowrap">full rescan</Badge>}
                 </td>
                 <td className="py-2 pr-4">
-                  <code className="break-all">{j.scope.root}</code>
+                  <PathText path={j.scope.root ?? ""} />
                 </td>
                 <td className="py-2 pr-4">{j.requestedBy}</td>
                 <td className="py-2 pr-4">
@@ -67,12 +69,17 @@ export function WorkerLogsSection() {
                   {j.error && <p className="text-xs text-red-700">{j.error}</p>}
                   {converting && typeof j.stats?.failed === "number" && j.stats.failed > 0 && (
                     <p className="text-xs text-amber-700">
-                      {formatCount(j.stats.failed)} {j.stats.failed === 1 ? "video" : "videos"} could not be converted: see the log
+                      {plural(j.stats.failed, "video")} could not be converted: see the log
+                    </p>
+                  )}
+                  {typeof j.stats?.unreadable === "number" && j.stats.unreadable > 0 && (
+                    <p className="text-xs text-amber-700">
+                      {plural(j.stats.unreadable, "file")} could not be read: see Unreadable files
                     </p>
                   )}
                   {typeof j.stats?.noPreview === "number" && j.stats.noPreview > 0 && (
                     <p className="text-xs text-amber-700">
-                      {formatCount(j.stats.noPreview)} {j.stats.noPreview === 1 ? "file" : "files"} without preview: see the log
+                      {plural(j.stats.noPreview, "file")} without preview: see the log
                     </p>
                   )}
                 </td>

@@ -9,6 +9,7 @@ import { FormField } from "~/components/ui/form-field";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { albumCreateSchema } from "~/lib/collections";
 import { useTRPC } from "~/trpc/react";
+import { plural } from "~/lib/plural";
 
 /** The user's albums, and a form to start a new one. */
 export function AlbumList() {
@@ -48,7 +49,7 @@ export function AlbumList() {
               </div>
               <p className="truncate px-3 pt-2 font-medium">{a.name}</p>
               <p className="px-3 pb-2 text-xs text-slate-500">
-                {a.photoCount} photo{a.photoCount === 1 ? "" : "s"}
+                {plural(a.photoCount, "photo")}
               </p>
             </Link>
           </li>

@@ -3,6 +3,8 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { EmptyState } from "~/components/empty-state";
 import { Timeline } from "~/components/photos/timeline";
+import { Alert } from "~/components/ui/alert";
+import { plural } from "~/lib/plural";
 import { useTRPC } from "~/trpc/react";
 
 const href = (path: string) => `/folders?path=${encodeURIComponent(path)}`;
@@ -45,16 +47,25 @@ export function FolderView({ path }: { path?: string }) {
                   )}
                 </div>
                 <p className="truncate px-2 pt-1 text-sm font-medium">{sub.name}</p>
-                <p className="px-2 pb-1 text-xs text-slate-500">{sub.photoCount} photos</p>
+                <p className="px-2 pb-1 text-xs text-slate-500">{plural(sub.photoCount, "photo")}</p>
               </Link>
             </li>
           ))}
         </ul>
       )}
+      {f.unreadable.count > 0 && (
+        <Alert tone="warning" className="mb-4">
+          <p>
+            {plural(f.unreadable.count, "file")} could not be read: {f.unreadable.files.join(", ")}
+            {f.unreadable.count > f.unreadable.files.length && ", …"}
+          </p>
+          <p className="text-xs">They are empty, damaged or not what their names say. Once fixed, the next scan shows them.</p>
+        </Alert>
+      )}
       {f.photoCount > 0 ? (
         <Timeline filter={{ folder: f.path }} emptyTitle="No photos here" emptyText="" />
       ) : (
-        f.folders.length === 0 && <EmptyState title="No photos here">This folder holds no photos yet.</EmptyState>
+        f.folders.length === 0 && f.unreadable.count === 0 && <EmptyState title="No photos here">This folder holds no photos yet.</EmptyState>
       )}
     </>
   );

@@ -2,6 +2,7 @@ import { Section } from "~/components/section";
 import { requireUser } from "~/app/guard";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { PathText } from "~/components/ui/path-text";
 
 export const metadata = { title: "Settings · Folio" };
 
@@ -17,7 +18,7 @@ export default async function SettingsPage() {
           <dd>{user.username}</dd>
           <dt className="text-slate-500">Photo folder</dt>
           <dd>
-            {user.scanPath ? <code className="break-all rounded bg-slate-100 px-1">{user.scanPath}</code> : "None yet"}
+            {user.scanPath ? <PathText path={user.scanPath} className="rounded bg-slate-100 px-1" /> : "None yet"}
             <p className="mt-1 text-xs text-slate-500">Only an admin can change it: ask an admin.</p>
           </dd>
         </dl>

@@ -1,8 +1,9 @@
 import { createUserSchema, directoriesInputSchema, updateUserSchema, userIdSchema } from "~/lib/users";
 import { listDirectories } from "~/server/services/directories";
-import { updateSettingsSchema } from "~/lib/settings";
-import { getSiteSettings, updateSiteSettings } from "~/server/services/settings";
+import { schedulePreviewSchema, updateSettingsSchema } from "~/lib/settings";
+import { getSiteSettings, previewSchedule, updateSiteSettings } from "~/server/services/settings";
 import { createUser, deleteUser, updateUser } from "~/server/services/user-admin";
+import { listUnreadableFiles } from "~/server/services/unreadable";
 import { listUsersWithSharing } from "~/server/services/users";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
@@ -16,8 +17,12 @@ export const adminRouter = createTRPCRouter({
   directories: createTRPCRouter({
     list: adminProcedure.input(directoriesInputSchema).query(({ input }) => listDirectories(input?.path)),
   }),
+  unreadable: createTRPCRouter({
+    list: adminProcedure.query(() => listUnreadableFiles()),
+  }),
   settings: createTRPCRouter({
     get: adminProcedure.query(() => getSiteSettings()),
     update: adminProcedure.input(updateSettingsSchema).mutation(({ ctx, input }) => updateSiteSettings(ctx.user, input)),
+    previewSchedule: adminProcedure.input(schedulePreviewSchema).query(({ input }) => previewSchedule(input.expression)),
   }),
 });

@@ -6,10 +6,10 @@ SELECT d."directory", d."n", c."id", c."takenAt"
 FROM (
   SELECT g."directory", g."n", (
     SELECT x."id" FROM "Photo" x
-    WHERE x."directory" = g."directory" AND x."missingSince" IS NULL AND x."thumbnailState" = 'ready'
+    WHERE x."directory" = g."directory" AND x."missingSince" IS NULL AND x."readError" IS NULL AND x."thumbnailState" = 'ready'
     ORDER BY x."takenAt" DESC NULLS LAST, x."id" DESC LIMIT 1
   ) AS "cover"
-  FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND ("directory" = ? OR ("directory" >= ? AND "directory" < ?)) GROUP BY "directory") g
+  FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND "readError" IS NULL AND ("directory" = ? OR ("directory" >= ? AND "directory" < ?)) GROUP BY "directory") g
 ) d
 LEFT JOIN "Photo" c ON c."id" = d."cover"
 WHERE true

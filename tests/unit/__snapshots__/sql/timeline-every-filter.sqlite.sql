@@ -2,12 +2,12 @@ SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSourc
 FROM (
 SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NOT NULL
     AND p."directory" = ?
     AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ? AND s."favorite" = 1)
     AND EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = ?)
-    AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ? AND t."name" = ?)
+    AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ? AND t."nameKey" = ?)
     AND EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = ?)
     AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = ? AND (c."directory" = ? OR (c."directory" >= ? AND c."directory" < ?)))
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT ?
@@ -15,12 +15,12 @@ SELECT * FROM (
 UNION ALL
 SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NULL
     AND p."directory" = ?
     AND EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ? AND s."favorite" = 1)
     AND EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = ?)
-    AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ? AND t."name" = ?)
+    AND EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ? AND t."nameKey" = ?)
     AND EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = ?)
     AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = ? AND (c."directory" = ? OR (c."directory" >= ? AND c."directory" < ?)) AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
   ORDER BY p."id" DESC LIMIT ?

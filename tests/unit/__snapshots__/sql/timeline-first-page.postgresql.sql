@@ -2,14 +2,14 @@ SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSourc
 FROM (
 SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
     AND p."takenAt" IS NOT NULL
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT $5
 ) dated
 UNION ALL
 SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = $6 OR (p."directory" >= $7 AND p."directory" < $8))
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $6 OR (p."directory" >= $7 AND p."directory" < $8))
     AND p."takenAt" IS NULL
   ORDER BY p."id" DESC LIMIT $9
 ) undated

@@ -2,14 +2,14 @@ SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSourc
 FROM (
 SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NOT NULL
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT ?
 ) dated
 UNION ALL
 SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
-  WHERE p."missingSince" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NULL
   ORDER BY p."id" DESC LIMIT ?
 ) undated
