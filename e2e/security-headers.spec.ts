@@ -4,6 +4,7 @@
 // never runs as a page of this site.
 import { writeFileSync } from "node:fs";
 import type { APIResponse, Page } from "@playwright/test";
+import sharp from "sharp";
 import { writeVideo } from "../tests/support/video";
 import { dataOf, scanEverything, trpcMutation, trpcQuery } from "./support/api";
 import { E2E_ADMIN, E2E_BASE_URL } from "./support/constants";
@@ -66,15 +67,20 @@ async function watchViolations(page: Page) {
   return errors;
 }
 
+const HTML = "<!doctype html><title>x</title><script>document.title='pwned'</script>";
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg"><script>document.title="pwned"</script></svg>';
+
 const headersOf = (res: { headers: () => Headers } | null) => res?.headers() ?? {};
 
 test("every page has the policy and loads without a violation; API routes and media have theirs", async ({ library, user, adminApi, signedInApi, newApi, newPage, servers }) => {
   test.setTimeout(240_000);
   const folder = await library.photos("", 2);
   await writeVideo(library.path("clip.mp4"), { seconds: 2 });
-  // an HTML page and an SVG with scripts, named as photos: indexed, served as they are
-  writeFileSync(library.path("page.jpg"), "<!doctype html><title>x</title><script>document.title='pwned'</script>");
-  writeFileSync(library.path("drawing.png"), '<svg xmlns="http://www.w3.org/2000/svg"><script>document.title="pwned"</script></svg>');
+  // real images carrying an HTML page and an SVG with scripts after their last byte: photos, served
+  // as they are (a bare HTML page named .jpg could not be read and is no photo: media-headers.test.ts)
+  const pixels = sharp({ create: { width: 8, height: 8, channels: 3, background: "#888" } });
+  writeFileSync(library.path("page.jpg"), Buffer.concat([await pixels.clone().jpeg().toBuffer(), Buffer.from(HTML)]));
+  writeFileSync(library.path("drawing.png"), Buffer.concat([await pixels.clone().png().toBuffer(), Buffer.from(SVG)]));
   const vera = await user({ username: "csp-vera", password: "csp-vera-password", scanPath: folder });
   await scanEverything(adminApi);
   const api = await signedInApi(vera.username, vera.password);

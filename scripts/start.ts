@@ -46,9 +46,12 @@ function main() {
     // a production install (the container) has no build tools: never build at start
     if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no build found: run npm run build first.");
   } else if (!dev && buildIsStale()) {
-    console.log("Folio: building the app (once, about a minute)...");
+    // measured on a 2-core machine: 2 to 3 minutes (README, "First start")
+    console.log("Folio: building the app, once after each install or upgrade (2 to 3 minutes on 2 cores)...");
+    const started = Date.now();
     const build = spawnSync(next, ["build"], { stdio: "inherit", env: childEnv({ NODE_ENV: "production" }) });
     if (build.status !== 0) process.exit(build.status ?? 1);
+    console.log(`Folio: built in ${Math.round((Date.now() - started) / 1000)} s`);
   }
   console.log(`Folio: library root ${env.LIBRARY_ROOT}, state in ${env.STATE_DIR}`);
   console.log(`Folio: open ${env.NEXTAUTH_URL}`);

@@ -2,7 +2,7 @@
 // the library are never a page of this site (nosniff, a sandboxing policy that runs nothing),
 // and every answer, thumbnails included, gives its length and takes byte ranges, with
 // `no-transform` so that Next's compression leaves it alone.
-import { readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { beforeEach, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { serveOriginal, serveThumbnail } from "~/server/api/http/media";
@@ -17,9 +17,13 @@ let viewer: { id: string; scanPath: string };
 beforeEach(async () => {
   lib = makeTree("alice");
   await writeImage(lib("alice/a1.jpg"), { seed: 1 });
-  // an HTML page and an SVG with scripts, named as photos: indexed (no preview), served as they are
-  writeFileSync(lib("alice/page.jpg"), "<!doctype html><title>x</title><script>document.title='pwned'</script>");
-  writeFileSync(lib("alice/drawing.png"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  // real images carrying an HTML page and an SVG with scripts after their last byte: photos,
+  // served as they are; a bare HTML page named .jpg could not be read, so it is no photo at all
+  await writeImage(lib("alice/page.jpg"), { seed: 2 });
+  appendFileSync(lib("alice/page.jpg"), "<!doctype html><title>x</title><script>document.title='pwned'</script>");
+  await writeImage(lib("alice/drawing.png"), { seed: 3, format: "png" });
+  appendFileSync(lib("alice/drawing.png"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  writeFileSync(lib("alice/bare.jpg"), "<!doctype html><title>x</title><script>document.title='pwned'</script>");
   await scanOnce(lib());
   viewer = { id: (await makeUser({ scanPath: lib("alice") })).id, scanPath: lib("alice") };
 });
@@ -36,7 +40,7 @@ function expectInert(res: Response) {
   expect(res.headers.get("cache-control")).toContain("no-transform");
 }
 
-it("serves an original that is really HTML or SVG with nosniff and a sandbox that runs nothing", async () => {
+it("serves an original carrying HTML or SVG with nosniff and a sandbox that runs nothing; a bare HTML file is no photo", async () => {
   for (const [name, type] of [
     ["page.jpg", "image/jpeg"],
     ["drawing.png", "image/png"],
@@ -47,6 +51,8 @@ it("serves an original that is really HTML or SVG with nosniff and a sandbox tha
     expectInert(res);
     expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(lib(`alice/${name}`)))).toBe(true);
   }
+  // the bare HTML page is not served at all, like a photo that does not exist
+  await expect(serveOriginal(viewer, await idOf("bare.jpg"), null, null)).rejects.toMatchObject({ code: "NOT_FOUND" });
   // the other answers too: a range, a preview, a refusal's 304
   const a1 = await idOf("a1.jpg");
   expectInert(await serveOriginal(viewer, a1, "bytes=0-9", null));

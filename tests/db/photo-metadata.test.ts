@@ -156,8 +156,9 @@ describe("file keywords", () => {
     const ann = signedInAs(user);
     const a = (await ann.photos.list({ keyword: "Snow" })).items[0]!;
     await ann.tags.add({ photoId: a.id, name: "Holiday" });
-    expect(await ann.tags.list()).toEqual([{ name: "holiday", photoCount: 1, source: "user" }]);
-    expect(await ann.photos.get({ id: a.id })).toMatchObject({ tags: ["holiday"], keywords: ["Alps", "Snow"] });
+    // a tag keeps the case it was typed in (issue #15, item 12h)
+    expect(await ann.tags.list()).toEqual([{ name: "Holiday", photoCount: 1, source: "user" }]);
+    expect(await ann.photos.get({ id: a.id })).toMatchObject({ tags: ["Holiday"], keywords: ["Alps", "Snow"] });
     expect((await ann.photos.list({ tag: "snow" })).items).toEqual([]);
   });
 });
