@@ -48,6 +48,17 @@ it("refuses a batch of 1,000 calls at once, saying how many it takes, and serves
   expect(results.every((r) => r.result.data.json.needsSetup === false)).toBe(true);
 });
 
+it("counts the calls of a batch whose commas are percent-encoded, as tRPC decodes them", async () => {
+  contexts = 0;
+  const encoded = batchOf(MAX_BATCH_CALLS + 1);
+  const url = new URL(encoded.url);
+  url.pathname = url.pathname.replace(/,/g, "%2C");
+  const res = await handleTrpc(new Request(url), context);
+  expect(res.status).toBe(413);
+  expect(((await res.json()) as Refusal).error.json.message).toBe(`A batch holds at most ${MAX_BATCH_CALLS} calls; this one has ${MAX_BATCH_CALLS + 1}.`);
+  expect(contexts).toBe(0);
+});
+
 it("refuses a body over the limit, with or without a Content-Length, and serves one under it", async () => {
   const big = JSON.stringify(superjson.serialize({ username: "x".repeat(MAX_BODY_BYTES), email: "a@b.c", password: "password1" }));
   const stated = await handleTrpc(new Request(`${BASE}/auth.signup`, { method: "POST", headers: { "content-type": "application/json" }, body: big }), context);

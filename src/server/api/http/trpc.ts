@@ -17,10 +17,18 @@ function refusal(app: AppError) {
   return Response.json(transformTRPCResponse(config, { error: shape }), { status: getHTTPStatusCodeFromError(error) });
 }
 
-/** How many procedures the URL names: `a,b,c` in a batch (`?batch=1`), else one. */
+/** How many procedures the URL names: `a,b,c` in a batch (`?batch=1`), else one. Counted in
+ *  the decoded path, as tRPC splits it: `a%2Cb` is two calls. */
 function callsIn(url: URL) {
   if (url.searchParams.get("batch") !== "1") return 1;
-  return url.pathname.slice(ENDPOINT.length + 1).split(",").length;
+  const path = url.pathname.slice(ENDPOINT.length + 1);
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // malformed escapes: tRPC refuses the path itself (BAD_REQUEST)
+  }
+  return decoded.split(",").length;
 }
 
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `A request body holds at most ${MAX_BODY_BYTES} bytes.`);
