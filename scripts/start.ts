@@ -7,7 +7,8 @@
 // one is gone (npm's shell does not pass signals on), the whole group is sent SIGTERM, then
 // SIGKILL after STOP_GRACE_MS, and this process exits once none of it is left.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
+import { constants } from "node:os";
 import path from "node:path";
 
 // Imported inside try: an invalid environment is reported as one clear message, not a trace.
@@ -66,14 +67,43 @@ function main() {
   superviseGroup(child);
 }
 
-/** True while any process of the group `pgid` is alive. */
+/** True while any process of the group `pgid` is alive. A zombie is not: as PID 1 (the
+ *  container) this process inherits the group's orphans, a worker that outlived its server,
+ *  and Node never reaps them, yet kill(-pgid, 0) still finds them. Where /proc can be read the
+ *  group's members are looked up there, zombies left out. */
 function groupAlive(pgid: number) {
+  const members = liveGroupMembers(pgid);
+  if (members !== null) return members > 0;
   try {
     process.kill(-pgid, 0);
     return true;
   } catch {
     return false;
   }
+}
+
+/** How many processes of group `pgid` are alive and not zombies (/proc/<pid>/stat: the state,
+ *  then the parent, then the group after the command's closing parenthesis), or null without
+ *  a /proc of this process's own PID namespace. */
+function liveGroupMembers(pgid: number): number | null {
+  let entries: string[];
+  try {
+    if (readlinkSync("/proc/self") !== String(process.pid)) return null;
+    entries = readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+  } catch {
+    return null;
+  }
+  let live = 0;
+  for (const pid of entries) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(pgrp) === pgid && state !== "Z") live++;
+    } catch {
+      // ended while we looked
+    }
+  }
+  return live;
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals) {
@@ -113,7 +143,12 @@ function superviseGroup(child: ChildProcess) {
   setInterval(() => {
     if (process.ppid !== parent) stop("the process that started Folio is gone", 0);
   }, 500).unref();
-  child.on("exit", (code, signal) => stop("", code ?? (signal ? 0 : 1)));
+  // a server that ends unasked is an error unless it said otherwise: one killed by a signal (the
+  // OOM killer's SIGKILL, a crash) exits with 128 + the signal's number, as a shell reports it
+  child.on("exit", (code, signal) => {
+    if (code !== null) return stop("", code);
+    stop(`the server ended by ${signal}`, 128 + (constants.signals[signal as NodeJS.Signals] ?? 0));
+  });
 }
 
 try {
