@@ -74,6 +74,20 @@ describe("a new scan path queues its scan", () => {
     expect((await signedInAs(parent).photos.list({})).items.map((p) => p.fileName)).toEqual(["k.jpg"]);
   });
 
+  it("a folder added under a root scanned before, nothing of it indexed yet, gets its scan", async () => {
+    // the admin's folder is the whole library, scanned before bob's photos were copied in
+    await signedInAs(admin).admin.users.update({ id: admin.id, scanPath: lib() });
+    await runQueuedScans();
+    expect(await scanJobs()).toEqual([expect.objectContaining({ root: lib(), status: "succeeded" })]);
+    await writeImage(lib("bob/b.jpg"), { seed: 4 });
+
+    const { id } = await signedInAs(admin).admin.users.create(newUser("bob", lib("bob")));
+    expect((await scanJobs()).filter((j) => j.status === "queued")).toEqual([expect.objectContaining({ root: lib(), userId: id })]);
+    await runQueuedScans();
+    const bob = await db.user.findUniqueOrThrow({ where: { id } });
+    expect((await signedInAs(bob).photos.list({})).items.map((p) => p.fileName)).toEqual(["b.jpg"]);
+  });
+
   it("a user created without a scan path queues nothing", async () => {
     await signedInAs(admin).admin.users.create(newUser("nopath"));
     expect(await scanJobs()).toEqual([]);

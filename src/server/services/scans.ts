@@ -33,14 +33,16 @@ export async function startScan(caller: Caller, userId?: string, full = false) {
 /** Queues the scan of a folder an admin just gave a user (created with it, or changed to it),
  *  through the same queue as Scan now, so the user's first page shows the scan rather than an
  *  empty library. The "system" actor (test factories, importers) queues nothing: that code
- *  fills the index or asks for scans itself. A folder already indexed (photos under it, or inside a root that was
- *  scanned) or inside a root queued or running needs nothing. Returns the job queued, or null.
+ *  fills the index or asks for scans itself. A folder already indexed (photos under it) or inside
+ *  a root whose scan is queued (it walks the folder) needs nothing; a root scanned before, or
+ *  being scanned, may have walked the folder before its files were copied in, so it gets a new
+ *  scan. Returns the job queued, or null.
  *  The audit event names the root and the user it was queued for; its target stays empty,
  *  since the account itself did not change. */
 export async function scanNewFolder(actor: Actor, target: { id: string; username: string }, scanPath: string) {
   if (actor === "system") return null;
   const covering = await db.job.findMany({
-    where: { type: SCAN_JOB, status: { in: ["queued", "running", "succeeded"] } },
+    where: { type: SCAN_JOB, status: "queued" },
     distinct: ["root"],
     select: { root: true },
   });
