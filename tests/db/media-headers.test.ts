@@ -3,6 +3,7 @@
 // and every answer, thumbnails included, gives its length and takes byte ranges, with
 // `no-transform` so that Next's compression leaves it alone.
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { Writable } from "node:stream";
 import { beforeEach, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { serveOriginal, serveThumbnail } from "~/server/api/http/media";
@@ -72,4 +73,24 @@ it("gives a thumbnail its length and byte ranges", async () => {
   expect(part.headers.get("content-length")).toBe("10");
   expect(part.headers.get("content-range")).toBe(`bytes 10-19/${bytes.length}`);
   expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(10, 20))).toBe(true);
+});
+
+it("answers a kind that is no media kind, an Object property's name included, with 404 for a signed-in user", async () => {
+  const { encode } = await import("next-auth/jwt");
+  const { sessionSecret } = await import("~/server/auth/secret");
+  const { mediaRoute } = await import("~/server/api/http/media");
+  const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { sessionVersion: true } });
+  const token = await encode({ token: { sub: viewer.id, sv: sessionVersion }, secret: sessionSecret() });
+  const a1 = await idOf("a1.jpg");
+  for (const kind of ["constructor", "toString", "__proto__", "hasOwnProperty", "nothing"]) {
+    const headers: Record<string, string> = {};
+    const res = Object.assign(new Writable({ write: (_chunk, _encoding, done) => done() }), {
+      statusCode: 0,
+      setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value),
+    });
+    const req = { method: "GET", query: { id: a1, kind }, headers: {}, cookies: { "next-auth.session-token": token } };
+    await mediaRoute(req as never, res as never);
+    expect(res.statusCode, kind).toBe(404);
+    expect(headers["x-content-type-options"], kind).toBe("nosniff");
+  }
 });

@@ -117,7 +117,9 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  *  route: 404 for another kind, 405 for another method. */
 export async function mediaRoute(req: NextApiRequest, res: NextApiResponse) {
   const head = req.method === "HEAD";
-  const serve = KINDS[first(req.query.kind) ?? ""];
+  const kind = first(req.query.kind) ?? "";
+  // own keys only: "constructor" or "toString" are no kind of media
+  const serve = Object.hasOwn(KINDS, kind) ? KINDS[kind] : undefined;
   const id = first(req.query.id) ?? "";
   if (req.method !== "GET" && !head) return send(res, textAnswer(405, "Only GET.", { Allow: "GET, HEAD" }), head);
   if (!serve) return send(res, textAnswer(404, "Not found."), head);
