@@ -15,7 +15,7 @@ test("the admin opens registration, a visitor signs up, gets a folder, and regis
   await expect(toggle).toHaveAttribute("aria-checked", "false");
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-checked", "true");
-  await expect(settings.getByRole("status")).toContainText("Saved: registration is open");
+  await expect(settings.getByRole("status").filter({ hasText: "Saved:" })).toContainText("Saved: registration is open");
 
   // visitor: sign up from the link on the sign-in page
   const visitor = await newPage();
@@ -50,7 +50,7 @@ test("the admin opens registration, a visitor signs up, gets a folder, and regis
 
   // admin: switch registration off; the sign-up page refuses and the link is gone
   await settings.getByRole("switch", { name: "Allow user registration" }).click();
-  await expect(settings.getByRole("status")).toContainText("Saved: registration is closed");
+  await expect(settings.getByRole("status").filter({ hasText: "Saved:" })).toContainText("Saved: registration is closed");
   const late = await newPage();
   await late.goto("/signup");
   await expect(late.getByRole("heading", { name: "Registration is closed" })).toBeVisible();

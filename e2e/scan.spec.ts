@@ -2,7 +2,7 @@ import { E2E_ADMIN } from "./support/constants";
 import { expect, test } from "./support/fixtures";
 import { signIn } from "./support/ui";
 
-test("the admin gives a user a folder, presses Scan now and watches the scan finish in the worker logs", async ({ page, library, user }) => {
+test("the admin gives a user a folder, watches its scan start at once and finish in the worker logs, then presses Scan now", async ({ page, library, user }) => {
   await library.photos("holiday", 24, { width: 1600, height: 1200, name: (i) => `IMG_${String(i).padStart(4, "0")}.jpg` });
   const root = library.path();
   await user({ username: "sami", password: "sami-password" });
@@ -17,12 +17,12 @@ test("the admin gives a user a folder, presses Scan now and watches the scan fin
   await dialog.getByRole("button", { name: "Save changes" }).click();
   await expect(dialog).toBeHidden();
 
-  await users.getByRole("button", { name: "Scan now for sami" }).click();
+  // a folder not indexed yet is scanned at once (issue #15, item 10): no Scan now needed
   const logs = page.getByRole("region", { name: "Worker logs" });
-  const bar = logs.getByRole("progressbar", { name: `Progress of the scan of ${root}` });
-  await expect(bar).toBeVisible();
-  await expect(bar).toHaveAttribute("aria-valuenow", "24", { timeout: 60_000 });
-  const row = logs.getByRole("row").filter({ has: page.getByRole("progressbar", { name: `Progress of the scan of ${root}` }) });
+  const rows = logs.getByRole("row").filter({ has: page.getByRole("progressbar", { name: `Progress of the scan of ${root}` }) });
+  await expect(rows).toHaveCount(1);
+  const row = rows.first();
+  await expect(row.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "24", { timeout: 60_000 });
   await expect(row).toContainText("succeeded");
   await expect(row).toContainText("24 of 24");
   await expect(row).toContainText("admin");
@@ -32,6 +32,12 @@ test("the admin gives a user a folder, presses Scan now and watches the scan fin
   await expect(log.getByRole("list", { name: "Log lines" })).toContainText("24 files found");
   await expect(log.getByRole("list", { name: "Log lines" })).toContainText("done: 24 new");
   await log.getByRole("button", { name: "Close" }).click();
+
+  // Scan now runs another scan, which finds everything unchanged; the newest row comes first
+  await users.getByRole("button", { name: "Scan now for sami" }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("succeeded", { timeout: 60_000 });
+  await expect(rows.first()).toContainText("24 of 24");
 
   // the schedule: an invalid expression is refused, a valid one is saved with its preview
   const settings = page.getByRole("region", { name: "Site settings" });
