@@ -16,7 +16,12 @@ describe("paths as a user sees them", () => {
 
   it("log lines name the user's own folder only, never a sibling or the root above it", () => {
     const read = (line: string) => textInViewerTerms(line, "/lib/alice", "/lib");
-    expect(read("walking /lib/alice")).toBe("walking your folder");
+    // the folder's bare name under a bigger root could begin a sibling's: only paths below it count
+    expect(read("walking /lib/alice")).toBeNull();
+    for (const sibling of ["/lib/alice, bob", "/lib/alice's", "/lib/alice: 2", "/lib/alice)", "/lib/alice; x", "/lib/alice ->"]) {
+      expect(read(`no preview for ${sibling}/x.jpg: corrupt`), sibling).toBeNull();
+      expect(namesPathIn(`no preview for ${sibling}/x.jpg: corrupt`, "/lib/alice"), sibling).toBe(false);
+    }
     expect(read("cannot read /lib/alice/2023/a.jpg: EACCES; skipped")).toBe("cannot read 2023/a.jpg: EACCES; skipped");
     expect(read("moved: /lib/alice/a.jpg -> /lib/alice/b/a.jpg")).toBe("moved: a.jpg -> b/a.jpg");
     expect(read("scan started")).toBe("scan started");
@@ -38,7 +43,7 @@ describe("paths as a user sees them", () => {
 
   it("a line names a folder on path boundaries, with _ and % taken literally", () => {
     expect(namesPathIn("no preview for /lib/alice/a.jpg: corrupt", "/lib/alice")).toBe(true);
-    expect(namesPathIn("walking /lib/alice", "/lib/alice")).toBe(true);
+    expect(namesPathIn("walking /lib/alice", "/lib/alice")).toBe(false);
     for (const other of ["/lib/alice2/a.jpg", "/lib/alice 2/a.jpg", "/lib/al_ce/a.jpg", "/lib/al%ce/a.jpg", "/lib"]) {
       expect(namesPathIn(`no preview for ${other}: corrupt`, "/lib/alice")).toBe(false);
     }

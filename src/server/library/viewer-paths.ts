@@ -28,6 +28,10 @@ const PATH_END = String.raw`(?=$|/|['"),]|[:;]\s| ->)`;
 const PATH_START = String.raw`(^|[\s'"(=])`;
 /** `folder` or a path below it, named in a message, on path boundaries (/lib/alice2 is not in /lib/alice). */
 const pathIn = (folder: string, flags = "") => new RegExp(`${PATH_START}${escape(folder)}(/|${PATH_END})`, flags);
+/** A path below `folder` named in a message: the one reading that no sibling can share, since a
+ *  name never holds "/" ("/lib/alice, bob/x.jpg" names the sibling "alice, bob", whose bare name
+ *  pathIn cannot tell from "/lib/alice" followed by a comma). */
+const pathBelow = (folder: string, flags = "") => new RegExp(`${PATH_START}${escape(folder)}(/)`, flags);
 /** An absolute path left in a message once the user's own are made relative: one of the
  *  server's own (its state folder, a temporary file). */
 const OTHER_PATH = new RegExp(`${PATH_START}/[^\\s'"),;]+`, "g");
@@ -37,15 +41,18 @@ const OTHER_PATH = new RegExp(`${PATH_START}/[^\\s'"),;]+`, "g");
  * read it, the job having walked `root` (their folder or one above it): paths inside their
  * folder relative to it, the folder itself as "your folder", any other absolute path (the
  * server's own files) as "(a server path)". Null when the text names anything else under the
- * root: the root itself, or a sibling such as /lib/alice2 beside /lib/alice.
+ * root: the root itself, or a sibling such as /lib/alice2 beside /lib/alice. Under a root above
+ * their folder only paths below it are theirs (pathBelow): the folder's bare name could be the
+ * start of a sibling's ("/lib/alice, bob", "/lib/alice's"), so a line naming it is not shown.
  */
 export function textInViewerTerms(text: string, scanPath: string, root: string): string | null {
-  const shown = text.replace(pathIn(scanPath, "g"), (_m, start: string, sep: string) => start + (sep === "/" ? "" : "your folder"));
+  const own = root === scanPath ? pathIn(scanPath, "g") : pathBelow(scanPath, "g");
+  const shown = text.replace(own, (_m, start: string, sep: string) => start + (sep === "/" ? "" : "your folder"));
   return pathIn(root).test(shown) ? null : shown.replace(OTHER_PATH, "$1(a server path)");
 }
 
-/** True when `text` names `folder` or a path inside it (on path boundaries, as textInViewerTerms
- *  reads paths): a line about that folder's own files. */
+/** True when `text` names a path inside `folder` (below it, as textInViewerTerms reads paths
+ *  under a bigger root): a line about that folder's own files. */
 export function namesPathIn(text: string, folder: string): boolean {
-  return pathIn(folder).test(text);
+  return pathBelow(folder).test(text);
 }
