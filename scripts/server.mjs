@@ -35,11 +35,11 @@ const handle = app.getRequestHandler();
 
 const server = createServer((req, res) => {
   const peer = req.socket.remoteAddress;
-  if (peer) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const before = Array.isArray(forwarded) ? forwarded.join(", ") : forwarded;
-    req.headers["x-forwarded-for"] = before ? `${before}, ${peer}` : peer;
-  }
+  // no address: the connection is gone already; the client's own header must not stand in for it
+  if (!peer) return void req.socket.destroy();
+  const forwarded = req.headers["x-forwarded-for"];
+  const before = Array.isArray(forwarded) ? forwarded.join(", ") : forwarded;
+  req.headers["x-forwarded-for"] = before ? `${before}, ${peer}` : peer;
   handle(req, res);
 });
 
