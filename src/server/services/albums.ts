@@ -65,27 +65,30 @@ export async function deleteAlbum(viewer: Viewer, id: string) {
 /** Adds photos the viewer may see to their album: `{ id, added }`. All or nothing: any id they may
  *  not see (another user's, a missing one) is NOT_FOUND and adds none. */
 export async function addToAlbum(viewer: Viewer, id: string, photoIds: string[]) {
-  await db.$transaction(async (tx) => {
+  const added = await db.$transaction(async (tx) => {
     await ownAlbum(viewer, id, tx);
     const unique = await assertVisiblePhotos(viewer, photoIds, tx);
     for (const photoId of unique) {
       await tx.albumPhoto.upsert({ where: { albumId_photoId: { albumId: id, photoId } }, create: { albumId: id, photoId }, update: {} });
     }
     await tx.album.update({ where: { id }, data: { updatedAt: new Date() } });
+    return unique.length;
   });
-  return { id, added: photoIds.length };
+  // each photo once, however often the list names it
+  return { id, added };
 }
 
 /** Takes photos out of the viewer's album (its cover too, when it is one of them): `{ id, removed }`.
  *  All or nothing, like addToAlbum: an id they may not see is NOT_FOUND and removes none. */
 export async function removeFromAlbum(viewer: Viewer, id: string, photoIds: string[]) {
-  await db.$transaction(async (tx) => {
+  const removed = await db.$transaction(async (tx) => {
     const album = await ownAlbum(viewer, id, tx);
-    await assertVisiblePhotos(viewer, photoIds, tx);
-    await tx.albumPhoto.deleteMany({ where: { albumId: id, photoId: { in: photoIds } } });
-    if (album.coverPhotoId && photoIds.includes(album.coverPhotoId)) await tx.album.update({ where: { id }, data: { coverPhotoId: null } });
+    const unique = await assertVisiblePhotos(viewer, photoIds, tx);
+    await tx.albumPhoto.deleteMany({ where: { albumId: id, photoId: { in: unique } } });
+    if (album.coverPhotoId && unique.includes(album.coverPhotoId)) await tx.album.update({ where: { id }, data: { coverPhotoId: null } });
+    return unique.length;
   });
-  return { id, removed: photoIds.length };
+  return { id, removed };
 }
 
 /** Chooses the cover among the album's photos, or null for the newest: `{ id, coverPhotoId }`;
