@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { COMMON_HEADERS } from "./src/lib/security-headers";
 
 const nextConfig: NextConfig = {
   // native and WASM-heavy server packages are required at run time, not bundled
@@ -18,6 +19,11 @@ const nextConfig: NextConfig = {
     "@ffprobe-installer/ffprobe",
   ],
   poweredByHeader: false,
+  // the headers every answer carries, set here as well as by src/proxy.ts: build assets, the
+  // icon and Next's own redirects never pass through the proxy
+  async headers() {
+    return [{ source: "/:path*", headers: Object.entries(COMMON_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
 };
 
 export default nextConfig;

@@ -187,3 +187,20 @@ test("every page has the policy and loads without a violation; API routes and me
   await expect(setup.getByText(/at least 8 characters/).first()).toBeVisible();
   expect(setupErrors.filter((e) => !notFound(e))).toEqual([]);
 });
+
+test("answers that never reach the proxy carry the common headers: build assets, the icon", async ({ newApi }) => {
+  const api = await newApi();
+  const login = await api.get("/login");
+  const script = (await login.text()).match(/src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
+  expect(script, "a script of the build on the sign-in page").toBeTruthy();
+  const answers: [string, APIResponse, number][] = [
+    ["a build asset", await api.get(script!), 200],
+    ["the icon", await api.get("/favicon.ico"), 200],
+    ["a path under the icon's name", await api.get("/favicon.ico/x"), 404],
+  ];
+  for (const [label, res, status] of answers) {
+    expect(res.status(), label).toBe(status);
+    expectCommonHeaders(res.headers(), label);
+    expect(res.headers()["x-frame-options"], label).toBe("DENY");
+  }
+});
