@@ -47,8 +47,8 @@ function main() {
     // a production install (the container) has no build tools: never build at start
     if (!existsSync(path.join(".next", "BUILD_ID"))) throw new Error("no build found: run npm run build first.");
   } else if (!dev && buildIsStale()) {
-    // measured on a 2-core machine: 2 to 3 minutes (README, "First start")
-    console.log("Folio: building the app, once after each install or upgrade (2 to 3 minutes on 2 cores)...");
+    // 60 s on a quiet 2-core machine here, 2 min 20 s in a first-time user's report (README)
+    console.log("Folio: building the app, once after each install or upgrade (1 to 3 minutes on 2 cores)...");
     const started = Date.now();
     const build = spawnSync(next, ["build"], { stdio: "inherit", env: childEnv({ NODE_ENV: "production" }) });
     if (build.status !== 0) process.exit(build.status ?? 1);
