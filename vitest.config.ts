@@ -1,6 +1,7 @@
 // Three projects: pure unit tests once, and every database test twice, against a real SQLite
 // file and, when TEST_POSTGRES_URL is set, a real PostgreSQL database. Each test file gets its
 // own database, copied from a template migrated once per run (tests/support/*).
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
@@ -25,6 +26,9 @@ if (!postgres) console.warn("TEST_POSTGRES_URL is not set: the database tests ru
 
 export default defineConfig({
   test: {
+    // files spend much of their time waiting on ExifTool, ffmpeg and the databases: two at a time
+    // even on 2 cores (Vitest's default there is one), 439 s for the whole run instead of 480-645 s
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { resolve: { alias }, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], env: shared } },
       dbProject("sqlite"),
