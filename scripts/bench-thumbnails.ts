@@ -1,0 +1,51 @@
+// Helper of bench-browser.ts, run with its environment:
+//   bench-thumbnails.ts
+// Gives every photo a benchmark seeded (bench-api-seed.ts: no files on disk) both previews, so
+// the browser has real images to load and paint. One small and one large WebP are encoded, then
+// hard-linked under each photo's content hash: 100,000 photos cost two files of disk and about
+// 20 s, and the browser still fetches every tile as its own URL.
+import { link, mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { db } from "../src/server/db";
+import { THUMB_SIZES, thumbnailPath, type ThumbSize } from "../src/server/scanner/thumbnails";
+import { env } from "../src/env";
+
+const sources = {} as Record<ThumbSize, string>;
+for (const size of Object.keys(THUMB_SIZES) as ThumbSize[]) {
+  const long = THUMB_SIZES[size];
+  // 4:3, as the seeded photos say they are; a gradient, so the encoder does real work
+  const image = sharp({ create: { width: long, height: Math.round((long * 3) / 4), channels: 3, background: { r: 90, g: 140, b: 200 } } })
+    .composite([{ input: Buffer.from(`<svg width="${long}" height="${long}"><circle cx="${long / 2}" cy="${long / 3}" r="${long / 4}" fill="#f5d76e"/></svg>`) }])
+    .webp({ quality: 70 });
+  sources[size] = path.join(env.STATE_DIR, `bench-thumbnail-${long}.webp`);
+  await mkdir(env.STATE_DIR, { recursive: true });
+  await writeFile(sources[size], await image.toBuffer());
+}
+
+const made = new Set<string>();
+let linked = 0;
+let cursor: string | undefined;
+for (;;) {
+  const batch = await db.photo.findMany({
+    where: { contentHash: { not: null } },
+    select: { id: true, contentHash: true },
+    orderBy: { id: "asc" },
+    take: 5000,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+  });
+  if (!batch.length) break;
+  for (const p of batch) {
+    for (const size of Object.keys(THUMB_SIZES) as ThumbSize[]) {
+      const target = thumbnailPath(p.contentHash!, size);
+      const dir = path.dirname(target);
+      if (!made.has(dir)) await mkdir(dir, { recursive: true }).then(() => made.add(dir));
+      await rm(target, { force: true });
+      await link(sources[size], target);
+    }
+    linked++;
+  }
+  cursor = batch.at(-1)!.id;
+}
+console.log(`linked previews for ${linked} photos`);
+await db.$disconnect();
