@@ -4,7 +4,7 @@ import { tagKey } from "~/lib/collections";
 import { takenAtSourceOf } from "~/lib/date-source";
 import { compareKeywords } from "~/lib/keywords";
 import { localTimeOf } from "~/lib/local-time";
-import { nextLocalDate, type PhotoFilterInput, type PhotosListInput } from "~/lib/photos";
+import { nextLocalDate, type PhotoFilterInput, type PhotosListInput, type PhotosSearchInput } from "~/lib/photos";
 import { db } from "~/server/db";
 import type { PhotoFilter } from "~/server/db/photo-filter";
 import { timelinePage, type TimelineRow } from "~/server/db/timeline";
@@ -92,6 +92,12 @@ export async function photoPage(viewer: Viewer, filter: PhotoFilter, cursor: str
  * `limit` defaults to 60 (the router caps it at 200).
  */
 export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListInput> = {}) {
+  const { cursor, limit, ...keys } = input;
+  return photoPage(viewer, await resolveFilter(viewer, keys), cursor, limit ?? 60);
+}
+
+/** photos.search: a keyset page like listPhotos of the photos matching the search keys. */
+export async function searchPhotos(viewer: Viewer, input: NonNullable<PhotosSearchInput> = {}) {
   const { cursor, limit, ...keys } = input;
   return photoPage(viewer, await resolveFilter(viewer, keys), cursor, limit ?? 60);
 }

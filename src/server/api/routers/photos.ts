@@ -3,15 +3,17 @@ import {
   photoIdSchema,
   photoPageSchema,
   photosListSchema,
+  photosSearchSchema,
   setFavoriteSchema,
   timelineBucketsOutputSchema,
   timelineBucketsSchema,
 } from "~/lib/photos";
-import { getPhoto, listPhotos, photoBuckets, setFavorite } from "~/server/services/photos";
+import { getPhoto, listPhotos, photoBuckets, searchPhotos, setFavorite } from "~/server/services/photos";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const photosRouter = createTRPCRouter({
   list: protectedProcedure.input(photosListSchema).output(photoPageSchema).query(({ ctx, input }) => listPhotos(ctx.user, input ?? {})),
+  search: protectedProcedure.input(photosSearchSchema).output(photoPageSchema).query(({ ctx, input }) => searchPhotos(ctx.user, input ?? {})),
   timelineBuckets: protectedProcedure
     .input(timelineBucketsSchema)
     .output(timelineBucketsOutputSchema)
