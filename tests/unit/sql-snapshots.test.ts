@@ -8,6 +8,7 @@ import { appliedMigrationsStatement, prepareStatements, statisticsStatements } f
 import { timelineStatement } from "~/server/db/timeline";
 import { timelineBucketsStatement } from "~/server/db/timeline-buckets";
 import { searchTermsSql } from "~/server/db/search";
+import { mapPointsStatement } from "~/server/db/map-points";
 
 const viewer = { id: "user-1", scanPath: "/library/family" };
 
@@ -37,6 +38,7 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
     ),
   ],
   "search-page": (d) => [timelineStatement(d, viewer, { search: searchTermsSql(d, viewer, ["beach", "2023"]), cursor: "photo-9" }, 60)],
+  "map-points": (d) => [mapPointsStatement(d, viewer, {}), mapPointsStatement(d, viewer, { albumId: "album-1" })],
   "timeline-buckets": (d) => [timelineBucketsStatement(d, viewer, {}), timelineBucketsStatement(d, viewer, { folder: "/library/family/2023", favorite: true })],
   "timeline-no-scan-path": (d) => [timelineStatement(d, { id: "user-2", scanPath: null }, {}, 60)],
   "folder-summary-refresh": (d) => folderSummaryStatements(d, "/library/family"),

@@ -9,6 +9,7 @@ import { searchTerms } from "~/lib/search-words";
 import { db, dialect } from "~/server/db";
 import type { PhotoFilter } from "~/server/db/photo-filter";
 import { searchTermsSql } from "~/server/db/search";
+import { mapPoints } from "~/server/db/map-points";
 import { timelinePage, type TimelineRow } from "~/server/db/timeline";
 import { timelineBuckets } from "~/server/db/timeline-buckets";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
@@ -121,6 +122,19 @@ export async function searchPhotos(viewer: Viewer, input: NonNullable<PhotosSear
  *  `[{ month: "YYYY-MM", count }]`, newest first; photos without a local date are left out. */
 export async function photoBuckets(viewer: Viewer, input: PhotoFilterInput = {}) {
   return timelineBuckets(viewer, await resolveFilter(viewer, input));
+}
+
+/** Every photo `viewer` may see that has GPS coordinates, for the map: `{ points: [{ id, lat,
+ *  lon }] }`, degrees rounded to 6 decimals (a tenth of a metre; shorter to send), in no order.
+ *  `albumId` and `folder` narrow it as for listPhotos (NOT_FOUND likewise). */
+export async function photoMapPoints(viewer: Viewer, input: { albumId?: string; folder?: string } = {}) {
+  const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
+  const points = await mapPoints(viewer, await resolveFilter(viewer, { albumId: input.albumId, folder: input.folder }));
+  for (const point of points) {
+    point.lat = round(point.lat);
+    point.lon = round(point.lon);
+  }
+  return { points };
 }
 
 /** A photo row the viewer may see, or NOT_FOUND. For services only: it holds server paths. */
