@@ -4,13 +4,19 @@ import { tagKey } from "~/lib/collections";
 import { takenAtSourceOf } from "~/lib/date-source";
 import { compareKeywords } from "~/lib/keywords";
 import { localTimeOf } from "~/lib/local-time";
-import type { PhotosListInput } from "~/lib/photos";
-import { db } from "~/server/db";
+import { nextLocalDate, type PhotoFilterInput, type PhotosListInput, type PhotosSearchInput } from "~/lib/photos";
+import { searchTerms } from "~/lib/search-words";
+import { db, dialect } from "~/server/db";
+import type { PhotoFilter } from "~/server/db/photo-filter";
+import { searchTermsSql } from "~/server/db/search";
+import { mapPoints } from "~/server/db/map-points";
 import { timelinePage, type TimelineRow } from "~/server/db/timeline";
+import { timelineBuckets } from "~/server/db/timeline-buckets";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { fromViewerPath, toViewerPath } from "~/server/library/viewer-paths";
 import { playbackOf } from "./playback";
+import { camerasNamed } from "./search";
 
 export type { Viewer };
 
@@ -35,16 +41,13 @@ function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtO
 }
 
 /**
- * One keyset page of the photos `viewer` may see, newest first by the true instant, undated last:
- * `{ items: [{ id, takenAt, takenAtLocal, takenAtOffset, takenAtSource, mediaType, mime, animated,
- * durationMs, hasMotion, width, height, fileName, thumbnailState, favorite }], nextCursor }` (see
- * whenAndKind).
- * `folder` is relative to the viewer's scan folder; one outside it, or another user's album, is
- * NOT_FOUND. `tag` is one of the viewer's tags (any case), `keyword` a file keyword (exact).
- * `limit` defaults to 60 (the router caps it at 200).
+ * The filter keys of a request as the statements take them (db/photo-filter.ts): `folder`
+ * relative to the viewer's scan folder made absolute (one outside it is NOT_FOUND), the album
+ * checked to be the viewer's (NOT_FOUND otherwise), the tag as its key, `to` as the day after,
+ * `camera` as the (make, model) pairs it names, `q` as its words (lib/search-words.ts), each
+ * to be the prefix of a word of the photo or of the viewer's own tag and album names on it.
  */
-export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListInput> = {}) {
-  const limit = input.limit ?? 60;
+export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput): Promise<PhotoFilter> {
   let folder: string | undefined;
   if (input.folder !== undefined && viewer.scanPath) {
     folder = fromViewerPath(viewer.scanPath, input.folder) ?? undefined;
@@ -53,7 +56,28 @@ export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListIn
   if (input.albumId && !(await db.album.findFirst({ where: { id: input.albumId, userId: viewer.id }, select: { id: true } }))) {
     throw new AppError("NOT_FOUND", "No such album.");
   }
-  const rows = await timelinePage(viewer, { ...input, folder, tag: input.tag === undefined ? undefined : tagKey(input.tag) }, limit);
+  const terms = input.q === undefined ? [] : searchTerms(input.q);
+  return {
+    folder,
+    favorite: input.favorite,
+    albumId: input.albumId,
+    tag: input.tag === undefined ? undefined : tagKey(input.tag),
+    keyword: input.keyword,
+    month: input.month,
+    from: input.from,
+    before: input.to === undefined ? undefined : nextLocalDate(input.to),
+    mediaType: input.mediaType,
+    minRating: input.minRating,
+    hasLocation: input.hasLocation,
+    cameras: input.camera === undefined ? undefined : await camerasNamed(input.camera),
+    bounds: input.bounds,
+    search: terms.length ? searchTermsSql(dialect(), viewer, terms) : undefined,
+  };
+}
+
+/** One page of timeline rows as both paged procedures give them (see listPhotos). */
+export async function photoPage(viewer: Viewer, filter: PhotoFilter, cursor: string | undefined, limit: number) {
+  const rows = await timelinePage(viewer, { ...filter, cursor }, limit);
   const items = rows.slice(0, limit).map((r) => ({
     id: r.id,
     ...whenAndKind(r),
@@ -64,6 +88,53 @@ export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListIn
     favorite: r.favorite,
   }));
   return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
+}
+
+/**
+ * One keyset page of the photos `viewer` may see, newest first by the true instant, undated last:
+ * `{ items: [{ id, takenAt, takenAtLocal, takenAtOffset, takenAtSource, mediaType, mime, animated,
+ * durationMs, hasMotion, width, height, fileName, thumbnailState, favorite }], nextCursor }` (see
+ * whenAndKind).
+ * `folder` is relative to the viewer's scan folder; one outside it, or another user's album, is
+ * NOT_FOUND. `tag` is one of the viewer's tags (any case), `keyword` a file keyword (exact);
+ * `month` "YYYY-MM" keeps the photos whose local date falls in it, "undated" those without one.
+ * `limit` defaults to 60 (the router caps it at 200).
+ */
+export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListInput> = {}) {
+  const { cursor, limit, ...keys } = input;
+  return photoPage(viewer, await resolveFilter(viewer, keys), cursor, limit ?? 60);
+}
+
+/**
+ * photos.search: a keyset page like listPhotos (same items, newest first, undated last) of the
+ * photos `viewer` may see that match every key given: `q` free text (every word the prefix of a
+ * word of the file or folder names, camera, lens, title, description, file keywords, or the
+ * viewer's own tag and album names; text with no letter or digit matches everything), `from`/`to`
+ * local dates (inclusive), `mediaType`, `favorite`, `minRating`, `hasLocation`, `camera` (as
+ * listCameras names it), `bounds`, and the list keys and `month` as listPhotos takes them.
+ */
+export async function searchPhotos(viewer: Viewer, input: NonNullable<PhotosSearchInput> = {}) {
+  const { cursor, limit, ...keys } = input;
+  return photoPage(viewer, await resolveFilter(viewer, keys), cursor, limit ?? 60);
+}
+
+/** The months of the photos `viewer` may see that match the filter keys, for the scrubber:
+ *  `[{ month: "YYYY-MM", count }]`, newest first; photos without a local date are left out. */
+export async function photoBuckets(viewer: Viewer, input: PhotoFilterInput = {}) {
+  return timelineBuckets(viewer, await resolveFilter(viewer, input));
+}
+
+/** Every photo `viewer` may see that has GPS coordinates, for the map: `{ points: [{ id, lat,
+ *  lon }] }`, degrees rounded to 6 decimals (a tenth of a metre; shorter to send), in no order.
+ *  `albumId` and `folder` narrow it as for listPhotos (NOT_FOUND likewise). */
+export async function photoMapPoints(viewer: Viewer, input: { albumId?: string; folder?: string } = {}) {
+  const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
+  const points = await mapPoints(viewer, await resolveFilter(viewer, { albumId: input.albumId, folder: input.folder }));
+  for (const point of points) {
+    point.lat = round(point.lat);
+    point.lon = round(point.lon);
+  }
+  return { points };
 }
 
 /** A photo row the viewer may see, or NOT_FOUND. For services only: it holds server paths. */
@@ -136,4 +207,21 @@ export async function setFavorite(viewer: Viewer, id: string, favorite: boolean)
     update: { favorite },
   });
   return { id, favorite };
+}
+
+/** Sets this viewer's favorite flag on many photos at once: `{ count }`, each photo once however
+ *  often `ids` names it. All or nothing: any id the viewer may not see is NOT_FOUND and changes
+ *  nothing; the check and the writes are one transaction. */
+export async function setFavorites(viewer: Viewer, ids: string[], favorite: boolean) {
+  const count = await db.$transaction(async (tx) => {
+    const unique = await assertVisiblePhotos(viewer, ids, tx);
+    await tx.photoState.updateMany({ where: { userId: viewer.id, photoId: { in: unique } }, data: { favorite } });
+    const existing = new Set(
+      (await tx.photoState.findMany({ where: { userId: viewer.id, photoId: { in: unique } }, select: { photoId: true } })).map((s) => s.photoId),
+    );
+    const missing = unique.filter((photoId) => !existing.has(photoId));
+    if (missing.length) await tx.photoState.createMany({ data: missing.map((photoId) => ({ userId: viewer.id, photoId, favorite })) });
+    return unique.length;
+  });
+  return { count };
 }
