@@ -179,3 +179,20 @@ export async function setFavorite(viewer: Viewer, id: string, favorite: boolean)
   });
   return { id, favorite };
 }
+
+/** Sets this viewer's favorite flag on many photos at once: `{ count }`, each photo once however
+ *  often `ids` names it. All or nothing: any id the viewer may not see is NOT_FOUND and changes
+ *  nothing; the check and the writes are one transaction. */
+export async function setFavorites(viewer: Viewer, ids: string[], favorite: boolean) {
+  const count = await db.$transaction(async (tx) => {
+    const unique = await assertVisiblePhotos(viewer, ids, tx);
+    await tx.photoState.updateMany({ where: { userId: viewer.id, photoId: { in: unique } }, data: { favorite } });
+    const existing = new Set(
+      (await tx.photoState.findMany({ where: { userId: viewer.id, photoId: { in: unique } }, select: { photoId: true } })).map((s) => s.photoId),
+    );
+    const missing = unique.filter((photoId) => !existing.has(photoId));
+    if (missing.length) await tx.photoState.createMany({ data: missing.map((photoId) => ({ userId: viewer.id, photoId, favorite })) });
+    return unique.length;
+  });
+  return { count };
+}

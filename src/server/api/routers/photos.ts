@@ -4,11 +4,13 @@ import {
   photoPageSchema,
   photosListSchema,
   photosSearchSchema,
+  bulkCountSchema,
   setFavoriteSchema,
+  setFavoritesSchema,
   timelineBucketsOutputSchema,
   timelineBucketsSchema,
 } from "~/lib/photos";
-import { getPhoto, listPhotos, photoBuckets, searchPhotos, setFavorite } from "~/server/services/photos";
+import { getPhoto, listPhotos, photoBuckets, searchPhotos, setFavorite, setFavorites } from "~/server/services/photos";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const photosRouter = createTRPCRouter({
@@ -20,4 +22,8 @@ export const photosRouter = createTRPCRouter({
     .query(({ ctx, input }) => photoBuckets(ctx.user, input ?? {})),
   get: protectedProcedure.input(photoIdSchema).output(photoDetailSchema).query(({ ctx, input }) => getPhoto(ctx.user, input.id)),
   setFavorite: protectedProcedure.input(setFavoriteSchema).mutation(({ ctx, input }) => setFavorite(ctx.user, input.id, input.favorite)),
+  setFavorites: protectedProcedure
+    .input(setFavoritesSchema)
+    .output(bulkCountSchema)
+    .mutation(({ ctx, input }) => setFavorites(ctx.user, input.ids, input.favorite)),
 });
