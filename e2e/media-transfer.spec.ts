@@ -2,8 +2,10 @@
 // compresses: every /api/media answer goes out as the bytes it is, with its length (downloads
 // show progress) and byte ranges (206 with Content-Range and Content-Length: video seeks), even
 // to a client that accepts gzip; pages are still compressed.
-import { statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { run } from "../tests/support/media";
 import { writeMotionPhoto, writeVideo } from "../tests/support/video";
 import { dataOf, scanEverything, trpcQuery } from "./support/api";
 import { expect, test } from "./support/fixtures";
@@ -59,4 +61,35 @@ test("media answers carry their length and ranges and are never compressed; page
   const anonymous = await newApi();
   const page = await anonymous.get("/login", { headers: { "accept-encoding": "gzip" } });
   expect(page.headers()["content-encoding"]).toBe("gzip");
+});
+
+test("a zip of several originals streams through the production server: the files byte for byte, never compressed, another user's id refused", async ({ library, user, adminApi, signedInApi, tempDir }) => {
+  test.setTimeout(180_000);
+  const mine = await library.photos("zoe", 3, { width: 640, height: 480, quality: 95 });
+  const theirs = await library.photos("zoe2", 1);
+  const zoe = await user({ username: "zip-zoe", password: "zip-zoe-password", scanPath: mine });
+  await user({ username: "zip-yan", password: "zip-yan-password", scanPath: theirs });
+  await scanEverything(adminApi);
+  const api = await signedInApi(zoe.username, zoe.password);
+  const items = dataOf<{ items: { id: string; fileName: string }[] }>(await trpcQuery(api, "photos.list")).items;
+  expect(items).toHaveLength(3);
+
+  const res = await api.get(`/api/media/zip?ids=${items.map((i) => i.id).join(",")}`, { headers: GZIP });
+  expect(res.status()).toBe(200);
+  const h = res.headers();
+  expect(h["content-type"]).toBe("application/zip");
+  expect(h["content-encoding"]).toBeUndefined();
+  expect(h["content-disposition"]).toMatch(/^attachment; filename="folio-[\d-]+-3-files\.zip"$/);
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  const body = await res.body();
+  expect(h["content-length"]).toBe(String(body.length));
+  const zip = path.join(tempDir, "photos.zip");
+  writeFileSync(zip, body);
+  await run("unzip", ["-q", zip, "-d", path.join(tempDir, "out")]);
+  for (const item of items) expect(readFileSync(path.join(tempDir, "out", item.fileName)).equals(readFileSync(path.join(mine, item.fileName))), item.fileName).toBe(true);
+
+  const yanItems = dataOf<{ items: { id: string; fileName: string }[] }>(await trpcQuery(await signedInApi("zip-yan", "zip-yan-password"), "photos.list")).items;
+  const refused = await api.get(`/api/media/zip?ids=${items[0]!.id},${yanItems[0]!.id}`);
+  expect(refused.status()).toBe(404);
+  expect((await refused.body()).toString()).toBe("No such photo.");
 });
