@@ -5,7 +5,8 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { run } from "../tests/support/media";
+import sharp from "sharp";
+import { run, writeDng, writeHeic, writeJpeg } from "../tests/support/media";
 import { writeMotionPhoto, writeVideo } from "../tests/support/video";
 import { dataOf, scanEverything, trpcQuery } from "./support/api";
 import { expect, test } from "./support/fixtures";
@@ -92,4 +93,30 @@ test("a zip of several originals streams through the production server: the file
   const refused = await api.get(`/api/media/zip?ids=${items[0]!.id},${yanItems[0]!.id}`);
   expect(refused.status()).toBe(404);
   expect((await refused.body()).toString()).toBe("No such photo.");
+});
+
+test("the viewer's full-resolution image: the original of a JPEG, an upright JPEG of every pixel of a HEIC and a RAW, made by the web process", async ({ library, user, adminApi, signedInApi }) => {
+  test.setTimeout(180_000);
+  const folder = library.folder("full");
+  await writeJpeg(library.path("full/plain.jpg"), { width: 300, height: 200 });
+  await writeHeic(library.path("full/phone.heic"), { width: 300, height: 200, color: "blue", top: "red", rotation: 270, tags: { "Orientation#": 6 } });
+  await writeDng(library.path("full/camera.dng"), { preview: { width: 300, height: 200, color: "blue", top: "red" }, orientation: 6 });
+  const fay = await user({ username: "full-fay", password: "full-fay-password", scanPath: folder });
+  await scanEverything(adminApi);
+  const api = await signedInApi(fay.username, fay.password);
+  const items = dataOf<{ items: { id: string; fileName: string }[] }>(await trpcQuery(api, "photos.list")).items;
+  const idOf = (name: string) => items.find((i) => i.fileName === name)!.id;
+
+  const plain = await api.get(`/api/media/${idOf("plain.jpg")}/full`, { headers: GZIP });
+  expect(plain.status()).toBe(200);
+  expect((await plain.body()).equals(readFileSync(library.path("full/plain.jpg")))).toBe(true);
+  for (const name of ["phone.heic", "camera.dng"]) {
+    const body = await expectWholeAndRange(api, `/api/media/${idOf(name)}/full`, name);
+    const { data, info } = await sharp(body).raw().toBuffer({ resolveWithObject: true });
+    // turned upright: 200 wide, 300 high, the red top of the sensor's picture on the right
+    expect({ format: (await sharp(body).metadata()).format, width: info.width, height: info.height }, name).toEqual({ format: "jpeg", width: 200, height: 300 });
+    const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    expect(at(180, 150)[0], name).toBeGreaterThan(200);
+    expect(at(20, 150)[2], name).toBeGreaterThan(200);
+  }
 });

@@ -10,6 +10,7 @@ import { visibleTo } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
 import { playbackMime } from "~/server/scanner/playability";
+import { BROWSER_IMAGE_TYPES, ChangedSinceScan, fullSizePath, makeFullSize, touchFullSize } from "~/server/scanner/full-size";
 import { renditionPath } from "~/server/scanner/rendition-files";
 import { thumbnailPath, type ThumbSize } from "~/server/scanner/thumbnails";
 import { renditionState } from "./playback";
@@ -140,4 +141,35 @@ export async function zipEntries(viewer: Viewer, ids: string[]): Promise<ZipEntr
   const files = await Promise.all(ordered.map((r) => checkedFile(r.path, allowed)));
   const names = zipEntryNames(ordered.map((r) => r.fileName));
   return files.map(({ real, st }, i) => ({ name: names[i]!, size: st.size, mtime: st.mtime, open: () => openChecked(real, st.size, allowed!) }));
+}
+
+/**
+ * The image the viewer zooms into, at full resolution: the original (as originalFile) when
+ * browsers decode it (JPEG, PNG, WebP, GIF, AVIF); else a full-size JPEG, upright, made once per
+ * content by the scanner's decoders (HEIC, RAW's largest embedded preview, TIFF, JPEG XL, BMP)
+ * and kept in STATE_DIR/full-size (scanner/full-size.ts). NOT_FOUND for videos, like a missing
+ * id, and for a file changed since its scan (until the next scan reads it);
+ * UNPROCESSABLE_CONTENT when the file cannot be decoded.
+ */
+export async function fullFile(viewer: Viewer, id: string): Promise<MediaFile> {
+  const photo = await findVisiblePhoto(viewer, id);
+  if (photo.mediaType === "video") throw notFound();
+  if (photo.mime && BROWSER_IMAGE_TYPES.has(photo.mime)) return libraryFile(viewer, photo.path, photo.mime, photo.fileName);
+  const hash = photo.contentHash;
+  if (!hash) throw notFound();
+  const fileName = `${photo.fileName.replace(/\.[^.]*$/, "")}.jpg`;
+  // the file still in place inside the viewer's folder, as for its original, kept copy or not
+  const allowed = await realScanPath(viewer);
+  const { real } = await checkedFile(photo.path, allowed);
+  let size = await touchFullSize(hash);
+  if (size === null) {
+    try {
+      size = await makeFullSize(real, allowed!, hash);
+    } catch (e) {
+      if (e instanceof ChangedSinceScan) throw notFound();
+      console.warn(`Full-size image of ${photo.path}: ${(e as Error).message}`);
+      throw new AppError("UNPROCESSABLE_CONTENT", "This photo could not be decoded at full size.");
+    }
+  }
+  return { file: fullSizePath(hash), etag: `"full-${hash}"`, mime: "image/jpeg", original: { size, fileName } };
 }
