@@ -82,6 +82,8 @@ export type PhotoFilterInput = Omit<NonNullable<PhotosSearchInput>, "cursor" | "
 
 /** photos.timelineBuckets: any list or search key (no month, no page). */
 export const timelineBucketsSchema = z.object({ ...listFilterKeys, ...searchFilterKeys }).optional();
+/** photos.cameras: `[{ name, count }]`, the names the search's `camera` takes. */
+export const cameraListSchema = z.array(z.object({ name: z.string(), count: z.number() }));
 /** `[{ month: "YYYY-MM", count }]`, newest month first. */
 export const timelineBucketsOutputSchema = z.array(z.object({ month: z.string(), count: z.number() }));
 

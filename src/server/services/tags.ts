@@ -5,6 +5,7 @@ import { compareKeywords } from "~/lib/keywords";
 import { db } from "~/server/db";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { assertVisiblePhotos, findVisiblePhoto } from "./photos";
+import { refreshUserWords } from "./search";
 
 /** This user's tags, by name ignoring case and accents (as keywords): `[{ name, photoCount,
  *  source: "user" }]`, names as first typed, counting only photos
@@ -32,13 +33,17 @@ export async function listKeywords(viewer: Viewer) {
 export async function addTag(viewer: Viewer, photoId: string, name: string) {
   await findVisiblePhoto(viewer, photoId);
   const nameKey = tagKey(name);
-  const tag = await db.tag.upsert({
-    where: { userId_nameKey: { userId: viewer.id, nameKey } },
-    create: { userId: viewer.id, name, nameKey },
-    update: {},
-    select: { id: true, name: true },
+  const tag = await db.$transaction(async (tx) => {
+    const tag = await tx.tag.upsert({
+      where: { userId_nameKey: { userId: viewer.id, nameKey } },
+      create: { userId: viewer.id, name, nameKey },
+      update: {},
+      select: { id: true, name: true },
+    });
+    await tx.photoTag.upsert({ where: { tagId_photoId: { tagId: tag.id, photoId } }, create: { tagId: tag.id, photoId }, update: {} });
+    await refreshUserWords(tx, viewer.id, [photoId]);
+    return tag;
   });
-  await db.photoTag.upsert({ where: { tagId_photoId: { tagId: tag.id, photoId } }, create: { tagId: tag.id, photoId }, update: {} });
   return { photoId, name: tag.name };
 }
 
@@ -46,8 +51,11 @@ export async function addTag(viewer: Viewer, photoId: string, name: string) {
 export async function removeTag(viewer: Viewer, photoId: string, name: string) {
   await findVisiblePhoto(viewer, photoId);
   const nameKey = tagKey(name);
-  await db.photoTag.deleteMany({ where: { photoId, tag: { userId: viewer.id, nameKey } } });
-  await db.tag.deleteMany({ where: { userId: viewer.id, nameKey, photos: { none: {} } } });
+  await db.$transaction(async (tx) => {
+    await tx.photoTag.deleteMany({ where: { photoId, tag: { userId: viewer.id, nameKey } } });
+    await tx.tag.deleteMany({ where: { userId: viewer.id, nameKey, photos: { none: {} } } });
+    await refreshUserWords(tx, viewer.id, [photoId]);
+  });
   return { photoId, name };
 }
 
@@ -69,6 +77,7 @@ export async function addTagToPhotos(viewer: Viewer, photoIds: string[], name: s
     );
     const untagged = unique.filter((photoId) => !tagged.has(photoId));
     if (untagged.length) await tx.photoTag.createMany({ data: untagged.map((photoId) => ({ tagId: tag.id, photoId })) });
+    await refreshUserWords(tx, viewer.id, untagged);
     return unique.length;
   });
   return { count };
@@ -83,6 +92,7 @@ export async function removeTagFromPhotos(viewer: Viewer, photoIds: string[], na
     const unique = await assertVisiblePhotos(viewer, photoIds, tx);
     await tx.photoTag.deleteMany({ where: { photoId: { in: unique }, tag: { userId: viewer.id, nameKey } } });
     await tx.tag.deleteMany({ where: { userId: viewer.id, nameKey, photos: { none: {} } } });
+    await refreshUserWords(tx, viewer.id, unique);
     return unique.length;
   });
   return { count };

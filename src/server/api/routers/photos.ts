@@ -5,17 +5,20 @@ import {
   photosListSchema,
   photosSearchSchema,
   bulkCountSchema,
+  cameraListSchema,
   setFavoriteSchema,
   setFavoritesSchema,
   timelineBucketsOutputSchema,
   timelineBucketsSchema,
 } from "~/lib/photos";
 import { getPhoto, listPhotos, photoBuckets, searchPhotos, setFavorite, setFavorites } from "~/server/services/photos";
+import { listCameras } from "~/server/services/search";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const photosRouter = createTRPCRouter({
   list: protectedProcedure.input(photosListSchema).output(photoPageSchema).query(({ ctx, input }) => listPhotos(ctx.user, input ?? {})),
   search: protectedProcedure.input(photosSearchSchema).output(photoPageSchema).query(({ ctx, input }) => searchPhotos(ctx.user, input ?? {})),
+  cameras: protectedProcedure.output(cameraListSchema).query(({ ctx }) => listCameras(ctx.user)),
   timelineBuckets: protectedProcedure
     .input(timelineBucketsSchema)
     .output(timelineBucketsOutputSchema)
