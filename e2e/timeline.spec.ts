@@ -1,5 +1,8 @@
 // The timeline grid (issue 16): justified rows that fill the width, the date scrubber, selection
 // and the bulk actions on it.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { dataOf, scanEverything, trpcQuery } from "./support/api";
 import { expect, test } from "./support/fixtures";
 import { photosSeenScrolling } from "./support/timeline";
@@ -105,7 +108,7 @@ test("justified rows fill the width, and the scrubber jumps to an early year", a
   expect(seen.size).toBe(88);
 });
 
-test("shift-click selects a range across days, and the bulk actions act on exactly it", async ({ library, user, adminApi, signedInApi, newPage }) => {
+test("shift-click selects a range across days, and the bulk actions act on exactly it", async ({ library, user, adminApi, signedInApi, newPage, tempDir }) => {
   test.setTimeout(180_000);
   // four days of May 2024, three photos each: p-00 the newest (12 May), p-11 the oldest (9 May)
   await library.photos("", 12, {
@@ -159,6 +162,22 @@ test("shift-click selects a range across days, and the bulk actions act on exact
   await page.keyboard.press("Escape");
   await expect(bar).toBeHidden();
   await expect(check("p-02.jpg")).toHaveAttribute("aria-checked", "false");
+
+  // three photos as one zip: the files byte for byte
+  await check("p-09.jpg").click();
+  await check("p-11.jpg").click({ modifiers: ["Shift"] });
+  await expect(bar).toContainText("3 photos selected");
+  const [download] = await Promise.all([page.waitForEvent("download"), bar.getByRole("link", { name: "Download zip" }).click()]);
+  const zip = path.join(tempDir, "photos.zip");
+  await download.saveAs(zip);
+  const entries = execFileSync("unzip", ["-Z1", zip]).toString().trim().split("\n").sort();
+  expect(entries).toEqual(["p-09.jpg", "p-10.jpg", "p-11.jpg"]);
+  for (const name of entries) expect(execFileSync("unzip", ["-p", zip, name]).equals(readFileSync(library.path(name))), name).toBe(true);
+  // one photo goes as itself
+  await page.keyboard.press("Escape");
+  await check("p-04.jpg").click();
+  await expect(bar.getByRole("link", { name: "Download" })).toHaveAttribute("href", /^\/api\/media\/[^/]+\/original$/);
+  await page.keyboard.press("Escape");
 
   // in the album, two of them out again
   await page.goto(`/albums/${picked.id}`);
