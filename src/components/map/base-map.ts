@@ -9,7 +9,7 @@ import "leaflet/dist/leaflet.css";
  *  tiles, and in dark mode tiles turned dark (inverted, hues turned back) so a light map does not
  *  glare in a dark page. */
 export const MAP_CONTAINER_CLASS =
-  "folio-map relative isolate overflow-hidden rounded-lg border border-slate-200 bg-slate-100! dark:border-slate-700 dark:bg-slate-800! dark:[&_.leaflet-tile-pane]:[filter:invert(1)_hue-rotate(180deg)_brightness(0.9)_contrast(0.9)]";
+  "folio-map isolate overflow-hidden rounded-lg border border-slate-200 bg-slate-100! dark:border-slate-700 dark:bg-slate-800! dark:[&_.leaflet-tile-pane]:[filter:invert(1)_hue-rotate(180deg)_brightness(0.9)_contrast(0.9)]";
 
 export type TileStatus = "loading" | "ok" | "unavailable";
 

@@ -3,11 +3,12 @@
 // once; each view asks it for the clusters in sight, so 100,000 points cost what the few hundred
 // markers on screen cost), drawn as Leaflet markers. Loaded lazily (photo-map.tsx): Leaflet
 // needs `window`, and pages without a map never load it.
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import Supercluster from "supercluster";
 import type { MapBounds, MapPoint } from "~/lib/map-points";
 import { plural } from "~/lib/plural";
 import { createBaseMap, L, MAP_CONTAINER_CLASS, type TileStatus } from "./base-map";
+import { MapOverlays } from "./map-attribution";
 
 /** A cluster's own box, kept by supercluster's map/reduce so a click needs no walk of its points. */
 type Box = { south: number; west: number; north: number; east: number };
@@ -17,11 +18,12 @@ export type ClusterMapProps = {
   points: MapPoint[];
   /** the tile URL template, or null for the plain background only */
   tileUrl: string | null;
+  /** the tile server's attribution (HTML of text and links) */
+  attribution: string;
   /** a cluster was clicked: the map zooms into it; `bounds` is the box of its photos */
   onCluster: (cluster: { bounds: MapBounds; count: number }) => void;
   /** a single photo's marker was clicked */
   onPhoto: (id: string) => void;
-  onTiles?: (status: TileStatus) => void;
 };
 
 // clusters up to zoom 17, single photos from 18 on; a marker takes about 60 px
@@ -110,18 +112,20 @@ function drawMarkers(map: L.Map, layer: L.LayerGroup, index: Supercluster<PointP
 }
 
 /** Every point on a map, clustered; fits them all in view when the points change. */
-export default function ClusterMap({ points, tileUrl, onCluster, onPhoto, onTiles }: ClusterMapProps) {
+export default function ClusterMap({ points, tileUrl, attribution, onCluster, onPhoto }: ClusterMapProps) {
   const element = useRef<HTMLDivElement>(null);
   const index = useMemo(() => buildIndex(points), [points]);
+  const [tiles, setTiles] = useState<TileStatus>("loading");
   // the latest callbacks, without rebuilding the map when a parent renders again
-  const handlers = useRef({ onCluster, onPhoto, onTiles });
+  const handlers = useRef({ onCluster, onPhoto });
   useEffect(() => {
-    handlers.current = { onCluster, onPhoto, onTiles };
+    handlers.current = { onCluster, onPhoto };
   });
 
   useEffect(() => {
     if (!element.current) return;
-    const map = createBaseMap(element.current, { tileUrl, onTiles: (s) => handlers.current.onTiles?.(s) });
+    setTiles("loading");
+    const map = createBaseMap(element.current, { tileUrl, onTiles: setTiles });
     const layer = L.layerGroup().addTo(map);
     const redraw = () =>
       drawMarkers(map, layer, index, {
@@ -138,5 +142,10 @@ export default function ClusterMap({ points, tileUrl, onCluster, onPhoto, onTile
     };
   }, [index, points, tileUrl]);
 
-  return <div ref={element} data-testid="photo-map" aria-label="Map of your photos" role="region" className={`${MAP_CONTAINER_CLASS} h-[60vh] min-h-72 w-full`} />;
+  return (
+    <div className="relative h-[60vh] min-h-72 w-full">
+      <div ref={element} data-testid="photo-map" role="region" aria-label="Map of your photos" className={`${MAP_CONTAINER_CLASS} h-full w-full`} />
+      <MapOverlays attribution={attribution} tiles={tiles} />
+    </div>
+  );
 }
