@@ -65,6 +65,8 @@ export function Timeline({ filter = {}, emptyTitle, emptyText }: { filter?: Time
         <PhotoViewer
           id={items[open].id}
           hasPrevious={open > 0}
+          previousId={items[open - 1]?.id}
+          nextId={items[open + 1]?.id}
           hasNext={open < items.length - 1 || !!photos.hasNextPage}
           onPrevious={() => setOpen((i) => (i !== null && i > 0 ? i - 1 : i))}
           onNext={async () => {

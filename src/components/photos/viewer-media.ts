@@ -1,0 +1,22 @@
+import type { PhotoDetail } from "~/lib/photos";
+
+type Media = Pick<PhotoDetail, "id" | "mediaType" | "animated" | "thumbnailState" | "mime">;
+
+/** What the viewer draws first for a photo: an animated GIF or WebP as its original (so it
+ *  plays), else the large preview (at most 1280 px, made by the scan); null when there is none. */
+export function previewSrc(p: Media): string | null {
+  if (p.mediaType === "video") return p.thumbnailState === "ready" ? `/api/media/${p.id}/thumbnail?size=large` : null;
+  if (p.animated) return `/api/media/${p.id}/original`;
+  return p.thumbnailState === "ready" ? `/api/media/${p.id}/thumbnail?size=large` : null;
+}
+
+// Formats every browser decodes: until `/api/media/<id>/full` is served, their original stands in
+// for it, and other formats zoom into the preview only.
+const BROWSER_FORMATS = new Set(["image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"]);
+
+/** The full-resolution image the viewer swaps in once zoomed past what the preview holds;
+ *  null when there is nothing more to get (an animated original is already full size). */
+export function fullSrc(p: Media): string | null {
+  if (p.mediaType === "video" || p.animated) return null;
+  return p.mime && BROWSER_FORMATS.has(p.mime) ? `/api/media/${p.id}/original` : null;
+}
