@@ -214,7 +214,7 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
       {...dialog}
       tabIndex={-1}
       aria-labelledby={titleId}
-      className="m-0 h-full max-h-none w-full max-w-none overflow-hidden bg-black p-0 text-slate-100 backdrop:bg-black"
+      className="m-0 h-full max-h-none w-full max-w-none overflow-hidden bg-black p-0 text-slate-100 outline-none backdrop:bg-black"
     >
       <div className="relative flex h-full flex-col lg:flex-row">
         <div className="flex min-h-0 min-w-0 flex-1 flex-col">

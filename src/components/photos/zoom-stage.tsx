@@ -139,6 +139,8 @@ export function ZoomStage({ picture, src, fullSrc, ref, onZoomChange, onInteract
     const before = lastTap.current;
     if (before && Date.now() - before.at < DOUBLE_TAP_MS && Math.hypot(t.clientX - before.x, t.clientY - before.y) < TAP_PX * 2) {
       lastTap.current = null;
+      // no mouse events after it: their mousedown would stop the zoom's animation half-way
+      e.preventDefault();
       toggleAt(t.clientX, t.clientY);
     } else {
       lastTap.current = { x: t.clientX, y: t.clientY, at: Date.now() };
