@@ -1,7 +1,10 @@
 // Next.js proxy (the file convention that replaced middleware.ts in Next 16): puts the security
-// headers of src/lib/security-headers.ts on every page, API route and media answer.
+// headers of src/lib/security-headers.ts on every page, API route and media answer. A page's
+// img-src also names the map's tile server, as this process last read it from the settings
+// (src/lib/map-image-sources.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "~/env";
+import { mapImageSources } from "~/lib/map-image-sources";
 import { safeCallbackPath } from "~/lib/redirect";
 import { apiHeaders, mediaHeaders, pageHeaders, type HeaderSet } from "~/lib/security-headers";
 
@@ -38,7 +41,7 @@ export function proxy(request: NextRequest) {
   }
   if (pathname.startsWith("/api/")) return withHeaders(NextResponse.next(), apiHeaders());
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
-  const headers = pageHeaders(nonce, { dev: env.NODE_ENV === "development" });
+  const headers = pageHeaders(nonce, { dev: env.NODE_ENV === "development", extra: { "img-src": mapImageSources() } });
   const forwarded = new Headers(request.headers);
   forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]);
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);

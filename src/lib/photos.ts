@@ -1,18 +1,89 @@
 import { z } from "zod";
 
-export const photosListSchema = z
+/** "YYYY-MM" (a month of the wall clock where photos were taken) or "undated" (no local date). */
+export const monthSchema = z.union([
+  z.literal("undated"),
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "A month is YYYY-MM."),
+]);
+
+/** A calendar date "YYYY-MM-DD" that exists (no 31 April). */
+export const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "A date is YYYY-MM-DD.")
+  .refine((s) => {
+    const [y, m, d] = s.split("-").map(Number);
+    const t = new Date(Date.UTC(y!, m! - 1, d!));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m! - 1 && t.getUTCDate() === d;
+  }, "No such date.");
+
+/** The day after a "YYYY-MM-DD" date, in the same form (calendar arithmetic, no zone). */
+export function nextLocalDate(date: string): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
+}
+
+/** A map area in degrees; `west` greater than `east` crosses the antimeridian. */
+export const boundsSchema = z
   .object({
-    cursor: z.string().optional(),
-    limit: z.number().int().min(1).max(200).default(60),
-    folder: z.string().max(4096).optional(),
-    favorite: z.boolean().optional(),
-    albumId: z.string().optional(),
-    tag: z.string().trim().min(1).max(64).optional(),
-    /** a keyword the file carries (IPTC/XMP), exactly as tags.keywords lists it */
-    keyword: z.string().trim().min(1).max(256).optional(),
+    south: z.number().min(-90).max(90),
+    west: z.number().min(-180).max(180),
+    north: z.number().min(-90).max(90),
+    east: z.number().min(-180).max(180),
   })
+  .refine((b) => b.south <= b.north, "south must not be north of north.");
+
+/** The keys photos.list filters by; every browsing procedure takes them. */
+export const listFilterKeys = {
+  /** relative to the scan folder (an absolute path inside it is accepted too) */
+  folder: z.string().max(4096).optional(),
+  favorite: z.boolean().optional(),
+  albumId: z.string().optional(),
+  tag: z.string().trim().min(1).max(64).optional(),
+  /** a keyword the file carries (IPTC/XMP), exactly as tags.keywords lists it */
+  keyword: z.string().trim().min(1).max(256).optional(),
+};
+
+/** The keys of the search form: free text and filters on what the file says. */
+export const searchFilterKeys = {
+  /** free text: every word must match (as a prefix) a file or folder name, camera, lens, title,
+   *  description, file keyword, or one of the caller's own tags or album names */
+  q: z.string().trim().max(200).optional(),
+  /** local dates where taken, "YYYY-MM-DD", both inclusive */
+  from: localDateSchema.optional(),
+  to: localDateSchema.optional(),
+  mediaType: z.enum(["photo", "video"]).optional(),
+  favorite: z.boolean().optional(),
+  /** the file's rating (XMP/EXIF), at least this */
+  minRating: z.number().int().min(1).max(5).optional(),
+  hasLocation: z.boolean().optional(),
+  /** a camera as photos.cameras names it */
+  camera: z.string().trim().min(1).max(200).optional(),
+  bounds: boundsSchema.optional(),
+};
+
+const page = {
+  cursor: z.string().optional(),
+  limit: z.number().int().min(1).max(200).default(60),
+};
+
+export const photosListSchema = z
+  .object({ ...page, ...listFilterKeys, month: monthSchema.optional() })
   .optional();
 export type PhotosListInput = z.input<typeof photosListSchema>;
+
+/** photos.search: the search keys, the list keys and a month, paged like photos.list. */
+export const photosSearchSchema = z
+  .object({ ...page, ...listFilterKeys, ...searchFilterKeys, month: monthSchema.optional() })
+  .optional();
+export type PhotosSearchInput = z.input<typeof photosSearchSchema>;
+
+/** Everything that narrows a set of photos: the list and search keys and a month. */
+export type PhotoFilterInput = Omit<NonNullable<PhotosSearchInput>, "cursor" | "limit">;
+
+/** photos.timelineBuckets: any list or search key (no month, no page). */
+export const timelineBucketsSchema = z.object({ ...listFilterKeys, ...searchFilterKeys }).optional();
+/** `[{ month: "YYYY-MM", count }]`, newest month first. */
+export const timelineBucketsOutputSchema = z.array(z.object({ month: z.string(), count: z.number() }));
 
 export const photoIdSchema = z.object({ id: z.string().min(1) });
 export const setFavoriteSchema = z.object({ id: z.string().min(1), favorite: z.boolean() });

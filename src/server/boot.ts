@@ -2,6 +2,7 @@
 import { env } from "~/env";
 import { prepareDatabase } from "~/server/db/maintenance";
 import { applyEnvAdmin, describeEnvAdminOutcome } from "~/server/services/env-admin";
+import { followMapSettings } from "~/server/services/maps";
 import { needsSetup } from "~/server/services/setup";
 import { startScheduler } from "~/server/jobs/scheduler";
 import { startWorkerProcess } from "~/server/jobs/worker-process";
@@ -15,6 +16,8 @@ export async function onServerStart() {
   if (state.__folioBooted) return;
   state.__folioBooted = true;
   await prepareDatabase();
+  // the tile origin the proxy puts into the pages' policy, kept fresh from the database
+  await followMapSettings(log);
   if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) {
     try {
       const outcome = await applyEnvAdmin({

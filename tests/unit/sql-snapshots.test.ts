@@ -6,6 +6,7 @@ import type { Dialect, Statement } from "~/server/db/dialect";
 import { folderSummaryStatements } from "~/server/db/folder-summary";
 import { appliedMigrationsStatement, prepareStatements, statisticsStatements } from "~/server/db/maintenance";
 import { timelineStatement } from "~/server/db/timeline";
+import { timelineBucketsStatement } from "~/server/db/timeline-buckets";
 
 const viewer = { id: "user-1", scanPath: "/library/family" };
 
@@ -14,6 +15,27 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
   "timeline-every-filter": (d) => [
     timelineStatement(d, viewer, { folder: "/library/family/2023", favorite: true, albumId: "album-1", tag: "beach", keyword: "Alps", cursor: "photo-9" }, 60),
   ],
+  "timeline-month": (d) => [
+    timelineStatement(d, viewer, { month: "2023-06", cursor: "photo-9" }, 60),
+    timelineStatement(d, viewer, { month: "undated" }, 60),
+  ],
+  "timeline-search-filters": (d) => [
+    timelineStatement(
+      d,
+      viewer,
+      {
+        from: "2023-01-01",
+        before: "2024-01-01",
+        mediaType: "video",
+        minRating: 3,
+        hasLocation: true,
+        cameras: [{ make: "Canon", model: "Canon EOS 5D" }, { make: null, model: "X100" }],
+        bounds: { south: 40, west: 170, north: 50, east: -170 },
+      },
+      60,
+    ),
+  ],
+  "timeline-buckets": (d) => [timelineBucketsStatement(d, viewer, {}), timelineBucketsStatement(d, viewer, { folder: "/library/family/2023", favorite: true })],
   "timeline-no-scan-path": (d) => [timelineStatement(d, { id: "user-2", scanPath: null }, {}, 60)],
   "folder-summary-refresh": (d) => folderSummaryStatements(d, "/library/family"),
   "planner-statistics": (d) => statisticsStatements(d),

@@ -2,20 +2,23 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { groupByLocalDay } from "~/lib/timeline-groups";
+import type { TimelineSource } from "~/lib/timeline-source";
 import { useTRPC } from "~/trpc/react";
 import { EmptyState } from "../empty-state";
 import { Alert } from "../ui/alert";
 import { PhotoTile } from "./photo-tile";
 import { PhotoViewer } from "./photo-viewer";
 
-export type TimelineFilter = { folder?: string; favorite?: boolean; albumId?: string; tag?: string; keyword?: string };
+export type { TimelineSource } from "~/lib/timeline-source";
 
 const PAGE = 60;
 
 /** Photos newest first under month and day headings cut on the local time where each was taken
  *  (never the browser's zone), loading more as the end comes into view. */
-export function Timeline({ filter = {}, emptyTitle, emptyText }: { filter?: TimelineFilter; emptyTitle: string; emptyText: string }) {
+export function Timeline({ source, emptyTitle, emptyText }: { source: TimelineSource; emptyTitle: string; emptyText: string }) {
   const trpc = useTRPC();
+  // interim: photos.search arrives with the server's side of issue 16
+  const filter = source.procedure === "list" ? source.input : {};
   const photos = useInfiniteQuery(
     trpc.photos.list.infiniteQueryOptions({ limit: PAGE, ...filter }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
   );

@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth";
 import { albumsRouter } from "./routers/albums";
 import { foldersRouter } from "./routers/folders";
 import { jobsRouter } from "./routers/jobs";
+import { mapsRouter } from "./routers/maps";
 import { photosRouter } from "./routers/photos";
 import { scanRouter } from "./routers/scan";
 import { tagsRouter } from "./routers/tags";
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   folders: foldersRouter,
   tags: tagsRouter,
   albums: albumsRouter,
+  maps: mapsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,17 @@
 import { db } from "./index";
 
-export const siteSettingsSelect = { allowRegistration: true, scanSchedule: true, skipPatterns: true } as const;
+export const siteSettingsSelect = {
+  allowRegistration: true,
+  scanSchedule: true,
+  skipPatterns: true,
+  mapsEnabled: true,
+  mapTileUrl: true,
+  mapAttribution: true,
+} as const;
 
-/** The one SiteSettings row: `{ allowRegistration, scanSchedule, skipPatterns }`. Read by the
- *  settings service, the scheduler and the scanner. Throws when the database was not migrated
- *  (the first migration inserts the row). */
+/** The one SiteSettings row: `{ allowRegistration, scanSchedule, skipPatterns, mapsEnabled,
+ *  mapTileUrl, mapAttribution }`. Read by the settings and maps services, the scheduler and the
+ *  scanner. Throws when the database was not migrated (the first migration inserts the row). */
 export async function readSiteSettings() {
   const settings = await db.siteSettings.findUnique({ where: { id: 1 }, select: siteSettingsSelect });
   if (!settings) throw new Error("Site settings row missing: apply the database migrations (npm run db:migrate).");

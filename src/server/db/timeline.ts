@@ -1,14 +1,13 @@
 // One timeline page in one raw statement: going through the query builder for the rows and
 // their favorites cost five times the query itself.
 import { db, dialect } from "./index";
-import { rawParams, sqlTrue, type Dialect, type Statement } from "./dialect";
+import { rawParams, type Dialect, type Statement } from "./dialect";
+import { photoFilterSql, type PhotoFilter } from "./photo-filter";
 import { insideScanPathSql, newestFirstSql, visibleSql, type Viewer } from "./visibility";
 
-/** What narrows a page: a folder (absolute, already checked to lie inside the scan path), this
- *  viewer's favorites, an album (already checked to be the viewer's), a tag's key (collections.ts tagKey), a
- *  file keyword (exact, case included), and the keyset cursor (the id of the last photo of the
- *  previous page; one outside the viewer's folder matches nothing, like a missing id). */
-export type TimelineFilter = { folder?: string; favorite?: boolean; albumId?: string; tag?: string; keyword?: string; cursor?: string };
+/** What narrows a page (photo-filter.ts), and the keyset cursor: the id of the last photo of the
+ *  previous page (one outside the viewer's folder matches nothing, like a missing id). */
+export type TimelineFilter = PhotoFilter & { cursor?: string };
 
 // the Photo columns of a page row, selected in each half and again around the union
 const COLUMNS = [
@@ -44,19 +43,7 @@ export function timelineStatement(d: Dialect, viewer: Viewer, filter: TimelineFi
   const favorite = `(SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = ${p(viewer.id)})`;
   const half = (dated: boolean) => {
     const where = [visibleSql("p", viewer, p), `p."takenAt" IS ${dated ? "NOT NULL" : "NULL"}`];
-    if (filter.folder !== undefined) where.push(`p."directory" = ${p(filter.folder)}`);
-    if (filter.favorite) {
-      where.push(`EXISTS (SELECT 1 FROM "PhotoState" s WHERE s."photoId" = p."id" AND s."userId" = ${p(viewer.id)} AND s."favorite" = ${sqlTrue(d)})`);
-    }
-    if (filter.albumId) where.push(`EXISTS (SELECT 1 FROM "AlbumPhoto" a WHERE a."photoId" = p."id" AND a."albumId" = ${p(filter.albumId)})`);
-    if (filter.tag) {
-      where.push(
-        `EXISTS (SELECT 1 FROM "PhotoTag" pt JOIN "Tag" t ON t."id" = pt."tagId" WHERE pt."photoId" = p."id" AND t."userId" = ${p(viewer.id)} AND t."nameKey" = ${p(filter.tag)})`,
-      );
-    }
-    if (filter.keyword) {
-      where.push(`EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = ${p(filter.keyword)})`);
-    }
+    where.push(...photoFilterSql(d, viewer, filter, p));
     if (filter.cursor) {
       // compared with the cursor row's stored value, so no date is re-encoded on the way; a
       // cursor outside the viewer's folder is no row at all, like an id that does not exist

@@ -4,9 +4,11 @@ import { tagKey } from "~/lib/collections";
 import { takenAtSourceOf } from "~/lib/date-source";
 import { compareKeywords } from "~/lib/keywords";
 import { localTimeOf } from "~/lib/local-time";
-import type { PhotosListInput } from "~/lib/photos";
+import { nextLocalDate, type PhotoFilterInput, type PhotosListInput, type PhotosSearchInput } from "~/lib/photos";
 import { db } from "~/server/db";
+import type { PhotoFilter } from "~/server/db/photo-filter";
 import { timelinePage, type TimelineRow } from "~/server/db/timeline";
+import { timelineBuckets } from "~/server/db/timeline-buckets";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { fromViewerPath, toViewerPath } from "~/server/library/viewer-paths";
@@ -35,16 +37,11 @@ function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtO
 }
 
 /**
- * One keyset page of the photos `viewer` may see, newest first by the true instant, undated last:
- * `{ items: [{ id, takenAt, takenAtLocal, takenAtOffset, takenAtSource, mediaType, mime, animated,
- * durationMs, hasMotion, width, height, fileName, thumbnailState, favorite }], nextCursor }` (see
- * whenAndKind).
- * `folder` is relative to the viewer's scan folder; one outside it, or another user's album, is
- * NOT_FOUND. `tag` is one of the viewer's tags (any case), `keyword` a file keyword (exact).
- * `limit` defaults to 60 (the router caps it at 200).
+ * The filter keys of a request as the statements take them (db/photo-filter.ts): `folder`
+ * relative to the viewer's scan folder made absolute (one outside it is NOT_FOUND), the album
+ * checked to be the viewer's (NOT_FOUND otherwise), the tag as its key, `to` as the day after.
  */
-export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListInput> = {}) {
-  const limit = input.limit ?? 60;
+export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput): Promise<PhotoFilter> {
   let folder: string | undefined;
   if (input.folder !== undefined && viewer.scanPath) {
     folder = fromViewerPath(viewer.scanPath, input.folder) ?? undefined;
@@ -53,7 +50,25 @@ export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListIn
   if (input.albumId && !(await db.album.findFirst({ where: { id: input.albumId, userId: viewer.id }, select: { id: true } }))) {
     throw new AppError("NOT_FOUND", "No such album.");
   }
-  const rows = await timelinePage(viewer, { ...input, folder, tag: input.tag === undefined ? undefined : tagKey(input.tag) }, limit);
+  return {
+    folder,
+    favorite: input.favorite,
+    albumId: input.albumId,
+    tag: input.tag === undefined ? undefined : tagKey(input.tag),
+    keyword: input.keyword,
+    month: input.month,
+    from: input.from,
+    before: input.to === undefined ? undefined : nextLocalDate(input.to),
+    mediaType: input.mediaType,
+    minRating: input.minRating,
+    hasLocation: input.hasLocation,
+    bounds: input.bounds,
+  };
+}
+
+/** One page of timeline rows as both paged procedures give them (see listPhotos). */
+export async function photoPage(viewer: Viewer, filter: PhotoFilter, cursor: string | undefined, limit: number) {
+  const rows = await timelinePage(viewer, { ...filter, cursor }, limit);
   const items = rows.slice(0, limit).map((r) => ({
     id: r.id,
     ...whenAndKind(r),
@@ -64,6 +79,33 @@ export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListIn
     favorite: r.favorite,
   }));
   return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
+}
+
+/**
+ * One keyset page of the photos `viewer` may see, newest first by the true instant, undated last:
+ * `{ items: [{ id, takenAt, takenAtLocal, takenAtOffset, takenAtSource, mediaType, mime, animated,
+ * durationMs, hasMotion, width, height, fileName, thumbnailState, favorite }], nextCursor }` (see
+ * whenAndKind).
+ * `folder` is relative to the viewer's scan folder; one outside it, or another user's album, is
+ * NOT_FOUND. `tag` is one of the viewer's tags (any case), `keyword` a file keyword (exact);
+ * `month` "YYYY-MM" keeps the photos whose local date falls in it, "undated" those without one.
+ * `limit` defaults to 60 (the router caps it at 200).
+ */
+export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListInput> = {}) {
+  const { cursor, limit, ...keys } = input;
+  return photoPage(viewer, await resolveFilter(viewer, keys), cursor, limit ?? 60);
+}
+
+/** photos.search: a keyset page like listPhotos of the photos matching the search keys. */
+export async function searchPhotos(viewer: Viewer, input: NonNullable<PhotosSearchInput> = {}) {
+  const { cursor, limit, ...keys } = input;
+  return photoPage(viewer, await resolveFilter(viewer, keys), cursor, limit ?? 60);
+}
+
+/** The months of the photos `viewer` may see that match the filter keys, for the scrubber:
+ *  `[{ month: "YYYY-MM", count }]`, newest first; photos without a local date are left out. */
+export async function photoBuckets(viewer: Viewer, input: PhotoFilterInput = {}) {
+  return timelineBuckets(viewer, await resolveFilter(viewer, input));
 }
 
 /** A photo row the viewer may see, or NOT_FOUND. For services only: it holds server paths. */

@@ -4,9 +4,10 @@ import { useId } from "react";
 import { Section } from "~/components/section";
 import { Alert } from "~/components/ui/alert";
 import { useTRPC } from "~/trpc/react";
+import { MapSettings } from "./map-settings";
 import { ScheduleForm } from "./schedule-form";
 
-/** Whether visitors may sign up, and when scans run. */
+/** Whether visitors may sign up, when scans run, and the maps. */
 export function SiteSettingsSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -48,6 +49,7 @@ export function SiteSettingsSection() {
           </div>
           <Alert>{update.error?.message}</Alert>
           <ScheduleForm current={settings.data.scanSchedule} />
+          <MapSettings enabled={settings.data.mapsEnabled} tileUrl={settings.data.mapTileUrl} attribution={settings.data.mapAttribution} />
         </div>
       )}
     </Section>

@@ -63,7 +63,7 @@ export function FolderView({ path }: { path?: string }) {
         </Alert>
       )}
       {f.photoCount > 0 ? (
-        <Timeline filter={{ folder: f.path }} emptyTitle="No photos here" emptyText="" />
+        <Timeline source={{ procedure: "list", input: { folder: f.path } }} emptyTitle="No photos here" emptyText="" />
       ) : (
         f.folders.length === 0 && f.unreadable.count === 0 && <EmptyState title="No photos here">This folder holds no photos yet.</EmptyState>
       )}

@@ -50,7 +50,7 @@ export default async function PhotosPage({ searchParams }: { searchParams: Promi
           {!filtered && <ScanStatus userId={user.id} />}
           <Timeline
             key={filtered?.key ?? ""}
-            filter={filtered?.filter ?? {}}
+            source={{ procedure: "list", input: filtered?.filter ?? {} }}
             emptyTitle={filtered?.emptyTitle ?? "No photos yet"}
             emptyText={filtered?.emptyText ?? "Photos appear here once your folder has been scanned: press Scan now."}
           />

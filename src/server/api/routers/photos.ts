@@ -1,9 +1,23 @@
-import { photoDetailSchema, photoIdSchema, photoPageSchema, photosListSchema, setFavoriteSchema } from "~/lib/photos";
-import { getPhoto, listPhotos, setFavorite } from "~/server/services/photos";
+import {
+  photoDetailSchema,
+  photoIdSchema,
+  photoPageSchema,
+  photosListSchema,
+  photosSearchSchema,
+  setFavoriteSchema,
+  timelineBucketsOutputSchema,
+  timelineBucketsSchema,
+} from "~/lib/photos";
+import { getPhoto, listPhotos, photoBuckets, searchPhotos, setFavorite } from "~/server/services/photos";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const photosRouter = createTRPCRouter({
   list: protectedProcedure.input(photosListSchema).output(photoPageSchema).query(({ ctx, input }) => listPhotos(ctx.user, input ?? {})),
+  search: protectedProcedure.input(photosSearchSchema).output(photoPageSchema).query(({ ctx, input }) => searchPhotos(ctx.user, input ?? {})),
+  timelineBuckets: protectedProcedure
+    .input(timelineBucketsSchema)
+    .output(timelineBucketsOutputSchema)
+    .query(({ ctx, input }) => photoBuckets(ctx.user, input ?? {})),
   get: protectedProcedure.input(photoIdSchema).output(photoDetailSchema).query(({ ctx, input }) => getPhoto(ctx.user, input.id)),
   setFavorite: protectedProcedure.input(setFavoriteSchema).mutation(({ ctx, input }) => setFavorite(ctx.user, input.id, input.favorite)),
 });

@@ -32,7 +32,7 @@ export function AlbumView({ id }: { id: string }) {
           Delete album
         </Button>
       </div>
-      <Timeline filter={{ albumId: id }} emptyTitle="This album is empty" emptyText="Add photos to it from the photo viewer." />
+      <Timeline source={{ procedure: "list", input: { albumId: id } }} emptyTitle="This album is empty" emptyText="Add photos to it from the photo viewer." />
       {dialog === "rename" && <RenameAlbumDialog album={album.data} onClose={close} />}
       {dialog === "delete" && (
         <Dialog title={`Delete the album ${album.data.name}?`} onClose={close}>
