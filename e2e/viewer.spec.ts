@@ -110,7 +110,9 @@ test("zooming a 16,000 px panorama swaps in the original's pixels, and moving on
 
 test("keys move, favorite and hide the info panel; a slideshow moves on by itself and stops at the end", async ({ library, user, adminApi, signedInApi, newPage }) => {
   test.setTimeout(120_000);
-  const folder = await library.photos("", 3, { name: (i) => `day-${i + 1}.jpg`, exif: (i) => onDay(i + 1) });
+  // the newest carries GPS: its info panel shows it on a small map
+  const gps = { IFD3: { GPSLatitudeRef: "N", GPSLatitude: "48/1 51/1 30/1", GPSLongitudeRef: "E", GPSLongitude: "2/1 21/1 0/1" } };
+  const folder = await library.photos("", 3, { name: (i) => `day-${i + 1}.jpg`, exif: (i) => ({ ...onDay(i + 1), ...(i === 2 ? gps : {}) }) });
   await user({ username: "kai", password: "kai-password", scanPath: folder });
   await scanEverything(adminApi);
   const api = await signedInApi("kai", "kai-password");
@@ -138,6 +140,9 @@ test("keys move, favorite and hide the info panel; a slideshow moves on by itsel
 
   // i: the info panel goes and comes back, and the button says so
   const info = viewer.getByRole("complementary", { name: "Info" });
+  await expect(info.getByLabel("Photo details")).toContainText("48.85833, 2.35000");
+  await expect(info.getByRole("img", { name: "Map: taken at 48.85833, 2.35000" })).toBeVisible();
+  await expect(info.getByTestId("location-marker")).toBeVisible();
   const infoButton = viewer.getByRole("button", { name: "Info" });
   await expect(info).toBeVisible();
   await expect(infoButton).toHaveAttribute("aria-expanded", "true");
@@ -152,10 +157,12 @@ test("keys move, favorite and hide the info panel; a slideshow moves on by itsel
   await expect(star).toHaveAttribute("aria-pressed", "true");
   await info.getByLabel("New tag").blur();
 
-  // arrows: older, then back
+  // arrows: older (no GPS, no map), then back
   await page.keyboard.press("ArrowRight");
   viewer = page.getByRole("dialog", { name: "day-2.jpg" });
   await expect(viewer).toBeVisible();
+  await expect(viewer.getByLabel("Photo details")).toContainText("Taken");
+  await expect(viewer.getByTestId("photo-location-map")).toHaveCount(0);
   await page.keyboard.press("ArrowLeft");
   await expect(page.getByRole("dialog", { name: "day-3.jpg" })).toBeVisible();
 

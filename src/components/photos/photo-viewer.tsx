@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useId, useRef, useState, type RefObject } from "react";
 import type { PhotoDetail } from "~/lib/photos";
 import { useTRPC } from "~/trpc/react";
+import { PhotoLocationMap } from "../map/photo-location-map";
 import { Alert } from "../ui/alert";
 import { useModalDialog } from "../ui/dialog";
 import { FileKeywords } from "./file-keywords";
@@ -266,10 +267,10 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
                 )}
                 <PhotoDetails p={p} />
                 {p.latitude !== null && p.longitude !== null && (
-                  // MAP SLOT: H5's <PhotoLocationMap lat={p.latitude} lon={p.longitude} /> from
-                  // src/components/map/photo-location-map.tsx goes here once it lands; until then
-                  // the coordinates in the details above stand for it
-                  <div data-testid="photo-location-slot" className="mb-4 hidden" />
+                  // nothing when an admin turned maps off: the coordinates above remain
+                  <div className="mb-4">
+                    <PhotoLocationMap lat={p.latitude} lon={p.longitude} />
+                  </div>
                 )}
                 <div className="mb-4">
                   <FileKeywords keywords={p.keywords} />
