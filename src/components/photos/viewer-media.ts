@@ -14,9 +14,15 @@ export function previewSrc(p: Media): string | null {
 // for it, and other formats zoom into the preview only.
 const BROWSER_FORMATS = new Set(["image/jpeg", "image/png", "image/webp", "image/gif", "image/avif"]);
 
+// Past this many pixels (2^28, sharp's own default limit) a browser's decode of the whole image
+// takes gigabytes and may end the tab: such a photo zooms into its preview only.
+const MAX_FULL_PIXELS = 2 ** 28;
+
 /** The full-resolution image the viewer swaps in once zoomed past what the preview holds;
- *  null when there is nothing more to get (an animated original is already full size). */
-export function fullSrc(p: Media): string | null {
+ *  null when there is nothing more to get (an animated original is already full size) or the
+ *  image is too large for a browser to decode whole. */
+export function fullSrc(p: Media & Pick<PhotoDetail, "width" | "height">): string | null {
   if (p.mediaType === "video" || p.animated) return null;
+  if ((p.width ?? 0) * (p.height ?? 0) > MAX_FULL_PIXELS) return null;
   return p.mime && BROWSER_FORMATS.has(p.mime) ? `/api/media/${p.id}/original` : null;
 }
