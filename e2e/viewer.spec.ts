@@ -1,4 +1,5 @@
 // The photo viewer: zoom at full resolution, keys, slideshow, and a phone's swipes.
+import { utimesSync } from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import sharp from "sharp";
 import { dataOf, scanEverything, trpcQuery } from "./support/api";
@@ -51,11 +52,16 @@ async function pinchOut(page: Page, at: { x: number; y: number }) {
   await cdp.detach();
 }
 
-test("zooming a 16,000 px panorama swaps in the original's pixels, and moving on starts fitted", async ({ library, user, adminApi, newPage }) => {
+test("zooming a 16,000 px panorama swaps in the original's pixels, a TIFF a full-size JPEG, and moving on starts fitted", async ({ library, user, adminApi, newPage }) => {
   test.setTimeout(180_000);
   const folder = library.folder("");
   await (await checkerboard(16000, 1000, 4)).withExif(onDay(2)).toFile(library.path("pano.jpg"));
   await library.photos("", 1, { name: () => "older.jpg", exif: () => onDay(1) });
+  // a TIFF, which browsers do not decode: the server makes its full-size JPEG
+  await (await checkerboard(4000, 600, 4)).tiff().toFile(library.path("oldest.tif"));
+  // dated by its file time, before the others
+  const lastYear = new Date("2023-06-01T12:00:00Z");
+  utimesSync(library.path("oldest.tif"), lastYear, lastYear);
   await user({ username: "zoe", password: "zoe-password", scanPath: folder });
   await scanEverything(adminApi);
 
@@ -103,9 +109,18 @@ test("zooming a 16,000 px panorama swaps in the original's pixels, and moving on
   await page.keyboard.press("+");
   await expect(next.getByTestId("zoom-stage")).toHaveAttribute("data-zoomed", "true");
   await expect(next.getByTestId("full-image")).toHaveCount(0);
+  // the TIFF zooms into a JPEG of all its pixels
+  await page.keyboard.press("ArrowRight");
+  const tiff = page.getByRole("dialog", { name: "oldest.tif" });
+  await expect.poll(() => tiff.getByRole("img", { name: "oldest.tif" }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1280);
+  await tiff.getByTestId("zoom-stage").dblclick();
+  const tiffFull = tiff.getByTestId("full-image");
+  await expect(tiffFull).toHaveAttribute("src", /\/api\/media\/[^/]+\/full$/);
+  await expect.poll(() => tiffFull.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBe(4000);
+  await expect.poll(() => contrastOf(page, tiff.getByTestId("zoom-stage")), { timeout: 10_000 }).toBeGreaterThan(90);
   // Escape closes, zoomed or not
   await page.keyboard.press("Escape");
-  await expect(next).toBeHidden();
+  await expect(tiff).toBeHidden();
 });
 
 test("keys move, favorite and hide the info panel; a slideshow moves on by itself and stops at the end", async ({ library, user, adminApi, signedInApi, newPage }) => {

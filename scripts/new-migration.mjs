@@ -3,9 +3,11 @@
 // Each provider's existing migrations are replayed into a throwaway shadow database and
 // diffed against the schema, so no working database is touched. SQLite's shadow is in
 // memory; PostgreSQL's is a temporary database on MIGRATE_PG_URL (default: the local
-// server as user postgres), whose role needs CREATEDB.
+// server as user postgres), whose role needs CREATEDB. Full-text indexes made by hand (which
+// Prisma cannot describe) are never dropped: see scripts/lib/hand-made-sql.mjs.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { keepHandMade } from "./lib/hand-made-sql.mjs";
 
 const name = (process.argv[2] ?? "").toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
 if (!name) {
@@ -43,7 +45,11 @@ for (const t of targets) {
       console.error(`${t.provider}: prisma migrate diff failed (exit ${e.status}); nothing written for it`);
       process.exit(1);
     }
-    sql = e.stdout; // exit code 2 means: there is a difference, and here it is
+    sql = keepHandMade(t.provider, e.stdout); // exit code 2 means: there is a difference, and here it is
+  }
+  if (!sql) {
+    console.log(`${t.provider}: schema unchanged (the diff only dropped the hand-made full-text indexes), nothing written`);
+    continue;
   }
   const out = `${dir}/${stamp}_${name}`;
   mkdirSync(out, { recursive: true });

@@ -91,6 +91,9 @@ const schema = z
     FFPROBE_PATH: z.string().min(1).optional(),
     /** video renditions a worker makes at once (each ffmpeg uses every core it gets) */
     RENDITION_CONCURRENCY: z.coerce.number().int().min(1, "RENDITION_CONCURRENCY must be 1 to 8.").max(8, "RENDITION_CONCURRENCY must be 1 to 8.").default(1),
+    /** the most the full-size JPEGs of HEIC, RAW, TIFF, JPEG XL and BMP photos (the viewer's
+     *  zoom) take in STATE_DIR/full-size, in MiB; the least recently viewed go first */
+    FULL_SIZE_CACHE_MB: z.coerce.number({ error: "FULL_SIZE_CACHE_MB must be a whole number of MiB." }).int("FULL_SIZE_CACHE_MB must be a whole number of MiB.").min(0, "FULL_SIZE_CACHE_MB must be 0 or more.").default(4096),
     /** bcrypt work factor; tests lower it to keep hashing fast. */
     BCRYPT_COST: z.coerce.number().int().min(4, "BCRYPT_COST must be 4 to 15.").max(15, "BCRYPT_COST must be 4 to 15.").default(12),
   })

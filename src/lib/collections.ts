@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { photoIdsSchema } from "./photos";
 
 /** A tag as typed, its case kept ("Beach"); NFC so that one spelling is one string. */
 export const tagNameSchema = z
@@ -12,12 +13,14 @@ export const tagNameSchema = z
  *  tag of a user (stored as Tag.nameKey, unique per user). */
 export const tagKey = (name: string) => name.trim().normalize("NFC").toLowerCase();
 export const photoTagSchema = z.object({ photoId: z.string().min(1), name: tagNameSchema });
+/** tags.addToPhotos / removeFromPhotos: one tag on 1 to 500 photos. */
+export const photosTagSchema = z.object({ photoIds: photoIdsSchema, name: tagNameSchema });
 
 export const albumNameSchema = z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "An album name is at most 120 characters.");
 export const albumCreateSchema = z.object({ name: albumNameSchema });
 export const albumRenameSchema = z.object({ id: z.string().min(1), name: albumNameSchema });
 export const albumIdSchema = z.object({ id: z.string().min(1) });
-export const albumPhotosSchema = z.object({ id: z.string().min(1), photoIds: z.array(z.string().min(1)).min(1).max(500) });
+export const albumPhotosSchema = z.object({ id: z.string().min(1), photoIds: photoIdsSchema });
 export const albumCoverSchema = z.object({ id: z.string().min(1), photoId: z.string().min(1).nullable() });
 
 // What the tag procedures return, declared at the router.

@@ -82,11 +82,18 @@ export type PhotoFilterInput = Omit<NonNullable<PhotosSearchInput>, "cursor" | "
 
 /** photos.timelineBuckets: any list or search key (no month, no page). */
 export const timelineBucketsSchema = z.object({ ...listFilterKeys, ...searchFilterKeys }).optional();
+/** photos.cameras: `[{ name, count }]`, the names the search's `camera` takes. */
+export const cameraListSchema = z.array(z.object({ name: z.string(), count: z.number() }));
 /** `[{ month: "YYYY-MM", count }]`, newest month first. */
 export const timelineBucketsOutputSchema = z.array(z.object({ month: z.string(), count: z.number() }));
 
 export const photoIdSchema = z.object({ id: z.string().min(1) });
 export const setFavoriteSchema = z.object({ id: z.string().min(1), favorite: z.boolean() });
+/** Photo ids for one bulk change: 1 to 500 (the UI sends a larger selection in chunks). */
+export const photoIdsSchema = z.array(z.string().min(1)).min(1, "Choose at least one photo.").max(500, "At most 500 photos at once.");
+export const setFavoritesSchema = z.object({ ids: photoIdsSchema, favorite: z.boolean() });
+/** What a bulk change answers: how many photos it covered, each once. */
+export const bulkCountSchema = z.object({ count: z.number() });
 export const foldersListSchema = z.object({ path: z.string().max(4096).optional() }).optional();
 
 // What the browsing procedures return, declared at the router: anything else a service might

@@ -5,8 +5,8 @@ import { localParts, monthText } from "./local-time";
 export type Bucket = { month: string; count: number };
 /** A month's slice: `top` and `height` in px from the scrubber's top. */
 export type Segment = { month: string; count: number; top: number; height: number; label: string };
-/** A year's label at `top` px (its newest month's slice). */
-export type YearMark = { year: string; top: number };
+/** A year's label at `top` px, the top of its newest month's slice (`month`). */
+export type YearMark = { year: string; month: string; top: number };
 
 /** "March 2024" for "2024-03". */
 export const monthLabel = (month: string) => {
@@ -37,7 +37,7 @@ export function yearMarks(segments: Segment[], spacing = 18): YearMark[] {
     if (y === year) continue;
     year = y;
     if (s.top - last < spacing) continue;
-    marks.push({ year: y, top: s.top });
+    marks.push({ year: y, month: s.month, top: s.top });
     last = s.top;
   }
   return marks;

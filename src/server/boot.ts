@@ -3,11 +3,13 @@ import { env } from "~/env";
 import { prepareDatabase } from "~/server/db/maintenance";
 import { applyEnvAdmin, describeEnvAdminOutcome } from "~/server/services/env-admin";
 import { followMapSettings } from "~/server/services/maps";
+import { backfillSearchWords } from "~/server/services/search";
 import { needsSetup } from "~/server/services/setup";
 import { startScheduler } from "~/server/jobs/scheduler";
 import { startWorkerProcess } from "~/server/jobs/worker-process";
 import { processRoles } from "~/server/jobs/roles";
 import { errorLine } from "~/lib/error-text";
+import { plural } from "~/lib/plural";
 
 const log = (message: string) => console.log(`[folio] ${message}`);
 const state = globalThis as unknown as { __folioBooted?: boolean };
@@ -35,4 +37,11 @@ export async function onServerStart() {
   if (env.SCAN_WORKER === "on") processRoles.worker = startWorkerProcess(log);
   if (env.SCHEDULER === "on") processRoles.scheduler = startScheduler(log);
   log(`scan worker ${env.SCAN_WORKER}, scheduler ${env.SCHEDULER}`);
+  // rows indexed before search existed get their words; requests are served meanwhile
+  void backfillSearchWords().then(
+    ({ photos, users }) => {
+      if (photos || users) log(`search words written for ${plural(photos, "photo")} and ${plural(users, "user")} indexed before search existed`);
+    },
+    (e: unknown) => log(`could not write the search words of older photos: ${errorLine(e)}`),
+  );
 }

@@ -31,6 +31,9 @@ export const DEBIAN_PACKAGE: Record<string, string> = {
   perl: "perl",
   ffmpeg: "ffmpeg",
   ffprobe: "ffmpeg",
+  // read back the zips Folio makes (tests/db/media-zip.test.ts)
+  unzip: "unzip",
+  zipinfo: "unzip",
 };
 
 export class MissingToolError extends Error {

@@ -41,7 +41,9 @@ export async function rowCounts() {
 export async function databaseTables() {
   const sql = usesPostgres()
     ? `SELECT tablename::text AS "name" FROM pg_tables WHERE schemaname = current_schema()` // `name` columns do not deserialise (prisma/orm#27403)
-    : `SELECT name AS "name" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`;
+    : // plain tables only: the FTS5 tables of search (virtual, and their shadow tables) follow
+      // PhotoSearch and UserPhotoSearch through triggers (migration photo_search)
+      `SELECT name AS "name" FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`;
   const rows = await db.$queryRawUnsafe<{ name: string }[]>(sql);
   return rows.map((r) => r.name).filter((name) => name !== "_prisma_migrations");
 }

@@ -24,9 +24,9 @@ describe("scrubber", () => {
   it("labels each year at its newest month where there is room", () => {
     const s = scrubberSegments(buckets, 1000);
     expect(yearMarks(s)).toEqual([
-      { year: "2024", top: 0 },
-      { year: "2023", top: 100 },
-      { year: "2015", top: 200 },
+      { year: "2024", month: "2024-03", top: 0 },
+      { year: "2023", month: "2023-12", top: 100 },
+      { year: "2015", month: "2015-06", top: 200 },
     ]);
     // squeezed: 2023 would sit 10 px under 2024
     expect(yearMarks(scrubberSegments(buckets, 100)).map((m) => m.year)).toEqual(["2024", "2015"]);

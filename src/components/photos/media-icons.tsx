@@ -20,3 +20,12 @@ export function PlayIcon({ className = "h-3 w-3" }: { className?: string }) {
     </svg>
   );
 }
+
+/** A check mark. */
+export function CheckIcon({ className = "h-3.5 w-3.5" }: { className?: string }) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className={className} fill="none" stroke="currentColor" strokeWidth={3} strokeLinecap="round" strokeLinejoin="round">
+      <path d="M5 12.5l4.5 4.5L19 7.5" />
+    </svg>
+  );
+}

@@ -59,7 +59,9 @@ export async function openInsideRoot(file: string, realRoot: string): Promise<Op
       await symlink(`/proc/${process.pid}/fd/${handle.fd}`, alias);
     }
     let content: Promise<Buffer> | null = null;
-    const read = () => (content ??= readFile(alias));
+    // a library file, never part of the build: no tracing (the web process reads these for
+    // the viewer's full-size images)
+    const read = () => (content ??= readFile(/* turbopackIgnore: true */ alias));
     const small = st.size <= SMALL_FILE;
     return {
       alias,

@@ -21,6 +21,7 @@ import { motionFields, NO_MOTION, videoFields } from "./video-fields";
 import { VideoToolMissing } from "./ffmpeg-tools";
 import { posterFrame, probeVideo, VideoToolCrashed, type VideoProbe } from "./video-probe";
 import { walkRoot, type FoundFile, type FoundSidecar } from "./walk";
+import { writePhotoSearch } from "./search-words";
 
 export type ScanContext = {
   log: (level: "info" | "warn" | "error", message: string) => void;
@@ -424,6 +425,7 @@ async function indexOpenedFile(
         const photo = "id" in where ? await tx.photo.update({ where, data }) : await tx.photo.upsert({ where, create: data, update: data });
         await tx.photoKeyword.deleteMany({ where: { photoId: photo.id } });
         if (keywords.length) await tx.photoKeyword.createMany({ data: keywords.map((name) => ({ photoId: photo.id, name })) });
+        await writePhotoSearch(tx, photo, keywords);
       });
       return outcome;
     };

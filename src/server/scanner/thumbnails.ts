@@ -49,6 +49,13 @@ function open(source: Decodable): Sharp {
   return sharp(source.input, options);
 }
 
+/** The decoded image turned upright: by its own EXIF orientation, or by the one the decoder gave
+ *  (a RAW's), or as it is. sharp reads it top to bottom, up to MAX_INPUT_PIXELS. */
+export function uprightImage(source: Decodable): Sharp {
+  const image = open(source);
+  return source.orientation === "exif" ? image.rotate() : orient(image, source.orientation ?? 1);
+}
+
 /** EXIF orientation 1-8 applied by hand, for a RAW whose embedded preview does not carry it
  *  (sharp flips and flops before it rotates, which is the order the tag means). */
 function orient(image: Sharp, orientation: number): Sharp {
@@ -75,9 +82,7 @@ export async function makeThumbnails(source: Decodable, contentHash: string, opt
   const width = (turned ? meta.height : meta.width) ?? null;
   const height = (turned ? meta.width : meta.height) ?? null;
   if (opts.force || !(await thumbnailsExist(contentHash))) {
-    let image = open(source);
-    image = source.orientation === "exif" ? image.rotate() : orient(image, orientation);
-    const big = await image.resize(THUMB_SIZES.large, THUMB_SIZES.large, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80, effort: WEBP_EFFORT }).toBuffer();
+    const big = await uprightImage(source).resize(THUMB_SIZES.large, THUMB_SIZES.large, { fit: "inside", withoutEnlargement: true }).webp({ quality: 80, effort: WEBP_EFFORT }).toBuffer();
     const little = await sharp(big)
       .resize(THUMB_SIZES.small, THUMB_SIZES.small, { fit: "inside", withoutEnlargement: true })
       .webp({ quality: 75, effort: WEBP_EFFORT })

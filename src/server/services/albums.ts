@@ -1,11 +1,16 @@
 // Albums: each user's own. Another user's album answers NOT_FOUND; photos are added only when
 // the user may see them; deleting an album never touches a photo.
-import { db } from "~/server/db";
+import { db, type Tx } from "~/server/db";
 import { NEWEST_FIRST, visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { assertVisiblePhotos, findVisiblePhoto } from "./photos";
+import { refreshUserWords } from "./search";
 
 const noAlbum = () => new AppError("NOT_FOUND", "No such album.");
+// renaming or deleting an album rewrites the search words of every photo in it
+const LONG = { timeout: 60_000 };
+
+const photoIdsOf = async (tx: Tx, albumId: string) => (await tx.albumPhoto.findMany({ where: { albumId }, select: { photoId: true } })).map((r) => r.photoId);
 
 async function ownAlbum(viewer: Viewer, id: string, tx: Pick<typeof db, "album"> = db) {
   const album = await tx.album.findFirst({ where: { id, userId: viewer.id }, select: { id: true, name: true, coverPhotoId: true } });
@@ -51,14 +56,22 @@ export async function createAlbum(viewer: Viewer, name: string) {
 
 /** Renames the viewer's album: `{ id, name }`; another user's is NOT_FOUND. */
 export async function renameAlbum(viewer: Viewer, id: string, name: string) {
-  await ownAlbum(viewer, id);
-  return db.album.update({ where: { id }, data: { name }, select: { id: true, name: true } });
+  return db.$transaction(async (tx) => {
+    await ownAlbum(viewer, id, tx);
+    const album = await tx.album.update({ where: { id }, data: { name }, select: { id: true, name: true } });
+    await refreshUserWords(tx, viewer.id, await photoIdsOf(tx, id));
+    return album;
+  }, LONG);
 }
 
 /** Deletes the viewer's album, never its photos: `{ id }`. */
 export async function deleteAlbum(viewer: Viewer, id: string) {
-  await ownAlbum(viewer, id);
-  await db.album.delete({ where: { id } });
+  await db.$transaction(async (tx) => {
+    await ownAlbum(viewer, id, tx);
+    const photoIds = await photoIdsOf(tx, id);
+    await tx.album.delete({ where: { id } });
+    await refreshUserWords(tx, viewer.id, photoIds);
+  }, LONG);
   return { id };
 }
 
@@ -72,6 +85,7 @@ export async function addToAlbum(viewer: Viewer, id: string, photoIds: string[])
       await tx.albumPhoto.upsert({ where: { albumId_photoId: { albumId: id, photoId } }, create: { albumId: id, photoId }, update: {} });
     }
     await tx.album.update({ where: { id }, data: { updatedAt: new Date() } });
+    await refreshUserWords(tx, viewer.id, unique);
     return unique.length;
   });
   // each photo once, however often the list names it
@@ -86,6 +100,7 @@ export async function removeFromAlbum(viewer: Viewer, id: string, photoIds: stri
     const unique = await assertVisiblePhotos(viewer, photoIds, tx);
     await tx.albumPhoto.deleteMany({ where: { albumId: id, photoId: { in: unique } } });
     if (album.coverPhotoId && unique.includes(album.coverPhotoId)) await tx.album.update({ where: { id }, data: { coverPhotoId: null } });
+    await refreshUserWords(tx, viewer.id, unique);
     return unique.length;
   });
   return { id, removed };

@@ -1,10 +1,16 @@
 // Which file answers a thumbnail or original request: visibility first, then for an original
 // the file's real path (symlinks resolved) re-checked against the viewer's scan path. Missing
 // and not allowed answer alike (NOT_FOUND). Serving the bytes is the HTTP layer's (api/http/media.ts).
-import { realpath, stat } from "node:fs/promises";
+import { constants, existsSync } from "node:fs";
+import { open, realpath, stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { zipEntryNames } from "~/lib/media";
+import { db } from "~/server/db";
+import { visibleTo } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
 import { playbackMime } from "~/server/scanner/playability";
+import { BROWSER_IMAGE_TYPES, ChangedSinceScan, fullSizePath, makeFullSize, touchFullSize } from "~/server/scanner/full-size";
 import { renditionPath } from "~/server/scanner/rendition-files";
 import { thumbnailPath, type ThumbSize } from "~/server/scanner/thumbnails";
 import { renditionState } from "./playback";
@@ -30,14 +36,22 @@ export async function thumbnailFile(viewer: Viewer, id: string, size: ThumbSize)
   return { file: thumbnailPath(photo.contentHash, size), etag: `"${photo.contentHash}-${size}-${photo.updatedAt.getTime().toString(36)}"`, mime: "image/webp" };
 }
 
-/** A library file as it is on disk now: a symlink swapped in since the scan must not lead
- *  anywhere else, so its real path must still lie inside the viewer's real scan path. */
-async function libraryFile(viewer: Viewer, file: string, mime: string, fileName: string): Promise<MediaFile> {
+/** The viewer's scan path with symlinks resolved, or null without one. */
+const realScanPath = async (viewer: Viewer) => (viewer.scanPath ? await realpath(viewer.scanPath).catch(() => null) : null);
+
+/** `file`'s real path and stat when it is a regular file inside `allowed` (a real path), else NOT_FOUND. */
+async function checkedFile(file: string, allowed: string | null) {
   const real = await realpath(file).catch(() => null);
-  const allowed = viewer.scanPath ? await realpath(viewer.scanPath).catch(() => null) : null;
   if (!real || !allowed || !isInside(real, allowed)) throw notFound();
   const st = await stat(real).catch(() => null);
   if (!st?.isFile()) throw notFound();
+  return { real, st };
+}
+
+/** A library file as it is on disk now: a symlink swapped in since the scan must not lead
+ *  anywhere else, so its real path must still lie inside the viewer's real scan path. */
+async function libraryFile(viewer: Viewer, file: string, mime: string, fileName: string): Promise<MediaFile> {
+  const { real, st } = await checkedFile(file, await realScanPath(viewer));
   return { file: real, etag: `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`, mime, original: { size: st.size, fileName } };
 }
 
@@ -82,4 +96,80 @@ export async function motionFile(viewer: Viewer, id: string): Promise<MediaFile>
   if (offset + length > whole.original!.size) throw notFound();
   // the file's own size and mtime too: bytes rewritten in place keep the scan's hash until the next scan
   return { ...whole, etag: `"m-${photo.motionHash}-${whole.etag.slice(1, -1)}"`, original: { size: length, fileName: name, offset } };
+}
+
+/** One file of a zip download: its entry name (unique in the zip), length in bytes and
+ *  modification time as checked, and `open`, which opens it for reading when its turn comes. */
+export type ZipEntry = { name: string; size: number; mtime: Date; open: () => Promise<Readable> };
+
+// Linux names an open descriptor in /proc: what was opened is checked, not what the name means now
+const PROC_FD = existsSync("/proc/self/fd");
+
+/** Opens `real` (no final symlink followed) and checks that what was opened is still the file
+ *  that was checked: a regular file of `size` bytes inside `allowed`. Throws NOT_FOUND else. */
+async function openChecked(real: string, size: number, allowed: string): Promise<Readable> {
+  const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW).catch(() => {
+    throw notFound();
+  });
+  try {
+    const st = await handle.stat();
+    const now = PROC_FD ? await realpath(`/proc/self/fd/${handle.fd}`) : real;
+    if (!st.isFile() || st.size !== size || !isInside(now, allowed)) throw notFound();
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  // closes the handle when the stream ends or is destroyed
+  return handle.createReadStream();
+}
+
+/**
+ * The originals of `ids` (1 to MAX_ZIP_IDS, each once, as zipIdsSchema gives them) for one zip,
+ * in that order (a repeated id once), all checked before anything is sent: every id must be a photo the viewer may
+ * see whose file is still a regular file inside their scan path (real paths), else NOT_FOUND for
+ * the whole list, exactly as one missing id. Entry names are the file names made unique
+ * (zipEntryNames). Nothing is opened here: each entry's `open` opens its file when the zip
+ * reaches it and throws NOT_FOUND when the file changed since (size, type, place).
+ */
+export async function zipEntries(viewer: Viewer, ids: string[]): Promise<ZipEntry[]> {
+  const unique = [...new Set(ids)];
+  const rows = await db.photo.findMany({ where: { AND: [{ id: { in: unique } }, visibleTo(viewer)] }, select: { id: true, path: true, fileName: true } });
+  if (rows.length !== unique.length) throw notFound();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = unique.map((id) => byId.get(id)!);
+  const allowed = await realScanPath(viewer);
+  const files = await Promise.all(ordered.map((r) => checkedFile(r.path, allowed)));
+  const names = zipEntryNames(ordered.map((r) => r.fileName));
+  return files.map(({ real, st }, i) => ({ name: names[i]!, size: st.size, mtime: st.mtime, open: () => openChecked(real, st.size, allowed!) }));
+}
+
+/**
+ * The image the viewer zooms into, at full resolution: the original (as originalFile) when
+ * browsers decode it (JPEG, PNG, WebP, GIF, AVIF); else a full-size JPEG, upright, made once per
+ * content by the scanner's decoders (HEIC, RAW's largest embedded preview, TIFF, JPEG XL, BMP)
+ * and kept in STATE_DIR/full-size (scanner/full-size.ts). NOT_FOUND for videos, like a missing
+ * id, and for a file changed since its scan (until the next scan reads it);
+ * UNPROCESSABLE_CONTENT when the file cannot be decoded.
+ */
+export async function fullFile(viewer: Viewer, id: string): Promise<MediaFile> {
+  const photo = await findVisiblePhoto(viewer, id);
+  if (photo.mediaType === "video") throw notFound();
+  if (photo.mime && BROWSER_IMAGE_TYPES.has(photo.mime)) return libraryFile(viewer, photo.path, photo.mime, photo.fileName);
+  const hash = photo.contentHash;
+  if (!hash) throw notFound();
+  const fileName = `${photo.fileName.replace(/\.[^.]*$/, "")}.jpg`;
+  // the file still in place inside the viewer's folder, as for its original, kept copy or not
+  const allowed = await realScanPath(viewer);
+  const { real } = await checkedFile(photo.path, allowed);
+  let size = await touchFullSize(hash);
+  if (size === null) {
+    try {
+      size = await makeFullSize(real, allowed!, hash);
+    } catch (e) {
+      if (e instanceof ChangedSinceScan) throw notFound();
+      console.warn(`Full-size image of ${photo.path}: ${(e as Error).message}`);
+      throw new AppError("UNPROCESSABLE_CONTENT", "This photo could not be decoded at full size.");
+    }
+  }
+  return { file: fullSizePath(hash), etag: `"full-${hash}"`, mime: "image/jpeg", original: { size, fileName } };
 }

@@ -5,14 +5,17 @@ import { takenAtSourceOf } from "~/lib/date-source";
 import { compareKeywords } from "~/lib/keywords";
 import { localTimeOf } from "~/lib/local-time";
 import { nextLocalDate, type PhotoFilterInput, type PhotosListInput, type PhotosSearchInput } from "~/lib/photos";
-import { db } from "~/server/db";
+import { searchTerms } from "~/lib/search-words";
+import { db, dialect } from "~/server/db";
 import type { PhotoFilter } from "~/server/db/photo-filter";
+import { searchTermsSql } from "~/server/db/search";
 import { timelinePage, type TimelineRow } from "~/server/db/timeline";
 import { timelineBuckets } from "~/server/db/timeline-buckets";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { fromViewerPath, toViewerPath } from "~/server/library/viewer-paths";
 import { playbackOf } from "./playback";
+import { camerasNamed } from "./search";
 
 export type { Viewer };
 
@@ -39,7 +42,9 @@ function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtO
 /**
  * The filter keys of a request as the statements take them (db/photo-filter.ts): `folder`
  * relative to the viewer's scan folder made absolute (one outside it is NOT_FOUND), the album
- * checked to be the viewer's (NOT_FOUND otherwise), the tag as its key, `to` as the day after.
+ * checked to be the viewer's (NOT_FOUND otherwise), the tag as its key, `to` as the day after,
+ * `camera` as the (make, model) pairs it names, `q` as its words (lib/search-words.ts), each
+ * to be the prefix of a word of the photo or of the viewer's own tag and album names on it.
  */
 export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput): Promise<PhotoFilter> {
   let folder: string | undefined;
@@ -50,6 +55,7 @@ export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput): Pr
   if (input.albumId && !(await db.album.findFirst({ where: { id: input.albumId, userId: viewer.id }, select: { id: true } }))) {
     throw new AppError("NOT_FOUND", "No such album.");
   }
+  const terms = input.q === undefined ? [] : searchTerms(input.q);
   return {
     folder,
     favorite: input.favorite,
@@ -62,7 +68,9 @@ export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput): Pr
     mediaType: input.mediaType,
     minRating: input.minRating,
     hasLocation: input.hasLocation,
+    cameras: input.camera === undefined ? undefined : await camerasNamed(input.camera),
     bounds: input.bounds,
+    search: terms.length ? searchTermsSql(dialect(), viewer, terms) : undefined,
   };
 }
 
@@ -96,7 +104,14 @@ export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListIn
   return photoPage(viewer, await resolveFilter(viewer, keys), cursor, limit ?? 60);
 }
 
-/** photos.search: a keyset page like listPhotos of the photos matching the search keys. */
+/**
+ * photos.search: a keyset page like listPhotos (same items, newest first, undated last) of the
+ * photos `viewer` may see that match every key given: `q` free text (every word the prefix of a
+ * word of the file or folder names, camera, lens, title, description, file keywords, or the
+ * viewer's own tag and album names; text with no letter or digit matches everything), `from`/`to`
+ * local dates (inclusive), `mediaType`, `favorite`, `minRating`, `hasLocation`, `camera` (as
+ * listCameras names it), `bounds`, and the list keys and `month` as listPhotos takes them.
+ */
 export async function searchPhotos(viewer: Viewer, input: NonNullable<PhotosSearchInput> = {}) {
   const { cursor, limit, ...keys } = input;
   return photoPage(viewer, await resolveFilter(viewer, keys), cursor, limit ?? 60);
@@ -178,4 +193,21 @@ export async function setFavorite(viewer: Viewer, id: string, favorite: boolean)
     update: { favorite },
   });
   return { id, favorite };
+}
+
+/** Sets this viewer's favorite flag on many photos at once: `{ count }`, each photo once however
+ *  often `ids` names it. All or nothing: any id the viewer may not see is NOT_FOUND and changes
+ *  nothing; the check and the writes are one transaction. */
+export async function setFavorites(viewer: Viewer, ids: string[], favorite: boolean) {
+  const count = await db.$transaction(async (tx) => {
+    const unique = await assertVisiblePhotos(viewer, ids, tx);
+    await tx.photoState.updateMany({ where: { userId: viewer.id, photoId: { in: unique } }, data: { favorite } });
+    const existing = new Set(
+      (await tx.photoState.findMany({ where: { userId: viewer.id, photoId: { in: unique } }, select: { photoId: true } })).map((s) => s.photoId),
+    );
+    const missing = unique.filter((photoId) => !existing.has(photoId));
+    if (missing.length) await tx.photoState.createMany({ data: missing.map((photoId) => ({ userId: viewer.id, photoId, favorite })) });
+    return unique.length;
+  });
+  return { count };
 }

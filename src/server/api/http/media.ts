@@ -1,4 +1,4 @@
-// /api/media/<id>/thumbnail, /original, /playback and /motion: the session, then the services'
+// /api/media/<id>/thumbnail, /original, /full, /playback and /motion: the session, then the services'
 // file, sent with ETag, conditional requests, byte ranges, its length and the media security
 // headers. Errors answer as plain text with their status.
 //
@@ -15,7 +15,7 @@ import { mediaHeaders } from "~/lib/security-headers";
 import { resolveSessionUser, sessionIdentityFrom } from "~/server/auth/session";
 import type { SessionIdentity } from "~/server/auth/credentials";
 import { AppError, httpStatus, signInRequired } from "~/server/errors";
-import { motionFile, originalFile, playbackFile, thumbnailFile, type MediaFile, type ThumbSize } from "~/server/services/media";
+import { fullFile, motionFile, originalFile, playbackFile, thumbnailFile, type MediaFile, type ThumbSize } from "~/server/services/media";
 import type { Viewer } from "~/server/services/photos";
 
 const CACHE = "private, max-age=3600, no-transform";
@@ -57,6 +57,13 @@ export async function serveOriginal(viewer: Viewer, id: string, range: string | 
   return fileResponse(await originalFile(viewer, id), range, ifNoneMatch);
 }
 
+/** The viewer's full-resolution image of a photo (the original, or a full-size JPEG made once for
+ *  formats browsers cannot decode), with byte ranges; throws AppError NOT_FOUND or
+ *  UNPROCESSABLE_CONTENT. */
+export async function serveFull(viewer: Viewer, id: string, range: string | null, ifNoneMatch: string | null) {
+  return fileResponse(await fullFile(viewer, id), range, ifNoneMatch);
+}
+
 /** A video as the browser should play it (original or rendition), with byte ranges; throws
  *  AppError NOT_FOUND, SERVICE_UNAVAILABLE (rendition pending) or UNPROCESSABLE_CONTENT. */
 export async function servePlayback(viewer: Viewer, id: string, range: string | null, ifNoneMatch: string | null) {
@@ -93,6 +100,7 @@ const KINDS: Record<string, (viewer: Viewer, id: string, r: Request) => Promise<
   // ?size=small|large (anything else: small)
   thumbnail: (viewer, id, r) => serveThumbnail(viewer, id, r.size, r.ifNoneMatch, r.range),
   original: (viewer, id, r) => serveOriginal(viewer, id, r.range, r.ifNoneMatch),
+  full: (viewer, id, r) => serveFull(viewer, id, r.range, r.ifNoneMatch),
   playback: (viewer, id, r) => servePlayback(viewer, id, r.range, r.ifNoneMatch),
   motion: (viewer, id, r) => serveMotion(viewer, id, r.range, r.ifNoneMatch),
 };
@@ -113,7 +121,7 @@ async function send(res: NextApiResponse, answer: Response, head: boolean) {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** GET (and HEAD) /api/media/<id>/<thumbnail|original|playback|motion>, as a Pages Router API
+/** GET (and HEAD) /api/media/<id>/<thumbnail|original|full|playback|motion>, as a Pages Router API
  *  route: 404 for another kind, 405 for another method. */
 export async function mediaRoute(req: NextApiRequest, res: NextApiResponse) {
   const head = req.method === "HEAD";

@@ -4,20 +4,29 @@ import {
   photoPageSchema,
   photosListSchema,
   photosSearchSchema,
+  bulkCountSchema,
+  cameraListSchema,
   setFavoriteSchema,
+  setFavoritesSchema,
   timelineBucketsOutputSchema,
   timelineBucketsSchema,
 } from "~/lib/photos";
-import { getPhoto, listPhotos, photoBuckets, searchPhotos, setFavorite } from "~/server/services/photos";
+import { getPhoto, listPhotos, photoBuckets, searchPhotos, setFavorite, setFavorites } from "~/server/services/photos";
+import { listCameras } from "~/server/services/search";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const photosRouter = createTRPCRouter({
   list: protectedProcedure.input(photosListSchema).output(photoPageSchema).query(({ ctx, input }) => listPhotos(ctx.user, input ?? {})),
   search: protectedProcedure.input(photosSearchSchema).output(photoPageSchema).query(({ ctx, input }) => searchPhotos(ctx.user, input ?? {})),
+  cameras: protectedProcedure.output(cameraListSchema).query(({ ctx }) => listCameras(ctx.user)),
   timelineBuckets: protectedProcedure
     .input(timelineBucketsSchema)
     .output(timelineBucketsOutputSchema)
     .query(({ ctx, input }) => photoBuckets(ctx.user, input ?? {})),
   get: protectedProcedure.input(photoIdSchema).output(photoDetailSchema).query(({ ctx, input }) => getPhoto(ctx.user, input.id)),
   setFavorite: protectedProcedure.input(setFavoriteSchema).mutation(({ ctx, input }) => setFavorite(ctx.user, input.id, input.favorite)),
+  setFavorites: protectedProcedure
+    .input(setFavoritesSchema)
+    .output(bulkCountSchema)
+    .mutation(({ ctx, input }) => setFavorites(ctx.user, input.ids, input.favorite)),
 });

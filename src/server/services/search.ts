@@ -1,0 +1,96 @@
+// What search needs besides the page itself (services/photos.ts searchPhotos): the cameras of the
+// filter, each user's own search words (their tag and album names, kept by every tag and album
+// change), and the words of rows indexed before search existed.
+import { cameraName } from "~/lib/camera";
+import { compareKeywords } from "~/lib/keywords";
+import { userSearchText } from "~/lib/search-words";
+import { db, type Tx } from "~/server/db";
+import type { CameraPair } from "~/server/db/photo-filter";
+import { visibleTo, type Viewer } from "~/server/db/visibility";
+import { photoWords, SEARCHED_COLUMNS } from "~/server/scanner/search-words";
+
+/** Every (make, model) pair of the photos `viewer` may see with how many carry it. */
+async function cameraGroups(viewer: Viewer) {
+  const rows = await db.photo.groupBy({
+    by: ["cameraMake", "cameraModel"],
+    where: { AND: [visibleTo(viewer), { OR: [{ cameraMake: { not: null } }, { cameraModel: { not: null } }] }] },
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({ make: r.cameraMake, model: r.cameraModel, name: cameraName(r.cameraMake, r.cameraModel), count: r._count._all }));
+}
+
+/** The cameras of the photos `viewer` may see: `[{ name, count }]`, named as lib/camera.ts says
+ *  (one name may stand for several spellings of make and model), sorted by name ignoring case
+ *  and accents; `name` is what the search's `camera` filter takes. */
+export async function listCameras(viewer: Viewer) {
+  const counts = new Map<string, number>();
+  for (const g of await cameraGroups(viewer)) if (g.name) counts.set(g.name, (counts.get(g.name) ?? 0) + g.count);
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => compareKeywords(a.name, b.name));
+}
+
+/** The (make, model) pairs a camera name of listCameras stands for, among every photo indexed
+ *  (visibility is the page's own condition); none for a name no photo has. Reads the
+ *  (cameraMake, cameraModel) index only. */
+export async function camerasNamed(name: string): Promise<CameraPair[]> {
+  const pairs = await db.photo.findMany({ distinct: ["cameraMake", "cameraModel"], select: { cameraMake: true, cameraModel: true } });
+  return pairs.filter((p) => cameraName(p.cameraMake, p.cameraModel) === name).map((p) => ({ make: p.cameraMake, model: p.cameraModel }));
+}
+
+const CHUNK = 500;
+const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/**
+ * Rewrites `userId`'s own search words (UserPhotoSearch) of `photoIds` from their tags and album
+ * names on each, in `tx`: call it inside the transaction of every change to their tags or albums
+ * (added, removed, renamed, deleted), so search never finds a photo by a name it no longer has.
+ * A photo with no tag or album of theirs keeps no row.
+ */
+export async function refreshUserWords(tx: Tx, userId: string, photoIds: string[]) {
+  for (const ids of chunks([...new Set(photoIds)])) {
+    const names = new Map<string, string[]>(ids.map((id) => [id, []]));
+    const tags = await tx.photoTag.findMany({ where: { photoId: { in: ids }, tag: { userId } }, select: { photoId: true, tag: { select: { name: true } } } });
+    const albums = await tx.albumPhoto.findMany({ where: { photoId: { in: ids }, album: { userId } }, select: { photoId: true, album: { select: { name: true } } } });
+    for (const t of tags) names.get(t.photoId)!.push(t.tag.name);
+    for (const a of albums) names.get(a.photoId)!.push(a.album.name);
+    await tx.userPhotoSearch.deleteMany({ where: { userId, photoId: { in: ids } } });
+    const rows = [...names].map(([photoId, n]) => ({ userId, photoId, words: userSearchText(n) })).filter((r) => r.words);
+    if (rows.length) await tx.userPhotoSearch.createMany({ data: rows });
+  }
+}
+
+/**
+ * Gives search words to what was indexed before search existed (the migration photo_search makes
+ * the tables empty): every photo without PhotoSearch words, and every user with tags or albums but
+ * no words of their own yet. Runs at start-up (boot.ts), in the background; cheap when there is
+ * nothing to do. Safe to run in several processes at once: each batch is one transaction and a
+ * row another process wrote first is left alone. Returns how many rows it wrote.
+ */
+export async function backfillSearchWords() {
+  let photos = 0;
+  for (;;) {
+    const batch = await db.photo.findMany({
+      where: { search: { is: null } },
+      select: { ...SEARCHED_COLUMNS, keywords: { select: { name: true } } },
+      take: CHUNK,
+    });
+    if (!batch.length) break;
+    const data = batch.map((p) => ({ photoId: p.id, words: photoWords(p, p.keywords.map((k) => k.name)) }));
+    await db.$transaction(async (tx) => {
+      const done = new Set((await tx.photoSearch.findMany({ where: { photoId: { in: data.map((d) => d.photoId) } }, select: { photoId: true } })).map((r) => r.photoId));
+      await tx.photoSearch.createMany({ data: data.filter((d) => !done.has(d.photoId)) });
+    });
+    photos += batch.length;
+  }
+  let users = 0;
+  const owners = await db.user.findMany({
+    where: { photoSearch: { none: {} }, OR: [{ tags: { some: { photos: { some: {} } } } }, { albums: { some: { photos: { some: {} } } } }] },
+    select: { id: true },
+  });
+  for (const { id } of owners) {
+    const tagged = await db.photoTag.findMany({ where: { tag: { userId: id } }, select: { photoId: true } });
+    const inAlbums = await db.albumPhoto.findMany({ where: { album: { userId: id } }, select: { photoId: true } });
+    await db.$transaction((tx) => refreshUserWords(tx, id, [...tagged, ...inAlbums].map((r) => r.photoId)), { timeout: 120_000 });
+    users++;
+  }
+  return { photos, users };
+}

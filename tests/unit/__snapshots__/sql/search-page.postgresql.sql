@@ -1,0 +1,22 @@
+SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSource", q."mediaType", q."mime", q."animated", q."durationMs", q."hasMotion", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = $1) AS "favorite"
+FROM (
+SELECT * FROM (
+  SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
+    AND p."takenAt" IS NOT NULL
+    AND (p."id" IN (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $5::tsquery) OR p."id" IN (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $6 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $7::tsquery)) AND (p."id" IN (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $8::tsquery) OR p."id" IN (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $9 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $10::tsquery))
+    AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = $11 AND (c."directory" = $12 OR (c."directory" >= $13 AND c."directory" < $14)))
+  ORDER BY p."takenAt" DESC, p."id" DESC LIMIT $15
+) dated
+UNION ALL
+SELECT * FROM (
+  SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
+  WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $16 OR (p."directory" >= $17 AND p."directory" < $18))
+    AND p."takenAt" IS NULL
+    AND (p."id" IN (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $19::tsquery) OR p."id" IN (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $20 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $21::tsquery)) AND (p."id" IN (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $22::tsquery) OR p."id" IN (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $23 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $24::tsquery))
+    AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = $25 AND (c."directory" = $26 OR (c."directory" >= $27 AND c."directory" < $28)) AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
+  ORDER BY p."id" DESC LIMIT $29
+) undated
+) q
+ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT $30;
+-- values: ["user-1","/library/family","/library/family/","/library/family0","'beach':*","user-1","'beach':*","'2023':*","user-1","'2023':*","photo-9","/library/family","/library/family/","/library/family0",61,"/library/family","/library/family/","/library/family0","'beach':*","user-1","'beach':*","'2023':*","user-1","'2023':*","photo-9","/library/family","/library/family/","/library/family0",61,61]
