@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { PhotoDetail } from "~/lib/photos";
 import { LiveIcon } from "./media-icons";
 
@@ -13,10 +13,20 @@ function unavailableText(motion: PhotoDetail["motion"], failed: boolean): string
   return `The motion can't be played in the browser${motion.reason ? `: ${motion.reason.trim().replace(/[.\s]+$/, "")}` : ""}.`;
 }
 
+type Props = {
+  p: Still;
+  /** the still's classes: by default as large as its box allows, never enlarged */
+  imgClassName?: string;
+  /** laid over the still and under the motion: the zoomed viewer's full-resolution image */
+  overlay?: ReactNode;
+  /** no toggle while the viewer is zoomed in: it would be drawn zoomed too */
+  hideToggle?: boolean;
+};
+
 /** A live or motion photo in the viewer: the still, and its motion played over it (muted, the
  *  same size and place) while the pointer rests on the still or the "Live" toggle is on; back to
  *  the still when it ends. Key it by id and motion state, so each starts clean. */
-export function MotionStill({ p }: { p: Still }) {
+export function MotionStill({ p, imgClassName = "max-h-full max-w-full object-contain", overlay, hideToggle }: Props) {
   const img = useRef<HTMLImageElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const noteId = useId();
@@ -63,11 +73,13 @@ export function MotionStill({ p }: { p: Still }) {
         ref={img}
         src={p.src}
         alt={p.fileName}
-        className="max-h-full max-w-full object-contain"
+        draggable={false}
+        className={imgClassName}
         onPointerEnter={(e) => e.pointerType === "mouse" && !playing && !reducedMotion() && start("hover")}
         // onto the button that sits on the still is not leaving it
         onPointerLeave={(e) => playing === "hover" && !corner.current?.contains(e.relatedTarget as Node | null) && stop()}
       />
+      {overlay}
       {ready && (
         <video
           ref={video}
@@ -91,7 +103,7 @@ export function MotionStill({ p }: { p: Still }) {
       {/* on the still's corner, where phones put it */}
       <div
         ref={corner}
-        className="absolute left-0 top-0"
+        className={`absolute left-0 top-0 ${hideToggle ? "hidden" : ""}`}
         style={box ? { left: box.left + 8, top: box.top + 8 } : undefined}
         onPointerLeave={(e) => playing === "hover" && e.relatedTarget !== img.current && stop()}
       >

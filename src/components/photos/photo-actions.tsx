@@ -9,6 +9,7 @@ import { Alert } from "../ui/alert";
 import { Form } from "../ui/form";
 import { FormField } from "../ui/form-field";
 import { useZodForm } from "../ui/use-zod-form";
+import { useFavorite } from "./use-favorite";
 
 type Photo = { id: string; favorite: boolean; tags: string[]; fileName: string };
 
@@ -25,7 +26,7 @@ export function PhotoActions({ photo }: { photo: Photo }) {
       qc.invalidateQueries({ queryKey: trpc.tags.list.queryKey() }),
       qc.invalidateQueries({ queryKey: trpc.albums.list.queryKey() }),
     ]);
-  const favorite = useMutation(trpc.photos.setFavorite.mutationOptions({ onSuccess: refresh }));
+  const favorite = useFavorite(photo);
   const addTag = useMutation(trpc.tags.add.mutationOptions({ onSuccess: refresh }));
   const removeTag = useMutation(trpc.tags.remove.mutationOptions({ onSuccess: refresh }));
   const albums = useQuery(trpc.albums.list.queryOptions());
@@ -56,7 +57,7 @@ export function PhotoActions({ photo }: { photo: Photo }) {
         <button
           type="button"
           aria-pressed={photo.favorite}
-          onClick={() => favorite.mutate({ id: photo.id, favorite: !photo.favorite })}
+          onClick={favorite.toggle}
           className={`${small} ${photo.favorite ? "text-amber-300" : ""}`}
         >
           {photo.favorite ? "★ Favorite" : "☆ Add to favorites"}

@@ -231,7 +231,16 @@ function TimelineGrid({ source, emptyTitle, emptyText }: Props) {
       {data.buckets && data.buckets.length > 0 && <TimelineScrubber buckets={data.buckets} position={position} anchor={gridElement} onJump={jump} />}
       {selecting && <SelectionBar selected={selectedPhotos} albumId={albumId} onClear={clear} />}
       {open !== null && (
-        <PhotoViewer id={open} hasPrevious={steps.hasPrevious} hasNext={steps.hasNext} onPrevious={steps.previous} onNext={steps.next} onClose={closeViewer} />
+        <PhotoViewer
+          id={open}
+          hasPrevious={steps.hasPrevious}
+          hasNext={steps.hasNext}
+          previousId={steps.previousId}
+          nextId={steps.nextId}
+          onPrevious={steps.previous}
+          onNext={steps.next}
+          onClose={closeViewer}
+        />
       )}
     </div>
   );

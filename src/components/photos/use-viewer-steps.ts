@@ -68,5 +68,9 @@ export function useViewerSteps(open: string | null, order: TimelinePhoto[], data
 
   const hasNext = index >= 0 && (index < order.length - 1 || months.slice(Math.max(0, monthIndex)).some((m) => !m.complete));
   const hasPrevious = index > 0 || (monthIndex > 0 && months.slice(0, monthIndex).some((m) => !m.complete));
-  return { hasNext, hasPrevious, next: () => step(1), previous: () => void step(-1) };
+  // the photos either side already loaded, for the viewer to load ahead (a month not loaded yet
+  // in between makes it a guess, which costs one preview)
+  const nextId = index >= 0 ? order[index + 1]?.id : undefined;
+  const previousId = index > 0 ? order[index - 1]?.id : undefined;
+  return { hasNext, hasPrevious, nextId, previousId, next: () => step(1), previous: () => void step(-1) };
 }
