@@ -1,4 +1,4 @@
-// npm run bench:api [-- --photos N] [-- --pages N]
+// npm run bench:api [-- --photos N] [-- --pages N] [-- --port P]
 // Seeds 100,000 photos for a user (every one geotagged), starts the built app, and measures
 // photos.list and photos.search pages and the folder view through the HTTP API, against
 // auth.status (the cheapest procedure, same HTTP path) as the baseline, on SQLite and, with
@@ -21,7 +21,7 @@ const option = (name: string, fallback: number) => {
 };
 const PHOTOS = option("--photos", 100_000);
 const PAGES = option("--pages", 200);
-const PORT = 3900;
+const PORT = option("--port", 3900);
 const work = mkdtempSync(path.join(os.tmpdir(), "folio-bench-api-"));
 
 type Stats = { p50: number; p95: number; n: number };
