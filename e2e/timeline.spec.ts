@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dataOf, scanEverything, trpcQuery } from "./support/api";
 import { expect, test } from "./support/fixtures";
-import { photosSeenScrolling } from "./support/timeline";
+import { photosSeenScrolling, scrollThroughTimeline } from "./support/timeline";
 import { signIn } from "./support/ui";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -215,4 +215,36 @@ test("on a phone the grid fits 375 px, check marks are always there and the scru
   // a tap on a check selects, a tap on the photo opens it
   await page.getByRole("checkbox", { name: "Select m-02.jpg" }).tap();
   await expect(page.getByRole("toolbar", { name: "Selected photos" })).toContainText("1 photo selected");
+});
+
+test("the DOM holds only the rows near the screen while scrolling through 1,000 photos", async ({ library, user, adminApi, signedInApi, newPage }) => {
+  test.setTimeout(600_000);
+  const COUNT = 1000;
+  // tiny JPEGs, 25 a day over 40 days of 2021 and 2022 (the scan takes 1-2 minutes; the
+  // browser benchmark scrolls through 5,000 of 100,000)
+  await library.photos("", COUNT, {
+    width: 32,
+    height: 24,
+    quality: 50,
+    name: (i) => `n-${String(i).padStart(4, "0")}.jpg`,
+    exif: (i) => {
+      const day = new Date(Date.UTC(2022, 11, 31 - Math.floor(i / 25) * 12));
+      return { IFD2: { DateTimeOriginal: `${day.getUTCFullYear()}:${pad(day.getUTCMonth() + 1)}:${pad(day.getUTCDate())} 12:${pad(Math.floor((i % 25) / 60))}:${pad(59 - (i % 25))}` } };
+    },
+  });
+  await user({ username: "nell", password: "nell-password", scanPath: library.path() });
+  const started = Date.now();
+  await scanEverything(adminApi, 480_000);
+  console.log(`scanned ${COUNT} photos in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const buckets = dataOf<{ month: string; count: number }[]>(await trpcQuery(await signedInApi("nell", "nell-password"), "photos.timelineBuckets", {}));
+  expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBe(COUNT);
+
+  const page = await newPage();
+  await signIn(page, "nell", "nell-password");
+  await expect(page.getByRole("heading", { name: "December 2022", level: 2 })).toBeVisible();
+  const { seen, mostElements: most } = await scrollThroughTimeline(page, 1.5);
+  console.log(`at most ${most} elements in the page while scrolling through ${seen.size} photos`);
+  const names = Array.from({ length: COUNT }, (_, i) => `n-${String(i).padStart(4, "0")}.jpg`);
+  expect(names.filter((n) => !seen.has(n))).toEqual([]);
+  expect(most).toBeLessThan(2000);
 });
