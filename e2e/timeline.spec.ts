@@ -1,5 +1,8 @@
 // The timeline grid (issue 16): justified rows that fill the width, the date scrubber, selection
 // and the bulk actions on it.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { dataOf, scanEverything, trpcQuery } from "./support/api";
 import { expect, test } from "./support/fixtures";
 import { photosSeenScrolling } from "./support/timeline";
@@ -82,7 +85,9 @@ test("justified rows fill the width, and the scrubber jumps to an early year", a
   await expect(scrubber).toHaveAttribute("aria-valuetext", "August 2023");
   await scrubber.getByText("2015", { exact: true }).click();
   await expect(page.getByRole("heading", { name: "June 2015", level: 2 })).toBeInViewport();
-  await expect(page.getByRole("button", { name: "Open y2015-00.jpg" })).toBeInViewport();
+  const june = page.getByRole("region", { name: "June 2015" });
+  await expect(june.getByRole("heading", { name: "Friday, 5 June 2015", level: 3 })).toBeInViewport();
+  await expect(june.getByRole("button", { name: /^Open y2015-/ }).first()).toBeInViewport();
   await expect(scrubber).toHaveAttribute("aria-valuetext", "June 2015");
   // only the rows near the screen are in the page: 2023's are gone
   await expect(page.getByRole("button", { name: "Open y2023-00.jpg" })).toHaveCount(0);
@@ -103,10 +108,13 @@ test("justified rows fill the width, and the scrubber jumps to an early year", a
   expect(seen.size).toBe(88);
 });
 
-test("shift-click selects a range across days, and the bulk actions act on exactly it", async ({ library, user, adminApi, signedInApi, newPage }) => {
+test("shift-click selects a range across days, and the bulk actions act on exactly it", async ({ library, user, adminApi, signedInApi, newPage, tempDir }) => {
   test.setTimeout(180_000);
-  // twelve days of May 2024, one photo each: p-00 on the 12th (newest) to p-11 on the 1st
-  await library.photos("", 12, { name: (i) => `p-${pad(i)}.jpg`, exif: (i) => taken(2024, 5, 12 - i)() });
+  // four days of May 2024, three photos each: p-00 the newest (12 May), p-11 the oldest (9 May)
+  await library.photos("", 12, {
+    name: (i) => `p-${pad(i)}.jpg`,
+    exif: (i) => ({ IFD2: { DateTimeOriginal: `2024:05:${pad(12 - Math.floor(i / 3))} 12:00:${pad(59 - i)}` } }),
+  });
   await user({ username: "sam", password: "sam-password", scanPath: library.path() });
   await scanEverything(adminApi);
   const api = await signedInApi("sam", "sam-password");
@@ -123,10 +131,12 @@ test("shift-click selects a range across days, and the bulk actions act on exact
   await expect(bar).toContainText("6 photos selected");
   for (let i = 0; i < 12; i++) await expect(check(`p-${pad(i)}.jpg`)).toHaveAttribute("aria-checked", String(i >= 2 && i <= 7));
 
-  // a day's check takes the whole day
-  await page.getByRole("checkbox", { name: "Select Saturday, 11 May 2024" }).click();
-  await expect(bar).toContainText("7 photos selected");
-  await page.getByRole("checkbox", { name: "Select Saturday, 11 May 2024" }).click();
+  // a day's check shows when all of the day is selected, and takes the whole day or leaves it
+  await expect(page.getByRole("checkbox", { name: "Select Saturday, 11 May 2024" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("checkbox", { name: "Select Sunday, 12 May 2024" })).toHaveAttribute("aria-checked", "false");
+  await page.getByRole("checkbox", { name: "Select Thursday, 9 May 2024" }).click();
+  await expect(bar).toContainText("9 photos selected");
+  await page.getByRole("checkbox", { name: "Select Thursday, 9 May 2024" }).click();
   await expect(bar).toContainText("6 photos selected");
 
   // into a new album: exactly those six
@@ -152,6 +162,22 @@ test("shift-click selects a range across days, and the bulk actions act on exact
   await page.keyboard.press("Escape");
   await expect(bar).toBeHidden();
   await expect(check("p-02.jpg")).toHaveAttribute("aria-checked", "false");
+
+  // three photos as one zip: the files byte for byte
+  await check("p-09.jpg").click();
+  await check("p-11.jpg").click({ modifiers: ["Shift"] });
+  await expect(bar).toContainText("3 photos selected");
+  const [download] = await Promise.all([page.waitForEvent("download"), bar.getByRole("link", { name: "Download zip" }).click()]);
+  const zip = path.join(tempDir, "photos.zip");
+  await download.saveAs(zip);
+  const entries = execFileSync("unzip", ["-Z1", zip]).toString().trim().split("\n").sort();
+  expect(entries).toEqual(["p-09.jpg", "p-10.jpg", "p-11.jpg"]);
+  for (const name of entries) expect(execFileSync("unzip", ["-p", zip, name]).equals(readFileSync(library.path(name))), name).toBe(true);
+  // one photo goes as itself
+  await page.keyboard.press("Escape");
+  await check("p-04.jpg").click();
+  await expect(bar.getByRole("link", { name: "Download" })).toHaveAttribute("href", /^\/api\/media\/[^/]+\/original$/);
+  await page.keyboard.press("Escape");
 
   // in the album, two of them out again
   await page.goto(`/albums/${picked.id}`);

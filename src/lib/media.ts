@@ -1,6 +1,7 @@
 // Inputs of the media routes that take more than an id, and the names a zip download gives its
 // entries. Pure: the server's routes and the browser's download links share them.
 import { z } from "zod";
+import { plural } from "./plural";
 
 /** The most photos one zip download takes. The ids travel in the URL, and Node refuses a request
  *  whose line and headers pass 16 KiB (431): 500 ids of 25 characters and their commas are 13 KB,
@@ -18,7 +19,7 @@ export const zipIdsSchema = z
     z
       .array(photoId)
       .min(1, "Name the photos to download: ?ids=<id>,<id>,...")
-      .max(MAX_ZIP_IDS, `At most ${MAX_ZIP_IDS} photos per download.`),
+      .max(MAX_ZIP_IDS, `At most ${plural(MAX_ZIP_IDS, "photo")} per download.`),
   )
   .transform((ids) => [...new Set(ids)]);
 

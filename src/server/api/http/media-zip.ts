@@ -10,7 +10,7 @@ import type { Readable } from "node:stream";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { ZipFile } from "yazl";
 import { zipIdsSchema } from "~/lib/media";
-import { pluralWord } from "~/lib/plural";
+import { plural, pluralWord } from "~/lib/plural";
 import { mediaHeaders } from "~/lib/security-headers";
 import { resolveSessionUser, sessionIdentityFrom } from "~/server/auth/session";
 import { AppError, httpStatus, signInRequired } from "~/server/errors";
@@ -109,7 +109,7 @@ export async function mediaZipRoute(req: NextApiRequest, res: NextApiResponse) {
   await pipeline(zip.stream, res).catch((e: unknown) => {
     zip.stop();
     if (!res.destroyed) {
-      console.warn(`Zip download of ${entries.length} files stopped: ${e instanceof Error ? e.message : String(e)}`);
+      console.warn(`Zip download of ${plural(entries.length, "file")} stopped: ${e instanceof Error ? e.message : String(e)}`);
       res.destroy();
     }
   });
