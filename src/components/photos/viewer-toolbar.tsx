@@ -1,5 +1,5 @@
 "use client";
-import type { ReactNode } from "react";
+import type { ButtonHTMLAttributes, ReactNode } from "react";
 import { CloseIcon, InfoIcon, SlideshowIcon, StarIcon, ZoomIcon } from "./viewer-icons";
 
 type Props = {
@@ -21,7 +21,7 @@ type Props = {
 
 const round = "flex h-11 w-11 shrink-0 items-center justify-center rounded-full hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-sky-400 disabled:opacity-40";
 
-function ToolButton({ label, keys, className = "", ...rest }: { label: string; keys: string; className?: string; children: ReactNode } & React.ButtonHTMLAttributes<HTMLButtonElement>) {
+function ToolButton({ label, keys, className = "", ...rest }: { label: string; keys: string; className?: string; children: ReactNode } & ButtonHTMLAttributes<HTMLButtonElement>) {
   return <button type="button" aria-label={label} aria-keyshortcuts={keys} title={`${label} (${keys})`} className={`${round} ${className}`} {...rest} />;
 }
 
