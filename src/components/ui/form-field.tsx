@@ -91,3 +91,23 @@ export function CheckboxField<T extends FieldValues>({ form, name, label }: { fo
     </div>
   );
 }
+
+/** A labelled drop-down of a useZodForm form: `options` as [value, label] pairs. */
+export function SelectField<T extends FieldValues>({ form, name, label, options, hint }: { form: FormOf<T>; name: Path<T>; label: string; options: readonly (readonly [string, string])[]; hint?: ReactNode }) {
+  const { id, error, aria } = useFieldState(form, name, hint);
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700 dark:text-slate-300">
+        {label}
+      </label>
+      <select id={id} {...aria} className={inputClass.light(!!error)} {...form.register(name)}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
