@@ -36,7 +36,7 @@ export default defineConfig({
         "--disable-sync",
         // no host name but localhost resolves: a page can never reach a server off this machine
         // (the map's default tiles are OpenStreetMap's; e2e/map.spec.ts serves its own)
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
       ],
     },
   },

@@ -189,3 +189,33 @@ test("PostgreSQL, 2 web processes and 2 workers: scans run once, a killed worker
     ].join("\n"),
   );
 });
+
+/** The img-src of a page's policy, as that process sends it now. */
+async function imgSrcOf(web: Folio) {
+  const csp = (await fetch(`${web.url}/login`)).headers.get("content-security-policy") ?? "";
+  return /(?:^|;\s*)img-src ([^;]*)/.exec(csp)?.[1] ?? "";
+}
+
+test("PostgreSQL, 2 web processes: a new map tile server reaches the other process's page policy within 5 seconds", async ({ pgDatabase, servers, newApi }) => {
+  test.setTimeout(240_000);
+  resetState("cluster-maps");
+  const sql = await pgDatabase("folio_cluster_maps_");
+  const env = { DATABASE_URL: sql.url, ADMIN_USERNAME: "admin", ADMIN_PASSWORD: "cluster-admin-password", ADMIN_EMAIL: "admin@cluster.test", SCAN_WORKER: "off", SCHEDULER: "off" };
+  const [web1, web2] = await Promise.all([servers.folio("cluster-maps", { env }), servers.folio("cluster-maps", { env })]);
+  expect(await imgSrcOf(web2!)).toBe("'self' blob: data: https://tile.openstreetmap.org");
+
+  const admin = await newApi(web1!.url);
+  expect(await apiSignIn(admin, "admin", "cluster-admin-password")).toBe(true);
+  await mutate(admin, web1!, "admin.settings.update", { mapTileUrl: "https://tiles.example.org/{z}/{x}/{y}.png" });
+  const saved = Date.now();
+  // the process that saved it at once; the other at its next read of the settings (every 5 s)
+  expect(await imgSrcOf(web1!)).toBe("'self' blob: data: https://tiles.example.org");
+  await waitFor("web2 to name the new tile server", async () => (await imgSrcOf(web2!)) === "'self' blob: data: https://tiles.example.org");
+  const followed = Date.now() - saved;
+  // 5 s at most between reads, and the read itself on a busy machine
+  expect(followed).toBeLessThan(8_000);
+
+  await mutate(admin, web1!, "admin.settings.update", { mapsEnabled: false });
+  await waitFor("web2 to drop the tile server", async () => (await imgSrcOf(web2!)) === "'self' blob: data:");
+  console.log(`[cluster] a new tile server reached the other web process's page policy after ${followed} ms`);
+});

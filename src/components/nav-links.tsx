@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/favorites", label: "Favorites" },
   { href: "/albums", label: "Albums" },
   { href: "/tags", label: "Tags" },
+  { href: "/map", label: "Map" },
 ];
 
 export function NavLinks() {

@@ -13,11 +13,21 @@ export const MAP_CONTAINER_CLASS =
 
 export type TileStatus = "loading" | "ok" | "unavailable";
 
+/** "ok" when a tile of `pane` shows, "unavailable" when tiles failed and none shows, else
+ *  "loading". Read from the tiles themselves: an image that finished without pixels failed. */
+function tileStatusOf(pane: HTMLElement): TileStatus {
+  const tiles = [...pane.querySelectorAll<HTMLImageElement>("img.leaflet-tile")];
+  if (tiles.some((t) => t.classList.contains("leaflet-tile-loaded"))) return "ok";
+  return tiles.some((t) => t.complete && t.naturalWidth === 0) ? "unavailable" : "loading";
+}
+
 /**
  * A Leaflet map in `element`, with the tile layer of `tileUrl` (Leaflet's template) unless
- * null. `onTiles` hears "ok" once a tile loaded, "unavailable" once tiles failed and none has
- * loaded. The tiles are fetched with the page's origin as their Referer (OpenStreetMap's tile
- * policy asks for one; Folio's pages otherwise send none off-site), never the path.
+ * null. `onTiles` hears "ok" once a tile shows, "unavailable" while tiles failed and none
+ * shows (told by the tile events and checked every second as well, so no missed event leaves
+ * the map saying nothing). The tiles are fetched with the page's origin as their Referer
+ * (OpenStreetMap's tile policy asks for one; Folio's pages otherwise send none off-site), never
+ * the path.
  */
 export function createBaseMap(element: HTMLElement, opts: { tileUrl: string | null; interactive?: boolean; onTiles?: (status: TileStatus) => void }) {
   const interactive = opts.interactive ?? true;
@@ -35,15 +45,16 @@ export function createBaseMap(element: HTMLElement, opts: { tileUrl: string | nu
     maxZoom: 19,
   });
   if (opts.tileUrl) {
-    let loaded = false;
-    const layer = L.tileLayer(opts.tileUrl, { maxZoom: 19, referrerPolicy: "strict-origin", detectRetina: false });
-    layer.on("tileload", () => {
-      if (!loaded) opts.onTiles?.("ok");
-      loaded = true;
-    });
-    layer.on("tileerror", () => {
-      if (!loaded) opts.onTiles?.("unavailable");
-    });
+    const layer = L.tileLayer(opts.tileUrl, { maxZoom: 19, referrerPolicy: "strict-origin" });
+    let told: TileStatus = "loading";
+    const check = () => {
+      const status = tileStatusOf(map.getPane("tilePane") ?? element);
+      // once told, a pan's tiles on their way change nothing until one shows or all fail
+      if (status !== "loading" && status !== told) opts.onTiles?.((told = status));
+    };
+    layer.on("tileload tileerror load", check);
+    const timer = setInterval(check, 1_000);
+    map.on("unload", () => clearInterval(timer));
     layer.addTo(map);
   }
   return map;

@@ -4,7 +4,7 @@
 // markers on screen cost), drawn as Leaflet markers. Loaded lazily (photo-map.tsx): Leaflet
 // needs `window`, and pages without a map never load it.
 import { useEffect, useMemo, useRef, useState } from "react";
-import Supercluster from "supercluster";
+import Supercluster, { type ClusterProperties } from "supercluster";
 import type { MapBounds, MapPoint } from "~/lib/map-points";
 import { plural } from "~/lib/plural";
 import { createBaseMap, L, MAP_CONTAINER_CLASS, type TileStatus } from "./base-map";
@@ -26,14 +26,17 @@ export type ClusterMapProps = {
   onPhoto: (id: string) => void;
 };
 
-// clusters up to zoom 17, single photos from 18 on; a marker takes about 60 px
+// clusters up to zoom 17, single photos from 18 on; a marker takes about 60 px (of Leaflet's
+// 256-px tiles: supercluster's extent is set to match)
 const CLUSTER_RADIUS = 60;
+const TILE_EXTENT = 256;
 const CLUSTER_MAX_ZOOM = 17;
 const FIT_MAX_ZOOM = 15;
 
 function buildIndex(points: MapPoint[]) {
   const index = new Supercluster<PointProps, Box>({
     radius: CLUSTER_RADIUS,
+    extent: TILE_EXTENT,
     maxZoom: CLUSTER_MAX_ZOOM,
     map: ({ south, west, north, east }) => ({ south, west, north, east }),
     reduce: (acc, p) => {
@@ -75,40 +78,60 @@ function photoIcon(id: string) {
   });
 }
 
-/** The clusters and photos of what is in sight (and a margin), as Leaflet markers. */
-function drawMarkers(map: L.Map, layer: L.LayerGroup, index: Supercluster<PointProps, Box>, props: Pick<ClusterMapProps, "onCluster" | "onPhoto">) {
-  const view = map.getBounds().pad(0.25);
-  const wide = view.getEast() - view.getWest() >= 360;
-  const bbox: [number, number, number, number] = wide
-    ? [-180, -90, 180, 90]
-    : [Math.max(-180, view.getWest()), Math.max(-90, view.getSouth()), Math.min(180, view.getEast()), Math.min(90, view.getNorth())];
-  layer.clearLayers();
-  for (const feature of index.getClusters(bbox, Math.round(map.getZoom()))) {
-    const [lon, lat] = feature.geometry.coordinates as [number, number];
-    const p = feature.properties;
-    if ("cluster" in p && p.cluster) {
-      const count = p.point_count;
-      const marker = L.marker([lat, lon], { icon: clusterIcon(count), title: `${plural(count, "photo")}: zoom in and show them`, riseOnHover: true });
-      marker.on("click", () => {
-        const box = { south: p.south, west: p.west, north: p.north, east: p.east };
-        const zoom = Math.min(index.getClusterExpansionZoom(p.cluster_id), map.getMaxZoom());
-        if (box.south === box.north && box.west === box.east) map.setView([lat, lon], zoom);
-        else map.fitBounds([[box.south, box.west], [box.north, box.east]], { padding: [40, 40], maxZoom: zoom });
-        props.onCluster({ bounds: box, count });
-      });
-      marker.addTo(layer);
-    } else {
-      const id = (p as PointProps).id;
-      const marker = L.marker([lat, lon], { icon: photoIcon(id), title: "Open this photo", riseOnHover: true });
-      marker.on("click", () => props.onPhoto(id));
-      marker.on("add", () => {
-        // no thumbnail (not made yet, or none possible): the frame's colour stands alone
-        const img = marker.getElement()?.querySelector("img");
-        img?.addEventListener("error", () => img.remove(), { once: true });
-      });
-      marker.addTo(layer);
+type Handlers = Pick<ClusterMapProps, "onCluster" | "onPhoto">;
+
+function clusterMarker(map: L.Map, index: Supercluster<PointProps, Box>, lat: number, lon: number, p: ClusterProperties & Box, handlers: Handlers) {
+  const count = p.point_count;
+  const marker = L.marker([lat, lon], { icon: clusterIcon(count), title: `${plural(count, "photo")}: zoom in and show them`, riseOnHover: true });
+  marker.on("click", () => {
+    const box = { south: p.south, west: p.west, north: p.north, east: p.east };
+    // as close as all its photos fit, and at least where the cluster splits
+    const bounds = L.latLngBounds([box.south, box.west], [box.north, box.east]);
+    const fit = map.getBoundsZoom(bounds, false, L.point(80, 80));
+    const split = index.getClusterExpansionZoom(p.cluster_id);
+    const zoom = Math.min(Math.max(fit, split), map.getMaxZoom());
+    map.setView(fit >= split ? bounds.getCenter() : [lat, lon], zoom);
+    handlers.onCluster({ bounds: box, count });
+  });
+  return marker;
+}
+
+function photoMarker(lat: number, lon: number, id: string, handlers: Handlers) {
+  const marker = L.marker([lat, lon], { icon: photoIcon(id), title: "Open this photo", riseOnHover: true });
+  marker.on("click", () => handlers.onPhoto(id));
+  marker.on("add", () => {
+    // no thumbnail (not made yet, or none possible): the frame's colour stands alone
+    const img = marker.getElement()?.querySelector("img");
+    img?.addEventListener("error", () => img.remove(), { once: true });
+  });
+  return marker;
+}
+
+/** Keeps the markers of what is in sight (and a margin) on `layer`: clusters and single photos
+ *  already shown stay (no thumbnail loads again while panning), the others come and go. */
+function markerKeeper(map: L.Map, layer: L.LayerGroup, index: Supercluster<PointProps, Box>, handlers: Handlers) {
+  const shown = new Map<string, L.Marker>();
+  return () => {
+    const view = map.getBounds().pad(0.25);
+    const wide = view.getEast() - view.getWest() >= 360;
+    const bbox: [number, number, number, number] = wide
+      ? [-180, -90, 180, 90]
+      : [Math.max(-180, view.getWest()), Math.max(-90, view.getSouth()), Math.min(180, view.getEast()), Math.min(90, view.getNorth())];
+    const zoom = Math.round(map.getZoom());
+    const next = new Map<string, L.Marker>();
+    for (const feature of index.getClusters(bbox, zoom)) {
+      const [lon, lat] = feature.geometry.coordinates as [number, number];
+      const p = feature.properties;
+      const cluster = "cluster" in p && p.cluster;
+      const key = cluster ? `c${zoom}:${p.cluster_id}` : `p:${(p as PointProps).id}`;
+      const marker = shown.get(key) ?? (cluster ? clusterMarker(map, index, lat, lon, p, handlers) : photoMarker(lat, lon, (p as PointProps).id, handlers));
+      next.set(key, marker);
     }
-  }
+    for (const [key, marker] of shown) if (!next.has(key)) layer.removeLayer(marker);
+    for (const [key, marker] of next) if (!shown.has(key)) layer.addLayer(marker);
+    shown.clear();
+    for (const [key, marker] of next) shown.set(key, marker);
+  };
 }
 
 /** Every point on a map, clustered; fits them all in view when the points change. */
@@ -127,11 +150,10 @@ export default function ClusterMap({ points, tileUrl, attribution, onCluster, on
     setTiles("loading");
     const map = createBaseMap(element.current, { tileUrl, onTiles: setTiles });
     const layer = L.layerGroup().addTo(map);
-    const redraw = () =>
-      drawMarkers(map, layer, index, {
-        onCluster: (c) => handlers.current.onCluster(c),
-        onPhoto: (id) => handlers.current.onPhoto(id),
-      });
+    const redraw = markerKeeper(map, layer, index, {
+      onCluster: (c) => handlers.current.onCluster(c),
+      onPhoto: (id) => handlers.current.onPhoto(id),
+    });
     map.on("moveend", redraw);
     if (points.length === 1) map.setView([points[0]!.lat, points[0]!.lon], 13);
     else if (points.length) map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon])), { padding: [30, 30], maxZoom: FIT_MAX_ZOOM });
