@@ -8,10 +8,10 @@
 // most 2x the baseline; the map's 100,000 points in under 1 s and under 5 MB.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createScratchDatabase } from "./lib/pg-admin";
+import { buildIfMissing, onEachEngine } from "./lib/bench-engines";
 import sharp from "sharp";
 
 const args = process.argv.slice(2);
@@ -251,22 +251,9 @@ async function runEngine(name: string, databaseUrl: string) {
 }
 
 try {
-  if (!existsSync(".next/BUILD_ID")) {
-    console.log("building the app first...");
-    const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (b.status !== 0) process.exit(1);
-  }
+  buildIfMissing();
   console.log(`Folio API benchmark: ${PHOTOS} photos, ${PAGES} sequential requests per measure`);
-  await runEngine("SQLite", `file:${path.join(work, "bench.db")}`);
-  const pgUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
-  if (pgUrl) {
-    const scratch = await createScratchDatabase(pgUrl, "folio_bench_");
-    try {
-      await runEngine("PostgreSQL", scratch.url);
-    } finally {
-      await scratch.drop();
-    }
-  } else console.log("PostgreSQL: skipped (set BENCH_POSTGRES_URL or TEST_POSTGRES_URL)");
+  await onEachEngine(work, runEngine);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

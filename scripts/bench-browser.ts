@@ -7,12 +7,12 @@
 // - the time from a click on an early year of the date scrubber to that year's first thumbnails
 //   painted, against the time from navigation to the first thumbnails painted on a fresh load.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { findChromium } from "../e2e/support/browser";
-import { createScratchDatabase } from "./lib/pg-admin";
+import { buildIfMissing, onEachEngine } from "./lib/bench-engines";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -149,22 +149,9 @@ async function runEngine(name: string, databaseUrl: string) {
 }
 
 try {
-  if (!existsSync(".next/BUILD_ID")) {
-    console.log("building the app first...");
-    const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (b.status !== 0) process.exit(1);
-  }
+  buildIfMissing();
   console.log(`Folio browser benchmark: ${PHOTOS} photos, scrolling through ${SCROLL}`);
-  await runEngine("SQLite", `file:${path.join(work, "bench.db")}`);
-  const pgUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL;
-  if (pgUrl) {
-    const scratch = await createScratchDatabase(pgUrl, "folio_bench_");
-    try {
-      await runEngine("PostgreSQL", scratch.url);
-    } finally {
-      await scratch.drop();
-    }
-  } else console.log("PostgreSQL: skipped (set BENCH_POSTGRES_URL or TEST_POSTGRES_URL)");
+  await onEachEngine(work, runEngine);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
