@@ -1,6 +1,6 @@
 // npm run screenshots: the README's pictures (docs/screenshots/), taken from the real app.
-// Paints a small demo library (landscapes at camera, portrait, square and panorama ratios over
-// five years, half of them with GPS positions around Europe), starts Folio on it with a fresh
+// Paints a small demo library (landscapes at camera, portrait, square and panorama ratios on
+// eight days over two years, half of them with GPS positions around Europe), starts Folio on it with a fresh
 // SQLite database, lets it scan, and photographs the timeline, the viewer and the map at a
 // desktop and a phone size in Chromium. Map tiles come from the tile server of the settings;
 // where none is reachable (this machine reaches only npm and Debian) the map shows its markers
@@ -60,15 +60,17 @@ function landscape(i: number, width: number, height: number) {
 async function paintLibrary(count: number) {
   for (let i = 0; i < count; i++) {
     const [width, height] = SHAPES[i % SHAPES.length]!;
-    const year = 2020 + Math.floor(i / 12);
-    const month = String((i % 12) + 1).padStart(2, "0");
-    const day = String(1 + ((i * 7) % 27)).padStart(2, "0");
+    // six photos a day, eight days over two years: rows of several photos, as a real day has
+    const outing = Math.floor(i / 6);
+    const year = 2022 + Math.floor(outing / 4);
+    const month = String(1 + (outing % 4) * 3).padStart(2, "0");
+    const day = String(3 + outing * 3).padStart(2, "0");
     const folder = path.join(library, String(year), `${year}-${month} ${["Holidays", "Weekend", "Family", "Hiking"][i % 4]}`);
     mkdirSync(folder, { recursive: true });
     const file = path.join(folder, `IMG_${String(1000 + i)}.jpg`);
     await sharp(landscape(i, width!, height!)).jpeg({ quality: 82 }).toFile(file);
     const tags: Record<string, string | number> = {
-      DateTimeOriginal: `${year}:${month}:${day} ${String(8 + (i % 10)).padStart(2, "0")}:15:00`,
+      DateTimeOriginal: `${year}:${month}:${day} ${String(8 + (i % 6)).padStart(2, "0")}:15:00`,
       Make: i % 2 ? "Canon" : "FUJIFILM",
       Model: i % 2 ? "Canon EOS R6" : "X-T4",
     };
@@ -130,11 +132,11 @@ async function imagesSettled(page: Page) {
 
 async function shoot(page: Page, size: string) {
   await page.goto("/photos");
-  await page.locator("[data-photo-id]").first().waitFor();
+  await page.locator("button[aria-label^='Open ']").first().waitFor();
   await imagesSettled(page);
   await page.screenshot({ path: `${OUT}/timeline-${size}.png` });
 
-  await page.locator("[data-photo-id] button[aria-label^='Open']").nth(1).click();
+  await page.locator("button[aria-label^='Open ']").nth(1).click();
   await page.getByRole("dialog").waitFor();
   await imagesSettled(page);
   await page.screenshot({ path: `${OUT}/viewer-${size}.png` });
