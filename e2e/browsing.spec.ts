@@ -30,8 +30,9 @@ test("a user browses the timeline and keeps favorites, tags and albums of their 
   // older months loading as they come near, January last
   const seen = await photosSeenScrolling(page);
   expect([...seen].sort()).toEqual(Array.from({ length: COUNT }, (_, i) => `day-${String(i).padStart(3, "0")}.jpg`));
-  await expect(page.getByRole("heading", { name: "January 2024", level: 2 })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Open day-000.jpg" })).toBeInViewport();
+  const january = page.getByRole("region", { name: "January 2024" });
+  await expect(january.getByRole("heading", { name: "Monday, 1 January 2024", level: 3 })).toBeInViewport();
+  await expect(january.getByRole("button", { name: "Open day-000.jpg" })).toBeInViewport();
   await page.evaluate(() => window.scrollTo(0, 0));
 
   // open the newest, move with the arrow keys

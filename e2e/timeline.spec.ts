@@ -1,8 +1,11 @@
 // The timeline grid (issue 16): justified rows that fill the width, the date scrubber, selection
 // and the bulk actions on it.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { dataOf, scanEverything, trpcQuery } from "./support/api";
 import { expect, test } from "./support/fixtures";
-import { photosSeenScrolling } from "./support/timeline";
+import { photosSeenScrolling, scrollThroughTimeline, scrollTo } from "./support/timeline";
 import { signIn } from "./support/ui";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -77,12 +80,28 @@ test("justified rows fill the width, and the scrubber jumps to an early year", a
   const lastRow = rows.days[0]!.at(-1)!;
   expect(lastRow.tiles.at(-1)!.right).toBeLessThanOrEqual(rows.left + rows.width + 1);
 
+  // the viewer goes on from August 2023's last photo to March 2019's first, and back
+  await scrollTo(page, page.getByRole("heading", { name: "March 2019", level: 2 }));
+  // the month's last photo shown: the last tile of its region (its end and March's start are on screen)
+  const lastName = (await august.getByRole("button", { name: /^Open y2023-/ }).last().getAttribute("aria-label"))!.slice("Open ".length);
+  await page.getByRole("button", { name: `Open ${lastName}` }).click();
+  await expect(page.getByRole("dialog", { name: lastName })).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("dialog", { name: /^y2019-/ })).toBeVisible();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByRole("dialog", { name: lastName })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+
   // the scrubber: years in proportion to their photos; 2015 is a click away
   const scrubber = page.getByRole("slider", { name: "Timeline dates" });
   await expect(scrubber).toHaveAttribute("aria-valuetext", "August 2023");
   await scrubber.getByText("2015", { exact: true }).click();
   await expect(page.getByRole("heading", { name: "June 2015", level: 2 })).toBeInViewport();
-  await expect(page.getByRole("button", { name: "Open y2015-00.jpg" })).toBeInViewport();
+  const june = page.getByRole("region", { name: "June 2015" });
+  await expect(june.getByRole("heading", { name: "Friday, 5 June 2015", level: 3 })).toBeInViewport();
+  await expect(june.getByRole("button", { name: /^Open y2015-/ }).first()).toBeInViewport();
   await expect(scrubber).toHaveAttribute("aria-valuetext", "June 2015");
   // only the rows near the screen are in the page: 2023's are gone
   await expect(page.getByRole("button", { name: "Open y2023-00.jpg" })).toHaveCount(0);
@@ -103,10 +122,13 @@ test("justified rows fill the width, and the scrubber jumps to an early year", a
   expect(seen.size).toBe(88);
 });
 
-test("shift-click selects a range across days, and the bulk actions act on exactly it", async ({ library, user, adminApi, signedInApi, newPage }) => {
+test("shift-click selects a range across days, and the bulk actions act on exactly it", async ({ library, user, adminApi, signedInApi, newPage, tempDir }) => {
   test.setTimeout(180_000);
-  // twelve days of May 2024, one photo each: p-00 on the 12th (newest) to p-11 on the 1st
-  await library.photos("", 12, { name: (i) => `p-${pad(i)}.jpg`, exif: (i) => taken(2024, 5, 12 - i)() });
+  // four days of May 2024, three photos each: p-00 the newest (12 May), p-11 the oldest (9 May)
+  await library.photos("", 12, {
+    name: (i) => `p-${pad(i)}.jpg`,
+    exif: (i) => ({ IFD2: { DateTimeOriginal: `2024:05:${pad(12 - Math.floor(i / 3))} 12:00:${pad(59 - i)}` } }),
+  });
   await user({ username: "sam", password: "sam-password", scanPath: library.path() });
   await scanEverything(adminApi);
   const api = await signedInApi("sam", "sam-password");
@@ -123,10 +145,12 @@ test("shift-click selects a range across days, and the bulk actions act on exact
   await expect(bar).toContainText("6 photos selected");
   for (let i = 0; i < 12; i++) await expect(check(`p-${pad(i)}.jpg`)).toHaveAttribute("aria-checked", String(i >= 2 && i <= 7));
 
-  // a day's check takes the whole day
-  await page.getByRole("checkbox", { name: "Select Saturday, 11 May 2024" }).click();
-  await expect(bar).toContainText("7 photos selected");
-  await page.getByRole("checkbox", { name: "Select Saturday, 11 May 2024" }).click();
+  // a day's check shows when all of the day is selected, and takes the whole day or leaves it
+  await expect(page.getByRole("checkbox", { name: "Select Saturday, 11 May 2024" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("checkbox", { name: "Select Sunday, 12 May 2024" })).toHaveAttribute("aria-checked", "false");
+  await page.getByRole("checkbox", { name: "Select Thursday, 9 May 2024" }).click();
+  await expect(bar).toContainText("9 photos selected");
+  await page.getByRole("checkbox", { name: "Select Thursday, 9 May 2024" }).click();
   await expect(bar).toContainText("6 photos selected");
 
   // into a new album: exactly those six
@@ -152,6 +176,22 @@ test("shift-click selects a range across days, and the bulk actions act on exact
   await page.keyboard.press("Escape");
   await expect(bar).toBeHidden();
   await expect(check("p-02.jpg")).toHaveAttribute("aria-checked", "false");
+
+  // three photos as one zip: the files byte for byte
+  await check("p-09.jpg").click();
+  await check("p-11.jpg").click({ modifiers: ["Shift"] });
+  await expect(bar).toContainText("3 photos selected");
+  const [download] = await Promise.all([page.waitForEvent("download"), bar.getByRole("link", { name: "Download zip" }).click()]);
+  const zip = path.join(tempDir, "photos.zip");
+  await download.saveAs(zip);
+  const entries = execFileSync("unzip", ["-Z1", zip]).toString().trim().split("\n").sort();
+  expect(entries).toEqual(["p-09.jpg", "p-10.jpg", "p-11.jpg"]);
+  for (const name of entries) expect(execFileSync("unzip", ["-p", zip, name]).equals(readFileSync(library.path(name))), name).toBe(true);
+  // one photo goes as itself
+  await page.keyboard.press("Escape");
+  await check("p-04.jpg").click();
+  await expect(bar.getByRole("link", { name: "Download" })).toHaveAttribute("href", /^\/api\/media\/[^/]+\/original$/);
+  await page.keyboard.press("Escape");
 
   // in the album, two of them out again
   await page.goto(`/albums/${picked.id}`);
@@ -189,4 +229,36 @@ test("on a phone the grid fits 375 px, check marks are always there and the scru
   // a tap on a check selects, a tap on the photo opens it
   await page.getByRole("checkbox", { name: "Select m-02.jpg" }).tap();
   await expect(page.getByRole("toolbar", { name: "Selected photos" })).toContainText("1 photo selected");
+});
+
+test("the DOM holds only the rows near the screen while scrolling through 1,000 photos", async ({ library, user, adminApi, signedInApi, newPage }) => {
+  test.setTimeout(600_000);
+  const COUNT = 1000;
+  // tiny JPEGs, 25 a day over 40 days of 2021 and 2022 (the scan takes 1-2 minutes here; the
+  // issue's browser benchmark is the place for 5,000 of 100,000)
+  await library.photos("", COUNT, {
+    width: 32,
+    height: 24,
+    quality: 50,
+    name: (i) => `n-${String(i).padStart(4, "0")}.jpg`,
+    exif: (i) => {
+      const day = new Date(Date.UTC(2022, 11, 31 - Math.floor(i / 25) * 12));
+      return { IFD2: { DateTimeOriginal: `${day.getUTCFullYear()}:${pad(day.getUTCMonth() + 1)}:${pad(day.getUTCDate())} 12:${pad(Math.floor((i % 25) / 60))}:${pad(59 - (i % 25))}` } };
+    },
+  });
+  await user({ username: "nell", password: "nell-password", scanPath: library.path() });
+  const started = Date.now();
+  await scanEverything(adminApi, 480_000);
+  console.log(`scanned ${COUNT} photos in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const buckets = dataOf<{ month: string; count: number }[]>(await trpcQuery(await signedInApi("nell", "nell-password"), "photos.timelineBuckets", {}));
+  expect(buckets.reduce((sum, b) => sum + b.count, 0)).toBe(COUNT);
+
+  const page = await newPage();
+  await signIn(page, "nell", "nell-password");
+  await expect(page.getByRole("heading", { name: "December 2022", level: 2 })).toBeVisible();
+  const { seen, mostElements: most } = await scrollThroughTimeline(page, 1.5);
+  console.log(`at most ${most} elements in the page while scrolling through ${seen.size} photos`);
+  const names = Array.from({ length: COUNT }, (_, i) => `n-${String(i).padStart(4, "0")}.jpg`);
+  expect(names.filter((n) => !seen.has(n))).toEqual([]);
+  expect(most).toBeLessThan(2000);
 });

@@ -56,12 +56,12 @@ export function dataOf<T>(res: TrpcResult): T {
   return res.data as T;
 }
 
-/** Scan now for every user's folder, as an admin presses it, and waits until no scan is queued
- *  or running. */
-export async function scanEverything(adminApi: APIRequestContext) {
+/** Scan now for every user's folder, as an admin presses it, and waits (up to `timeout` ms)
+ *  until no scan is queued or running. */
+export async function scanEverything(adminApi: APIRequestContext, timeout = 60_000) {
   const start = await trpcMutation(adminApi, "scan.start", {});
   expect(start.status).toBe(200);
   await expect
-    .poll(async () => dataOf<{ items: { status: string }[] }>(await trpcQuery(adminApi, "jobs.list")).items.filter((j) => j.status === "queued" || j.status === "running").length, { timeout: 60_000 })
+    .poll(async () => dataOf<{ items: { status: string }[] }>(await trpcQuery(adminApi, "jobs.list")).items.filter((j) => j.status === "queued" || j.status === "running").length, { timeout })
     .toBe(0);
 }

@@ -164,23 +164,42 @@ export function rowAt<T>(rows: TimelineRow<T>[], y: number): number {
   return found;
 }
 
+/** How far `month`'s heading moved between two layouts (0 when it is in neither). */
+function headingShift<T>(before: TimelineRow<T>[], after: TimelineRow<T>[], month: string): number {
+  const was = before.find((r) => r.month === month);
+  const is = after.find((r) => r.month === month);
+  return was && is ? is.top - was.top : 0;
+}
+
 /**
- * Where the page must scroll to keep what the viewer looks at in place when the rows change
- * above it (a month above loads and grows or shrinks): the row at `scrollY` in `before` (the
- * month heading when that row is gone, a placeholder turning into photos), found in `after`,
- * gives the new position. `scrollY` and the result are px from the timeline's top; the result
- * is `scrollY` when nothing moves or the row is not there any more.
+ * Where the page must scroll to keep what the viewer looks at in place when rows change (a
+ * month above loads and grows or shrinks; the month on screen loads): the row at `scrollY` in
+ * `before`, found by its key in `after`, keeps its place. A placeholder at `scrollY` stands for
+ * photos by count: the position keeps the same photo of the month (as far as the estimate goes)
+ * while its pages come in, whether they take the placeholder's place or push what is left of it
+ * down. A row gone otherwise keeps its month's heading in place. `scrollY` and the result are
+ * px from the timeline's top.
  */
 export function anchoredScroll<T>(before: TimelineRow<T>[], after: TimelineRow<T>[], scrollY: number): number {
   if (scrollY <= 0) return scrollY;
-  const i = rowAt(before, scrollY);
-  const row = before[i];
+  const row = before[rowAt(before, scrollY)];
   if (!row) return scrollY;
   const same = after.find((r) => r.key === row.key);
+  if (row.kind === "placeholder" && row.count > 0 && (!same || same.kind === "placeholder")) {
+    // photos into what was left of the month, and those that came in since
+    const into = ((scrollY - row.top) / row.height) * row.count;
+    const left = same?.kind === "placeholder" ? same.count : 0;
+    const came = row.count - left;
+    if (came > 0) {
+      // the new rows run from where the placeholder began to where what is left of it begins
+      const start = row.top + headingShift(before, after, row.month);
+      const monthRows = after.filter((r) => r.month === row.month);
+      const end = same ? same.top : (monthRows.at(-1)?.top ?? start) + (monthRows.at(-1)?.height ?? 0);
+      if (into < came || !same) return start + (Math.min(into, came) / came) * (end - start);
+      return same.top + ((into - came) / left) * same.height;
+    }
+  }
   if (same) return same.top + Math.min(scrollY - row.top, same.height);
-  // the row went (a placeholder loaded): keep the month's heading where it was
-  const headBefore = before.find((r) => r.month === row.month);
-  const headAfter = after.find((r) => r.month === row.month);
-  if (!headBefore || !headAfter) return scrollY;
-  return scrollY + (headAfter.top - headBefore.top);
+  // the row went: keep the month's heading where it was
+  return scrollY + headingShift(before, after, row.month);
 }

@@ -162,4 +162,26 @@ describe("rowAt and anchoredScroll", () => {
     const shift = after.find((r) => r.key === "m:2024-03")!.top - before.find((r) => r.key === "m:2024-03")!.top;
     expect(anchoredScroll(before, after, y)).toBe(y + shift);
   });
+
+  it("keeps the same photo of a month on screen, by count, while its pages come in", () => {
+    const big = (n: number) => Array.from({ length: n }, (_, i) => photo(`b${i}`, `2024-01-${String(31 - Math.floor(i / 13)).padStart(2, "0")}T12:00:00`));
+    const month = (items: LayoutItem[]) => ({ month: "2024-01", heading: "January 2024", count: 400, items, complete: items.length === 400 });
+    const none = layoutTimeline([month([])], 1000).rows;
+    const half = layoutTimeline([month(big(200))], 1000).rows;
+    const all = layoutTimeline([month(big(400))], 1000).rows;
+    const p0 = none.find((r) => r.kind === "placeholder")!;
+    const p1 = half.find((r) => r.kind === "placeholder")!;
+    const newStart = half[1]!.top;
+    // a quarter into the month: photo 100, among the 200 that came in, halfway through them
+    expect(anchoredScroll(none, half, p0.top + p0.height / 4)).toBeCloseTo(newStart + (p1.top - newStart) / 2, 6);
+    // three quarters in: photo 300, halfway into what is left
+    expect(anchoredScroll(none, half, p0.top + (p0.height * 3) / 4)).toBeCloseTo(p1.top + p1.height / 2, 6);
+    // the rest comes in: halfway into what was left is halfway through the rows that came
+    const end = all.at(-1)!.top + all.at(-1)!.height;
+    const restStart = all.find((r) => r.kind === "photos" && r.tiles.some((t) => t.item.id === "b200"))!.top;
+    const y = anchoredScroll(half, all, p1.top + p1.height / 2);
+    expect(y).toBeGreaterThan(restStart);
+    expect(y).toBeLessThan(end);
+    expect(y).toBeCloseTo(p1.top + (end - p1.top) / 2, 6);
+  });
 });

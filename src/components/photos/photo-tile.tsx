@@ -10,8 +10,16 @@ type Tile = Pick<Item, "id" | "fileName" | "thumbnailState" | "favorite" | "anim
 export type TileBox = { left: number; width: number; height: number };
 
 const mark = "pointer-events-none absolute flex items-center gap-0.5 rounded bg-black/60 text-white drop-shadow";
-/** Past this many px on its long side a tile takes the large preview: the small one is 256 px. */
-const SMALL_UP_TO = 320;
+/** Past this many px on its long side a tile takes the large preview (1280 px, about ten times
+ *  the bytes); up to it the small one (256 px) is stretched a little: most tiles of a grid. */
+const SMALL_UP_TO = 400;
+
+/** A thumbnail that leaves the DOM still loading stops loading (Chromium keeps fetching an image
+ *  removed from the page otherwise): scrolling fast past thousands of photos must not queue
+ *  their thumbnails ahead of what comes on screen. */
+const stopWhenGone = (img: HTMLImageElement | null) => () => {
+  if (img && !img.complete) img.removeAttribute("src");
+};
 
 type Props = {
   item: Tile;
@@ -57,7 +65,7 @@ export const PhotoTile = memo(function PhotoTile({ item, box, selected, selectin
       >
         {item.thumbnailState === "ready" ? (
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={`/api/media/${item.id}/thumbnail?size=${size}`} alt={item.fileName} loading="lazy" decoding="async" className="h-full w-full object-cover" />
+          <img ref={stopWhenGone} src={`/api/media/${item.id}/thumbnail?size=${size}`} alt={item.fileName} loading="lazy" decoding="async" className="h-full w-full object-cover" />
         ) : (
           <span className="flex h-full items-center justify-center p-1 text-center text-xs text-slate-500 dark:text-slate-400">No preview</span>
         )}

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { z } from "zod";
 import { addToAlbumFormSchema, photoTagFormSchema } from "~/lib/form-schemas";
+import { MAX_ZIP_IDS, zipUrl } from "~/lib/media";
 import { plural } from "~/lib/plural";
 import { chunked } from "~/lib/timeline-selection";
 import { useTRPC } from "~/trpc/react";
@@ -12,9 +13,6 @@ import { Dialog, DialogButtons } from "../ui/dialog";
 import { Form } from "../ui/form";
 import { FormField } from "../ui/form-field";
 import { useZodForm } from "../ui/use-zod-form";
-
-/** Most photos one zip link names: the ids ride in the URL, which servers cap near 16 KB. */
-export const MAX_ZIP = 500;
 
 type Props = {
   /** the selected photos in the order shown, with file names for a single download */
@@ -29,13 +27,14 @@ const action = "rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hove
 /**
  * The bar over the foot of the screen while photos are selected: how many, and what to do with
  * them all: favorite or not, add or remove a tag, add to an album (one of the user's or a new
- * one), remove from the album shown, download (one photo as it is, several as one zip). Every
+ * one), remove from the album shown, download (one photo as it is, several as one zip, more than
+ * a zip takes as several, one link each). Every
  * change goes out in calls of at most 500 ids and then reloads what the pages show.
  */
 export function SelectionBar({ selected, albumId, onClear }: Props) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [dialog, setDialog] = useState<"addTag" | "removeTag" | "album" | null>(null);
+  const [dialog, setDialog] = useState<"addTag" | "removeTag" | "album" | "zips" | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const ids = selected.map((p) => p.id);
   const count = plural(ids.length, "photo");
@@ -106,14 +105,14 @@ export function SelectionBar({ selected, albumId, onClear }: Props) {
           <a href={`/api/media/${single.id}/original`} download={single.fileName} className={action}>
             Download
           </a>
-        ) : ids.length <= MAX_ZIP ? (
-          <a href={`/api/media/zip?ids=${ids.join(",")}`} download className={action}>
+        ) : ids.length <= MAX_ZIP_IDS ? (
+          <a href={zipUrl(ids)} download className={action}>
             Download zip
           </a>
         ) : (
-          <span className={`${action} cursor-not-allowed opacity-50`} title={`A zip takes at most ${plural(MAX_ZIP, "photo")}.`}>
-            Download zip
-          </span>
+          <button type="button" className={action} onClick={() => setDialog("zips")}>
+            Download zips
+          </button>
         )}
       </div>
       <div className="mx-auto max-w-6xl px-4 empty:hidden">
@@ -125,6 +124,7 @@ export function SelectionBar({ selected, albumId, onClear }: Props) {
       {dialog === "addTag" && <TagDialog ids={ids} mode="add" onClose={() => setDialog(null)} onDone={finished} />}
       {dialog === "removeTag" && <TagDialog ids={ids} mode="remove" onClose={() => setDialog(null)} onDone={finished} />}
       {dialog === "album" && <AlbumDialog ids={ids} onClose={() => setDialog(null)} onDone={finished} />}
+      {dialog === "zips" && <ZipsDialog ids={ids} onClose={() => setDialog(null)} />}
     </div>
   );
 }
@@ -204,6 +204,32 @@ function AlbumDialog({ ids, onClose, onDone }: DialogProps) {
           <SubmitButton busy={form.formState.isSubmitting}>Add to album</SubmitButton>
         </DialogButtons>
       </Form>
+    </Dialog>
+  );
+}
+
+/** A selection larger than one zip takes, as several zips of MAX_ZIP_IDS photos: one link each,
+ *  as a browser lets a page start one download per click. */
+function ZipsDialog({ ids, onClose }: { ids: string[]; onClose: () => void }) {
+  const parts = chunked(ids, MAX_ZIP_IDS);
+  return (
+    <Dialog title={`Download ${plural(ids.length, "photo")} as ${plural(parts.length, "zip")}`} onClose={onClose}>
+      <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">A zip holds at most {plural(MAX_ZIP_IDS, "photo")}: download each part.</p>
+      <ul className="space-y-1">
+        {parts.map((part, i) => {
+          const from = i * MAX_ZIP_IDS + 1;
+          return (
+            <li key={from}>
+              <a href={zipUrl(part)} download className="text-sm font-medium text-brand hover:underline">
+                Part {i + 1}: photos {from.toLocaleString("en-US")} to {(from + part.length - 1).toLocaleString("en-US")}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+      <DialogButtons>
+        <Button onClick={onClose}>Close</Button>
+      </DialogButtons>
     </Dialog>
   );
 }

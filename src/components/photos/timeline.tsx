@@ -53,6 +53,18 @@ function useGridBox() {
   return { setElement, element, ...box };
 }
 
+/** Where the scrubber's marker goes: the month at the screen's top and how far into it, or the
+ *  end of the last month when the page can scroll no further (the oldest months may be too short
+ *  to reach the top). */
+function scrubberPosition(rows: TimelineRow<TimelinePhoto>[], months: Map<string, { top: number; height: number }> | undefined, y: number, buckets: { month: string }[] | undefined) {
+  const last = buckets?.at(-1)?.month;
+  if (last && typeof window !== "undefined" && y > 0 && window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2) return { month: last, fraction: 1 };
+  const row = rows[Math.max(0, rowAt(rows, y))];
+  const span = row ? months?.get(row.month) : undefined;
+  if (!row || !span || row.month === "undated") return null;
+  return { month: row.month, fraction: Math.min(1, Math.max(0, (y - span.top) / span.height)) };
+}
+
 /** Grey rows while the months are asked for. */
 function Skeleton() {
   return (
@@ -132,7 +144,10 @@ function TimelineGrid({ source, emptyTitle, emptyText }: Props) {
     setSelected((s) => ([...s].every((id) => present.has(id)) ? s : new Set([...s].filter((id) => present.has(id)))));
   }, [order]);
   const onSelect = useCallback((id: string, range: boolean) => {
-    setSelected((s) => (range ? withRange(s, orderIds.current, lastClicked.current, id) : toggled(s, id)));
+    // read now: the updater runs at the next render, after the ref moved on
+    const from = lastClicked.current;
+    const order = orderIds.current;
+    setSelected((s) => (range ? withRange(s, order, from, id) : toggled(s, id)));
     lastClicked.current = id;
   }, []);
   const onSelectDay = useCallback((ids: string[]) => setSelected((s) => withAllOrNone(s, ids)), []);
@@ -167,10 +182,7 @@ function TimelineGrid({ source, emptyTitle, emptyText }: Props) {
   }, [open, rows, gridTop]);
 
   // where the screen is, for the scrubber's marker
-  const scrollY = (virtualizer.scrollOffset ?? 0) - gridTop;
-  const atRow = rows[Math.max(0, rowAt(rows, scrollY))];
-  const span = atRow ? layout?.months.get(atRow.month) : undefined;
-  const position = atRow && span && atRow.month !== "undated" ? { month: atRow.month, fraction: Math.min(1, Math.max(0, (scrollY - span.top) / span.height)) } : null;
+  const position = scrubberPosition(rows, layout?.months, (virtualizer.scrollOffset ?? 0) - gridTop, data.buckets);
   const jump = useCallback(
     (month: string, fraction: number) => {
       const target = layout?.months.get(month);
