@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { dataOf, scanEverything, trpcQuery } from "./support/api";
 import { expect, test } from "./support/fixtures";
-import { photosSeenScrolling, scrollThroughTimeline } from "./support/timeline";
+import { photosSeenScrolling, scrollThroughTimeline, scrollTo } from "./support/timeline";
 import { signIn } from "./support/ui";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -79,6 +79,20 @@ test("justified rows fill the width, and the scrubber jumps to an early year", a
   // a day's last row is not stretched: its tiles sit at the target height, from the left
   const lastRow = rows.days[0]!.at(-1)!;
   expect(lastRow.tiles.at(-1)!.right).toBeLessThanOrEqual(rows.left + rows.width + 1);
+
+  // the viewer goes on from August 2023's last photo to March 2019's first, and back
+  await scrollTo(page, page.getByRole("heading", { name: "March 2019", level: 2 }));
+  // the month's last photo shown: the last tile of its region (its end and March's start are on screen)
+  const lastName = (await august.getByRole("button", { name: /^Open y2023-/ }).last().getAttribute("aria-label"))!.slice("Open ".length);
+  await page.getByRole("button", { name: `Open ${lastName}` }).click();
+  await expect(page.getByRole("dialog", { name: lastName })).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("dialog", { name: /^y2019-/ })).toBeVisible();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByRole("dialog", { name: lastName })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
 
   // the scrubber: years in proportion to their photos; 2015 is a click away
   const scrubber = page.getByRole("slider", { name: "Timeline dates" });
@@ -220,8 +234,8 @@ test("on a phone the grid fits 375 px, check marks are always there and the scru
 test("the DOM holds only the rows near the screen while scrolling through 1,000 photos", async ({ library, user, adminApi, signedInApi, newPage }) => {
   test.setTimeout(600_000);
   const COUNT = 1000;
-  // tiny JPEGs, 25 a day over 40 days of 2021 and 2022 (the scan takes 1-2 minutes; the
-  // browser benchmark scrolls through 5,000 of 100,000)
+  // tiny JPEGs, 25 a day over 40 days of 2021 and 2022 (the scan takes 1-2 minutes here; the
+  // issue's browser benchmark is the place for 5,000 of 100,000)
   await library.photos("", COUNT, {
     width: 32,
     height: 24,

@@ -1,6 +1,6 @@
 // The timeline as a spec reads it: only the rows near the screen are in the DOM, so seeing every
 // photo means scrolling through it.
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Whether a grey placeholder (a month still to load) is in the DOM: on screen or near it,
  *  where the timeline loads months. */
@@ -41,3 +41,15 @@ export async function scrollThroughTimeline(page: Page, screens = 0.8): Promise<
 
 /** The names of the photos seen scrolling through the timeline (scrollThroughTimeline). */
 export const photosSeenScrolling = async (page: Page) => (await scrollThroughTimeline(page)).seen;
+
+/** Scrolls down half a screen at a time until `target` is in the DOM (rows far from the screen
+ *  are not), then brings it on screen. */
+export async function scrollTo(page: Page, target: Locator) {
+  for (let step = 0; step < 400 && !(await target.count()); step++) {
+    await page.evaluate(async () => {
+      window.scrollBy(0, window.innerHeight / 2);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
+  }
+  await target.scrollIntoViewIfNeeded();
+}

@@ -17,7 +17,7 @@ export function AppHeader({ user }: Props) {
           Folio
         </Link>
         <NavLinks />
-        <Suspense fallback={<div className="min-w-0 flex-1 sm:max-w-xs" />}>
+        <Suspense fallback={<div className="min-w-0 flex-1 sm:ml-auto sm:max-w-xs" />}>
           <HeaderSearch />
         </Suspense>
         <AvatarMenu initials={initialsOf(user.name, user.username)} label={user.name || user.username} isAdmin={user.isAdmin} />

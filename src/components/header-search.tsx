@@ -16,7 +16,7 @@ export function HeaderSearch() {
       role="search"
       action="/search"
       method="get"
-      className="min-w-0 flex-1 sm:max-w-xs"
+      className="min-w-0 flex-1 sm:ml-auto sm:max-w-xs"
       onSubmit={(e) => {
         e.preventDefault();
         const q = String(new FormData(e.currentTarget).get("q") ?? "").trim();

@@ -1,7 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
 import { plural } from "~/lib/plural";
-import { searchFormSchema, searchFormValues, searchHref, type SearchInput } from "~/lib/search-url";
+import { isBlankSearch, searchFormSchema, searchFormValues, searchHref, type SearchInput } from "~/lib/search-url";
 import { Button, SubmitButton } from "../ui/button";
 import { Form } from "../ui/form";
 import { CheckboxField, FormField, SelectField } from "../ui/form-field";
@@ -18,11 +19,16 @@ const RATINGS = [["", "Any rating"], ...[1, 2, 3, 4, 5].map((n) => [String(n), `
 
 /**
  * The search: free text and filters, kept in the URL. Submitting opens /search with the new
- * query (a history entry, so Back returns to the previous search); blanks mean "any".
+ * query (a history entry, so Back returns to the previous search); blanks mean "any". On a
+ * phone the filters fold away under a button while only words are searched, so the results
+ * come right below the box; wider screens always show them.
  */
 export function SearchForm({ input, cameras }: Props) {
   const router = useRouter();
   const form = useZodForm(searchFormSchema, searchFormValues(input));
+  const filtersSet = Object.keys(input).filter((key) => key !== "q").length;
+  const [showFilters, setShowFilters] = useState(filtersSet > 0 || isBlankSearch(input));
+  const filtersId = useId();
   // a camera in the URL that the list no longer has (its photos gone) still shows as chosen
   const cameraNames = cameras.some((c) => c.name === input.camera) || !input.camera ? cameras : [...cameras, { name: input.camera, count: 0 }];
   return (
@@ -41,7 +47,10 @@ export function SearchForm({ input, cameras }: Props) {
           Search
         </SubmitButton>
       </div>
-      <fieldset className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <Button variant="link" className="sm:hidden" aria-expanded={showFilters} aria-controls={filtersId} onClick={() => setShowFilters((s) => !s)}>
+        {showFilters ? "Hide filters" : filtersSet ? `Filters (${filtersSet} set)` : "Filters"}
+      </Button>
+      <fieldset id={filtersId} className={`${showFilters ? "grid" : "hidden"} grid-cols-1 gap-3 sm:grid sm:grid-cols-2 lg:grid-cols-4`}>
         <legend className="sr-only">Filters</legend>
         <FormField form={form} name="from" label="Taken from" type="date" hint="The day where it was taken" />
         <FormField form={form} name="to" label="Taken until" type="date" hint="Inclusive" />
