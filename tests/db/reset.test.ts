@@ -17,10 +17,11 @@ describe("the reset between tests", () => {
   it("(a test that writes a row to every table)", async () => {
     const lib = makeTree("trip");
     const user = await makeUser({ scanPath: lib() }); // User, AuditEvent
-    const photo = await makePhoto(lib("trip/a.jpg"), { keywords: { create: { name: "Sea" } } }); // Photo, Folder, PhotoKeyword
+    // Photo, Folder, FolderMonth, PhotoKeyword, PhotoSearch
+    const photo = await makePhoto(lib("trip/a.jpg"), { takenAt: new Date("2024-06-01T10:00:00Z"), takenAtLocal: "2024-06-01T10:00:00" }, ["Sea"]);
     const as = signedInAs(user);
     await as.photos.setFavorite({ id: photo.id, favorite: true }); // PhotoState
-    await as.tags.add({ photoId: photo.id, name: "sea" }); // Tag, PhotoTag
+    await as.tags.add({ photoId: photo.id, name: "sea" }); // Tag, PhotoTag, UserPhotoSearch
     const album = await as.albums.create({ name: "Trip" });
     await as.albums.addPhotos({ id: album.id, photoIds: [photo.id] }); // Album, AlbumPhoto
     const job = await enqueueScan({ root: lib() });

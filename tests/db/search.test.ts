@@ -4,6 +4,8 @@
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
+import { planSearch } from "~/server/db/search";
+import { timelinePage } from "~/server/db/timeline";
 import { backfillSearchWords } from "~/server/services/search";
 import { makeTree } from "../support/library";
 import { setMtime, writeSidecar, sidecarPath } from "../support/media";
@@ -113,6 +115,24 @@ describe("photos.search on rows as a scan writes them", () => {
     expect(await search(alice, { month: "undated", q: "beach" })).toEqual(["beach-undated.jpg"]);
     expect(await signedInAs(alice).photos.timelineBuckets({ q: "beach" })).toEqual([{ month: "2023-07", count: 1 }]);
     expect(await signedInAs(alice).photos.timelineBuckets({ camera: "NIKON D750" })).toEqual([{ month: "2023-07", count: 1 }]);
+  });
+
+  it("gives the same answer whichever way a page is planned: from the rarest word's matches, or walking the photos", async () => {
+    const ben = await makeUser({ username: "ben", scanPath: lib("alice") });
+    await signedInAs(ben).tags.add({ photoId: ids["portrait.jpg"]!, name: "Holidays too" });
+    const viewer = { id: ben.id, scanPath: lib("alice") };
+    for (const terms of [["beach"], ["holidays"], ["holidays", "img"], ["jpg", "too"], ["canon", "beach", "meteo"], ["nothing"]]) {
+      const collected = await timelinePage(viewer, { search: { terms, collect: true } }, 60);
+      const walked = await timelinePage(viewer, { search: { terms, collect: false } }, 60);
+      expect(walked.map((r) => r.fileName), terms.join(" ")).toEqual(collected.map((r) => r.fileName));
+    }
+    expect((await timelinePage(viewer, { search: { terms: ["holidays"], collect: false } }, 60)).map((r) => r.fileName)).toEqual([
+      "portrait.jpg",
+      "IMG_0002.jpg",
+      "IMG_0001.jpg",
+    ]);
+    // the rarest word goes first
+    expect((await planSearch(viewer, ["img", "meteo"], 60)).terms).toEqual(["meteo", "img"]);
   });
 
   it("pages newest first with a cursor, like photos.list", async () => {

@@ -7,7 +7,8 @@ import { folderSummaryStatements } from "~/server/db/folder-summary";
 import { appliedMigrationsStatement, prepareStatements, statisticsStatements } from "~/server/db/maintenance";
 import { timelineStatement } from "~/server/db/timeline";
 import { timelineBucketsStatement } from "~/server/db/timeline-buckets";
-import { searchTermsSql } from "~/server/db/search";
+import { termCountsStatement } from "~/server/db/search";
+import { mapPointsStatement } from "~/server/db/map-points";
 
 const viewer = { id: "user-1", scanPath: "/library/family" };
 
@@ -36,7 +37,12 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
       60,
     ),
   ],
-  "search-page": (d) => [timelineStatement(d, viewer, { search: searchTermsSql(d, viewer, ["beach", "2023"]), cursor: "photo-9" }, 60)],
+  "search-page": (d) => [
+    timelineStatement(d, viewer, { search: { terms: ["beach", "2023"], collect: true }, cursor: "photo-9" }, 60),
+    timelineStatement(d, viewer, { search: { terms: ["beach", "2023"], collect: false } }, 60),
+    termCountsStatement(d, viewer, ["beach", "2023"]),
+  ],
+  "map-points": (d) => [mapPointsStatement(d, viewer, {}), mapPointsStatement(d, viewer, { albumId: "album-1" })],
   "timeline-buckets": (d) => [timelineBucketsStatement(d, viewer, {}), timelineBucketsStatement(d, viewer, { folder: "/library/family/2023", favorite: true })],
   "timeline-no-scan-path": (d) => [timelineStatement(d, { id: "user-2", scanPath: null }, {}, 60)],
   "folder-summary-refresh": (d) => folderSummaryStatements(d, "/library/family"),

@@ -2,6 +2,7 @@
 // builder shared by the timeline pages, their month buckets, search and the map, so a filter
 // means the same everywhere. Visibility is not here: every statement adds visibleSql itself.
 import { sqlTrue, type Dialect } from "./dialect";
+import { searchTermsSql, type SearchTerms } from "./search";
 import type { Viewer } from "./visibility";
 
 /** A camera as stored: EXIF Make and Model (null when the file says nothing). */
@@ -18,7 +19,8 @@ export type CameraPair = { make: string | null; model: string | null };
  * - `mediaType`, `minRating` (the file's rating), `hasLocation` (latitude and longitude)
  * - `cameras`: the (make, model) pairs one camera name stands for (an empty list matches none)
  * - `bounds`: degrees; west > east crosses the antimeridian
- * - `search`: a condition on p."id" from the full-text index (search.ts), already built
+ * - `search`: words each to be the prefix of a word of the photo or of the viewer's own words
+ *   for it, planned by search.ts planSearch
  */
 export type PhotoFilter = {
   folder?: string;
@@ -34,7 +36,7 @@ export type PhotoFilter = {
   hasLocation?: boolean;
   cameras?: CameraPair[];
   bounds?: { south: number; west: number; north: number; east: number };
-  search?: (p: (value: unknown) => string) => string;
+  search?: SearchTerms;
 };
 
 /** The month after "YYYY-MM": the exclusive upper bound of that month's local times. */
@@ -83,6 +85,6 @@ export function photoFilterSql(d: Dialect, viewer: Viewer, f: PhotoFilter, p: (v
       west <= east ? `p."longitude" BETWEEN ${p(west)} AND ${p(east)}` : `(p."longitude" >= ${p(west)} OR p."longitude" <= ${p(east)})`,
     );
   }
-  if (f.search) where.push(f.search(p));
+  if (f.search?.terms.length) where.push(searchTermsSql(d, viewer, f.search, p));
   return where;
 }

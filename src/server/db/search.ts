@@ -2,8 +2,9 @@
 // tables PhotoSearchFts and UserPhotoSearchFts (external content, rowid = the words row's id),
 // PostgreSQL GIN indexes on array_to_tsvector(string_to_array(words, ' ')). The words were
 // normalised by the app (lib/search-words.ts), so both engines only split on spaces.
-import type { Dialect } from "./dialect";
-import type { Viewer } from "./visibility";
+import { db, dialect } from "./index";
+import { rawParams, type Dialect, type Statement } from "./dialect";
+import { pathRangeSql, type Viewer } from "./visibility";
 
 /** The index expression of the PostgreSQL GIN indexes: the query must repeat it to use them. */
 const pgWords = (alias: string) => `array_to_tsvector(string_to_array(${alias}."words", ' '))`;
@@ -14,24 +15,105 @@ export function prefixQuery(d: Dialect, term: string) {
   return d === "postgresql" ? `'${term.replace(/'/g, "''")}':*` : `"${term.replace(/"/g, '""')}"*`;
 }
 
+type P = (value: unknown) => string;
+
+/** The ids of the photos whose own words hold `term` as a prefix. */
+function photoMatches(d: Dialect, term: string, p: P) {
+  return d === "postgresql"
+    ? `SELECT s."photoId" FROM "PhotoSearch" s WHERE ${pgWords("s")} @@ ${p(prefixQuery(d, term))}::tsquery`
+    : `SELECT s."photoId" FROM "PhotoSearch" s WHERE s."id" IN (SELECT "rowid" FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ${p(prefixQuery(d, term))})`;
+}
+
+/** The ids of the photos whose words of the viewer's own (tag and album names) hold `term`. */
+function ownMatches(d: Dialect, viewer: Viewer, term: string, p: P) {
+  return d === "postgresql"
+    ? `SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = ${p(viewer.id)} AND ${pgWords("u")} @@ ${p(prefixQuery(d, term))}::tsquery`
+    : `SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = ${p(viewer.id)} AND u."id" IN (SELECT "rowid" FROM "UserPhotoSearchFts" WHERE "UserPhotoSearchFts" MATCH ${p(prefixQuery(d, term))})`;
+}
+
 /**
- * The condition "every term is the prefix of a word of the photo (PhotoSearch) or of the
- * viewer's own words for it (their tag and album names, UserPhotoSearch)" on the Photo row
- * aliased p, for PhotoFilter.search. Another user's words are never looked at.
+ * `term` matches the Photo row aliased p, in the form for walking the photos in page order and
+ * testing each. SQLite: on this row's own words alone, read by the unique (photoId) and
+ * (userId, photoId) indexes (a word starts with the term: the words are separated by single
+ * spaces and a term holds only letters and digits, so LIKE "% term%" on " words" is exactly
+ * that), which costs the same however many photos match. PostgreSQL: against the term's matches
+ * in the GIN index, which it gathers once into a hash; it would misjudge the LIKE (too few rows)
+ * and scan the whole table instead of walking the date index.
  */
-export function searchTermsSql(d: Dialect, viewer: Viewer, terms: string[]) {
-  return (p: (value: unknown) => string) => {
-    const each = terms.map((term) => {
-      const photo =
-        d === "postgresql"
-          ? `SELECT s."photoId" FROM "PhotoSearch" s WHERE ${pgWords("s")} @@ ${p(prefixQuery(d, term))}::tsquery`
-          : `SELECT s."photoId" FROM "PhotoSearch" s WHERE s."id" IN (SELECT "rowid" FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ${p(prefixQuery(d, term))})`;
-      const own =
-        d === "postgresql"
-          ? `SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = ${p(viewer.id)} AND ${pgWords("u")} @@ ${p(prefixQuery(d, term))}::tsquery`
-          : `SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = ${p(viewer.id)} AND u."id" IN (SELECT "rowid" FROM "UserPhotoSearchFts" WHERE "UserPhotoSearchFts" MATCH ${p(prefixQuery(d, term))})`;
-      return `(p."id" IN (${photo}) OR p."id" IN (${own}))`;
-    });
-    return each.length ? each.join(" AND ") : "1 = 1";
-  };
+function probe(d: Dialect, viewer: Viewer, term: string, p: P) {
+  if (d === "postgresql") {
+    const photo = `EXISTS (SELECT 1 FROM "PhotoSearch" s WHERE s."photoId" = p."id" AND ${pgWords("s")} @@ ${p(prefixQuery(d, term))}::tsquery)`;
+    const own = `EXISTS (SELECT 1 FROM "UserPhotoSearch" u WHERE u."userId" = ${p(viewer.id)} AND u."photoId" = p."id" AND ${pgWords("u")} @@ ${p(prefixQuery(d, term))}::tsquery)`;
+    return `(${photo} OR ${own})`;
+  }
+  const photo = `(SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id")`;
+  const own = `(SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ${p(viewer.id)} AND u."photoId" = p."id")`;
+  return `(' ' || COALESCE(${photo}, '') || ' ' || COALESCE(${own}, '')) LIKE ${p(`% ${term}%`)}`;
+}
+
+/** `term` matches the Photo row aliased p, in the form each engine drives from: it looks the
+ *  matches up by id and sorts them (SQLite takes two IN lists, PostgreSQL one union). */
+function drive(d: Dialect, viewer: Viewer, term: string, p: P) {
+  return d === "postgresql"
+    ? `p."id" IN (${photoMatches(d, term, p)} UNION ALL ${ownMatches(d, viewer, term, p)})`
+    : `(p."id" IN (${photoMatches(d, term, p)}) OR p."id" IN (${ownMatches(d, viewer, term, p)}))`;
+}
+
+/**
+ * What free text asks of a photo: every term is the prefix of a word of the photo (PhotoSearch)
+ * or of the viewer's own words for it (UserPhotoSearch; another user's words are never looked
+ * at). `collect`: the engine starts from the matches of the first term (the rarest), looks them
+ * up and sorts them; otherwise it walks the photos in page order and tests each, which stops
+ * after a page and wins when most photos match. The answer is the same either way.
+ */
+export type SearchTerms = { terms: string[]; collect: boolean };
+
+/** SearchTerms as a condition on the Photo row aliased p, for photoFilterSql. */
+export function searchTermsSql(d: Dialect, viewer: Viewer, search: SearchTerms, p: P) {
+  const each = search.terms.map((term, i) => (search.collect && i === 0 ? drive(d, viewer, term, p) : probe(d, viewer, term, p)));
+  return each.length ? each.join("\n        AND ") : "1 = 1";
+}
+
+/** Counts of matches stop here (SQLite): beyond it, the plan no longer changes much. */
+export const COUNT_CAP = 20_000;
+
+/** How many photos each term matches (its own words and the viewer's), and about how many
+ *  photos the viewer may see and there are in all (the folder summary's counts), for planSearch. SQLite reads the
+ *  full-text index lazily, so each count stops at COUNT_CAP + 1; PostgreSQL counts its bitmap
+ *  of the GIN index whole, as a LIMIT makes it scan the table instead (it guesses that 2% of the
+ *  rows match any prefix). */
+export function termCountsStatement(d: Dialect, viewer: Viewer, terms: string[]): Statement {
+  const { params, p } = rawParams(d);
+  // built in text order: SQLite's placeholders are positional
+  const counts = terms.map((term, i) => {
+    if (d === "postgresql") {
+      return `(SELECT COUNT(*) FROM (${photoMatches(d, term, p)}) a) + (SELECT COUNT(*) FROM (${ownMatches(d, viewer, term, p)}) b) AS "t${i}"`;
+    }
+    const photo = `(SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ${p(prefixQuery(d, term))} LIMIT ${p(COUNT_CAP + 1)}) a)`;
+    const own = `SELECT 1 FROM "UserPhotoSearchFts" f JOIN "UserPhotoSearch" u ON u."id" = f."rowid" WHERE "UserPhotoSearchFts" MATCH ${p(prefixQuery(d, term))} AND u."userId" = ${p(viewer.id)}`;
+    return `${photo} + (SELECT COUNT(*) FROM (${own} LIMIT ${p(COUNT_CAP + 1)}) b) AS "t${i}"`;
+  });
+  const visible = viewer.scanPath ? `(SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ${pathRangeSql(`f."path"`, viewer.scanPath, p)})` : "0";
+  const total = `(SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f)`;
+  return { sql: `SELECT ${[...counts, `${visible} AS "visible"`, `${total} AS "total"`].join(",\n  ")}`, params };
+}
+
+/**
+ * SearchTerms for `terms` on a page of `limit`: the rarest first, collected when looking up its
+ * matches costs less than walking the photos until a page of matches is found. The walk visits
+ * about (limit + 1) / (share of all photos that are visible and match every term, the terms
+ * taken as independent), or the viewer's photos alone when their folder is small (the planner
+ * reads a small subtree through the directory index). One word in 10 of 100,000 photos walks;
+ * one in 50, or words that rarely meet, collect. The answer is the same either way.
+ */
+export async function planSearch(viewer: Viewer, terms: string[], limit: number): Promise<SearchTerms> {
+  if (!terms.length) return { terms, collect: false };
+  const { sql, params } = termCountsStatement(dialect(), viewer, terms);
+  const [row] = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
+  const total = Math.max(1, Number(row!.total));
+  const visible = Number(row!.visible);
+  const counted = terms.map((term, i) => ({ term, n: Number(row![`t${i}`]) })).sort((a, b) => a.n - b.n);
+  const share = counted.reduce((f, c) => f * Math.min(1, c.n / total), visible / total);
+  const walked = Math.min(visible, share > 0 ? (limit + 1) / share : Infinity);
+  return { terms: counted.map((c) => c.term), collect: counted[0]!.n <= walked };
 }

@@ -6,9 +6,10 @@ import { compareKeywords } from "~/lib/keywords";
 import { localTimeOf } from "~/lib/local-time";
 import { nextLocalDate, type PhotoFilterInput, type PhotosListInput, type PhotosSearchInput } from "~/lib/photos";
 import { searchTerms } from "~/lib/search-words";
-import { db, dialect } from "~/server/db";
+import { db } from "~/server/db";
 import type { PhotoFilter } from "~/server/db/photo-filter";
-import { searchTermsSql } from "~/server/db/search";
+import { planSearch } from "~/server/db/search";
+import { mapPoints } from "~/server/db/map-points";
 import { timelinePage, type TimelineRow } from "~/server/db/timeline";
 import { timelineBuckets } from "~/server/db/timeline-buckets";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
@@ -44,9 +45,10 @@ function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtO
  * relative to the viewer's scan folder made absolute (one outside it is NOT_FOUND), the album
  * checked to be the viewer's (NOT_FOUND otherwise), the tag as its key, `to` as the day after,
  * `camera` as the (make, model) pairs it names, `q` as its words (lib/search-words.ts), each
- * to be the prefix of a word of the photo or of the viewer's own tag and album names on it.
+ * to be the prefix of a word of the photo or of the viewer's own tag and album names on it,
+ * planned for a page of `pageSize` (db/search.ts planSearch), else for reading every match.
  */
-export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput): Promise<PhotoFilter> {
+export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput, opts: { pageSize?: number } = {}): Promise<PhotoFilter> {
   let folder: string | undefined;
   if (input.folder !== undefined && viewer.scanPath) {
     folder = fromViewerPath(viewer.scanPath, input.folder) ?? undefined;
@@ -70,7 +72,8 @@ export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput): Pr
     hasLocation: input.hasLocation,
     cameras: input.camera === undefined ? undefined : await camerasNamed(input.camera),
     bounds: input.bounds,
-    search: terms.length ? searchTermsSql(dialect(), viewer, terms) : undefined,
+    // a page may stop early when the words are common; counts and the map need every match
+    search: terms.length ? (opts.pageSize ? await planSearch(viewer, terms, opts.pageSize) : { terms, collect: true }) : undefined,
   };
 }
 
@@ -113,14 +116,27 @@ export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListIn
  * listCameras names it), `bounds`, and the list keys and `month` as listPhotos takes them.
  */
 export async function searchPhotos(viewer: Viewer, input: NonNullable<PhotosSearchInput> = {}) {
-  const { cursor, limit, ...keys } = input;
-  return photoPage(viewer, await resolveFilter(viewer, keys), cursor, limit ?? 60);
+  const { cursor, limit = 60, ...keys } = input;
+  return photoPage(viewer, await resolveFilter(viewer, keys, { pageSize: limit }), cursor, limit);
 }
 
 /** The months of the photos `viewer` may see that match the filter keys, for the scrubber:
  *  `[{ month: "YYYY-MM", count }]`, newest first; photos without a local date are left out. */
 export async function photoBuckets(viewer: Viewer, input: PhotoFilterInput = {}) {
   return timelineBuckets(viewer, await resolveFilter(viewer, input));
+}
+
+/** Every photo `viewer` may see that has GPS coordinates, for the map: `{ points: [{ id, lat,
+ *  lon }] }`, degrees rounded to 6 decimals (a tenth of a metre; shorter to send), in no order.
+ *  `albumId` and `folder` narrow it as for listPhotos (NOT_FOUND likewise). */
+export async function photoMapPoints(viewer: Viewer, input: { albumId?: string; folder?: string } = {}) {
+  const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
+  const points = await mapPoints(viewer, await resolveFilter(viewer, { albumId: input.albumId, folder: input.folder }));
+  for (const point of points) {
+    point.lat = round(point.lat);
+    point.lon = round(point.lon);
+  }
+  return { points };
 }
 
 /** A photo row the viewer may see, or NOT_FOUND. For services only: it holds server paths. */

@@ -29,10 +29,17 @@ export async function listCameras(viewer: Viewer) {
 }
 
 /** The (make, model) pairs a camera name of listCameras stands for, among every photo indexed
- *  (visibility is the page's own condition); none for a name no photo has. Reads the
- *  (cameraMake, cameraModel) index only. */
+ *  (visibility is the page's own condition); none for a name no photo has. cameraName keeps the
+ *  model whole at the end of the name, or gives the maker alone, so only models that are the
+ *  name or one of its endings after a space (and rows with a make and no model) can give it:
+ *  a few seeks on the (cameraModel, cameraMake) index. */
 export async function camerasNamed(name: string): Promise<CameraPair[]> {
-  const pairs = await db.photo.findMany({ distinct: ["cameraMake", "cameraModel"], select: { cameraMake: true, cameraModel: true } });
+  const words = name.split(" ");
+  const endings = words.map((_, i) => words.slice(i).join(" "));
+  const pairs = await db.photo.groupBy({
+    by: ["cameraModel", "cameraMake"],
+    where: { OR: [{ cameraModel: { in: endings } }, { cameraModel: null, cameraMake: { not: null } }] },
+  });
   return pairs.filter((p) => cameraName(p.cameraMake, p.cameraModel) === name).map((p) => ({ make: p.cameraMake, model: p.cameraModel }));
 }
 

@@ -6,18 +6,24 @@ import {
   photosSearchSchema,
   bulkCountSchema,
   cameraListSchema,
+  mapPointsOutputSchema,
+  mapPointsSchema,
   setFavoriteSchema,
   setFavoritesSchema,
   timelineBucketsOutputSchema,
   timelineBucketsSchema,
 } from "~/lib/photos";
-import { getPhoto, listPhotos, photoBuckets, searchPhotos, setFavorite, setFavorites } from "~/server/services/photos";
+import { getPhoto, listPhotos, photoBuckets, photoMapPoints, searchPhotos, setFavorite, setFavorites } from "~/server/services/photos";
 import { listCameras } from "~/server/services/search";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const photosRouter = createTRPCRouter({
   list: protectedProcedure.input(photosListSchema).output(photoPageSchema).query(({ ctx, input }) => listPhotos(ctx.user, input ?? {})),
   search: protectedProcedure.input(photosSearchSchema).output(photoPageSchema).query(({ ctx, input }) => searchPhotos(ctx.user, input ?? {})),
+  mapPoints: protectedProcedure
+    .input(mapPointsSchema)
+    .output(mapPointsOutputSchema)
+    .query(({ ctx, input }) => photoMapPoints(ctx.user, input ?? {})),
   cameras: protectedProcedure.output(cameraListSchema).query(({ ctx }) => listCameras(ctx.user)),
   timelineBuckets: protectedProcedure
     .input(timelineBucketsSchema)

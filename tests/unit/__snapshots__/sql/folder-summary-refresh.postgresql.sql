@@ -19,3 +19,12 @@ WHERE true
 ON CONFLICT ("path") DO UPDATE SET "photoCount" = excluded."photoCount", "coverId" = excluded."coverId",
   "coverTakenAt" = excluded."coverTakenAt", "updatedAt" = CURRENT_TIMESTAMP;
 -- values: ["/library/family","/library/family/","/library/family0"]
+
+DELETE FROM "FolderMonth" WHERE ("path" = $1 OR ("path" >= $2 AND "path" < $3));
+-- values: ["/library/family","/library/family/","/library/family0"]
+
+INSERT INTO "FolderMonth" ("path", "month", "count")
+SELECT "directory", substr("takenAtLocal", 1, 7), COUNT(*) FROM "Photo"
+WHERE "missingSince" IS NULL AND "readError" IS NULL AND "takenAtLocal" IS NOT NULL AND ("directory" = $1 OR ("directory" >= $2 AND "directory" < $3))
+GROUP BY "directory", substr("takenAtLocal", 1, 7);
+-- values: ["/library/family","/library/family/","/library/family0"]

@@ -16,3 +16,12 @@ WHERE true
 ON CONFLICT ("path") DO UPDATE SET "photoCount" = excluded."photoCount", "coverId" = excluded."coverId",
   "coverTakenAt" = excluded."coverTakenAt", "updatedAt" = CURRENT_TIMESTAMP;
 -- values: ["/library/family","/library/family/","/library/family0"]
+
+DELETE FROM "FolderMonth" WHERE ("path" = ? OR ("path" >= ? AND "path" < ?));
+-- values: ["/library/family","/library/family/","/library/family0"]
+
+INSERT INTO "FolderMonth" ("path", "month", "count")
+SELECT "directory", substr("takenAtLocal", 1, 7), COUNT(*) FROM "Photo"
+WHERE "missingSince" IS NULL AND "readError" IS NULL AND "takenAtLocal" IS NOT NULL AND ("directory" = ? OR ("directory" >= ? AND "directory" < ?))
+GROUP BY "directory", substr("takenAtLocal", 1, 7);
+-- values: ["/library/family","/library/family/","/library/family0"]
