@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Folio", description: "Your photo lib
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+      <body className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100 antialiased">
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </body>
     </html>

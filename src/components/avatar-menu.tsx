@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 
 type Props = { initials: string; label: string; isAdmin: boolean };
 
-const itemClass = "block w-full px-4 py-2 text-left text-sm text-slate-700 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none";
+const itemClass = "block w-full px-4 py-2 text-left text-sm text-slate-700 dark:text-slate-300 hover:bg-slate-100 dark:hover:bg-slate-800 focus:bg-slate-100 dark:focus:bg-slate-800 focus:outline-none";
 
 export function AvatarMenu({ initials, label, isAdmin }: Props) {
   const [open, setOpen] = useState(false);
@@ -41,7 +41,7 @@ export function AvatarMenu({ initials, label, isAdmin }: Props) {
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen((o) => !o)}
-        className="flex h-9 w-9 items-center justify-center rounded-full bg-brand text-sm font-semibold text-white focus:outline-none focus:ring-2 focus:ring-brand focus:ring-offset-2"
+        className="flex h-9 w-9 items-center justify-center rounded-full bg-brand text-sm font-semibold text-white focus:outline-none focus:ring-2 focus:ring-brand focus:ring-offset-2 dark:focus:ring-offset-slate-900"
       >
         {initials}
       </button>
@@ -49,9 +49,9 @@ export function AvatarMenu({ initials, label, isAdmin }: Props) {
         <div
           role="menu"
           aria-label="Account"
-          className="absolute right-0 z-20 mt-2 w-48 overflow-hidden rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+          className="absolute right-0 z-20 mt-2 w-48 overflow-hidden rounded-md border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 py-1 shadow-lg"
         >
-          <p className="truncate border-b border-slate-100 px-4 py-2 text-xs text-slate-500">{label}</p>
+          <p className="truncate border-b border-slate-100 dark:border-slate-800 px-4 py-2 text-xs text-slate-500 dark:text-slate-400">{label}</p>
           <Link role="menuitem" href="/settings" className={itemClass} onClick={() => setOpen(false)}>
             Settings
           </Link>

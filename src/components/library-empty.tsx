@@ -12,7 +12,7 @@ export function LibraryEmpty({ what, scanPath }: { what: string; scanPath: strin
   }
   return (
     <EmptyState title={`No ${what} yet`}>
-      Your folder is <code className="rounded bg-slate-100 px-1">{scanPath}</code>. Its {what} appear here after it
+      Your folder is <code className="rounded bg-slate-100 dark:bg-slate-800 px-1">{scanPath}</code>. Its {what} appear here after it
       has been scanned.
     </EmptyState>
   );

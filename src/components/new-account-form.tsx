@@ -38,7 +38,7 @@ export function NewAccountForm({
   const { isSubmitting, isSubmitSuccessful } = form.formState;
   return (
     <AuthCard title={title}>
-      {intro && <p className="mb-4 text-sm text-slate-600">{intro}</p>}
+      {intro && <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">{intro}</p>}
       <Form form={form} onValid={submit} className="space-y-4">
         <NewAccountFields form={form} />
         {/* still busy after success, while the destination loads */}
@@ -46,7 +46,7 @@ export function NewAccountForm({
           {submitLabel}
         </SubmitButton>
       </Form>
-      {footer && <p className="mt-4 text-center text-sm text-slate-600">{footer}</p>}
+      {footer && <p className="mt-4 text-center text-sm text-slate-600 dark:text-slate-400">{footer}</p>}
     </AuthCard>
   );
 }

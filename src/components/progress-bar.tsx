@@ -7,7 +7,7 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
       aria-valuemin={0}
       aria-valuemax={total || 100}
       aria-valuenow={total ? done : undefined}
-      className="h-2 w-full overflow-hidden rounded-full bg-slate-200"
+      className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
     >
       <div className="h-full bg-brand transition-all" style={{ width: `${percent}%` }} />
     </div>

@@ -40,7 +40,7 @@ export function ScanStatus({ userId }: { userId: string }) {
   }, [jobs.data, newestEnd, queryClient, trpc]);
 
   return (
-    <div className="mb-4 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+    <div className="mb-4 space-y-2 rounded-lg border border-slate-200 dark:border-slate-800 bg-white dark:bg-slate-900 p-3 text-sm">
       {scan ? (
         <div className="space-y-2" role="status">
           <p>
@@ -53,7 +53,7 @@ export function ScanStatus({ userId }: { userId: string }) {
         </div>
       ) : (
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <p className="text-slate-600">
+          <p className="text-slate-600 dark:text-slate-400">
             {last?.finishedAt ? `Last scan: ${last.status}, ${last.finishedAt.toLocaleString()}.` : "Your folder has not been scanned yet."}
           </p>
           <Button onClick={() => start.mutate({ userId })} disabled={start.isPending}>

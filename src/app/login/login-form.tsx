@@ -38,9 +38,9 @@ export function LoginForm({ next, allowSignup }: { next: string; allowSignup: bo
         </SubmitButton>
       </Form>
       {allowSignup && (
-        <p className="mt-4 text-center text-sm text-slate-600">
+        <p className="mt-4 text-center text-sm text-slate-600 dark:text-slate-400">
           No account yet?{" "}
-          <Link href="/signup" className="text-brand underline">
+          <Link href="/signup" className="text-brand dark:text-blue-400 underline">
             Sign up
           </Link>
         </p>

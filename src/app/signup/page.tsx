@@ -15,11 +15,11 @@ export default async function SignupPage() {
   if (!(await getSiteSettings()).allowRegistration) {
     return (
       <AuthCard title="Registration is closed">
-        <p className="text-center text-sm text-slate-600">
+        <p className="text-center text-sm text-slate-600 dark:text-slate-400">
           This Folio does not take sign-ups at the moment. Ask an admin to create an account for you.
         </p>
         <p className="mt-4 text-center text-sm">
-          <Link href="/login" className="text-brand underline">
+          <Link href="/login" className="text-brand dark:text-blue-400 underline">
             Back to sign in
           </Link>
         </p>

@@ -7,7 +7,7 @@ import { useTRPC } from "~/trpc/react";
 const footer = (
   <>
     An admin gives each account its photo folder. Already have an account?{" "}
-    <Link href="/login" className="text-brand underline">
+    <Link href="/login" className="text-brand dark:text-blue-400 underline">
       Sign in
     </Link>
   </>

@@ -3,11 +3,11 @@ import type { ReactNode } from "react";
 export type BadgeTone = "neutral" | "info" | "success" | "warning" | "error";
 
 const tones: Record<BadgeTone, string> = {
-  neutral: "bg-slate-100 text-slate-700",
-  info: "bg-sky-100 text-sky-800",
-  success: "bg-green-100 text-green-800",
-  warning: "bg-amber-100 text-amber-800",
-  error: "bg-red-100 text-red-800",
+  neutral: "bg-slate-100 dark:bg-slate-800 text-slate-700 dark:text-slate-300",
+  info: "bg-sky-100 dark:bg-sky-900/40 text-sky-800 dark:text-sky-300",
+  success: "bg-green-100 dark:bg-green-900/40 text-green-800 dark:text-green-300",
+  warning: "bg-amber-100 dark:bg-amber-900/40 text-amber-800 dark:text-amber-300",
+  error: "bg-red-100 dark:bg-red-900/40 text-red-800 dark:text-red-300",
 };
 
 /** A short label beside a value: a role, a state. */

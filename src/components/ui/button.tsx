@@ -4,10 +4,10 @@ export type ButtonVariant = "primary" | "secondary" | "danger" | "link" | "dange
 
 const variants: Record<ButtonVariant, string> = {
   primary: "rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark disabled:opacity-60",
-  secondary: "rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60",
+  secondary: "rounded-md border border-slate-300 dark:border-slate-700 bg-white dark:bg-slate-900 px-4 py-2 text-sm font-medium text-slate-700 dark:text-slate-300 hover:bg-slate-50 dark:hover:bg-slate-800/50 disabled:opacity-60",
   danger: "rounded-md bg-red-700 px-4 py-2 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60",
-  link: "text-sm font-medium text-brand hover:underline",
-  dangerLink: "text-sm font-medium text-red-700 hover:underline",
+  link: "text-sm font-medium text-brand dark:text-blue-400 hover:underline",
+  dangerLink: "text-sm font-medium text-red-700 dark:text-red-400 hover:underline",
 };
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant };

@@ -30,9 +30,9 @@ export function Dialog({ title, onClose, children, wide }: DialogProps) {
     <dialog
       {...dialog}
       aria-labelledby={titleId}
-      className={`m-auto w-full ${wide ? "max-w-2xl" : "max-w-md"} rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40`}
+      className={`m-auto w-[calc(100%-1.5rem)] ${wide ? "max-w-2xl" : "max-w-md"} rounded-xl bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 dark:bg-slate-900 dark:text-slate-100 dark:ring-1 dark:ring-slate-700 dark:backdrop:bg-black/60`}
     >
-      <div className="max-h-[90vh] overflow-y-auto p-6">
+      <div className="max-h-[90vh] overflow-y-auto p-4 sm:p-6">
         <h2 id={titleId} className="mb-4 text-lg font-semibold">
           {title}
         </h2>

@@ -17,7 +17,7 @@ type FieldProps<T extends FieldValues> = Omit<InputHTMLAttributes<HTMLInputEleme
 
 const inputClass = {
   light: (invalid: boolean) =>
-    `block w-full rounded-md border px-3 py-2 shadow-sm focus:outline-none focus:ring-2 focus:ring-brand ${invalid ? "border-red-500" : "border-slate-300"}`,
+    `block w-full rounded-md border bg-white px-3 py-2 shadow-sm dark:bg-slate-900 focus:outline-none focus:ring-2 focus:ring-brand ${invalid ? "border-red-500" : "border-slate-300 dark:border-slate-700"}`,
   dark: (invalid: boolean) => `w-full rounded bg-slate-800 px-2 py-1 ${invalid ? "ring-1 ring-red-400" : ""}`,
 };
 
@@ -33,12 +33,12 @@ function FieldNotes({ id, hint, error, dark }: { id: string; hint?: ReactNode; e
   return (
     <>
       {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
+        <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} role="alert" className={dark ? "text-xs text-red-300" : "text-sm text-red-700"}>
+        <p id={`${id}-error`} role="alert" className={dark ? "text-xs text-red-300" : "text-sm text-red-700 dark:text-red-400"}>
           {error}
         </p>
       )}
@@ -52,7 +52,7 @@ export function FormField<T extends FieldValues>({ form, name, label, hint, hide
   const registered = form.register(name);
   return (
     <div className={`space-y-1 ${className ?? ""}`}>
-      <label htmlFor={id} className={hideLabel ? "sr-only" : "block text-sm font-medium text-slate-700"}>
+      <label htmlFor={id} className={hideLabel ? "sr-only" : "block text-sm font-medium text-slate-700 dark:text-slate-300"}>
         {label}
       </label>
       <input
@@ -83,11 +83,31 @@ export function CheckboxField<T extends FieldValues>({ form, name, label }: { fo
     <div className="space-y-1">
       <div className="flex items-center gap-2">
         <input id={id} type="checkbox" className="h-4 w-4" {...aria} {...form.register(name)} />
-        <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        <label htmlFor={id} className="text-sm font-medium text-slate-700 dark:text-slate-300">
           {label}
         </label>
       </div>
       <FieldNotes id={id} error={error} />
+    </div>
+  );
+}
+
+/** A labelled drop-down of a useZodForm form: `options` as [value, label] pairs. */
+export function SelectField<T extends FieldValues>({ form, name, label, options, hint }: { form: FormOf<T>; name: Path<T>; label: string; options: readonly (readonly [string, string])[]; hint?: ReactNode }) {
+  const { id, error, aria } = useFieldState(form, name, hint);
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700 dark:text-slate-300">
+        {label}
+      </label>
+      <select id={id} {...aria} className={inputClass.light(!!error)} {...form.register(name)}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function DeleteUserDialog({ user, onClose }: { user: { id: string; userna
   return (
     <Dialog title={`Delete ${user.username}?`} onClose={onClose}>
       <Alert className="mb-4">{remove.error?.message}</Alert>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-slate-700 dark:text-slate-300">
         The account <strong>{user.username}</strong> is deleted and signed out at once, with their tags, albums and
         favorites. No photo file is touched: the photos stay on disk and stay visible to anyone else given their
         folder.

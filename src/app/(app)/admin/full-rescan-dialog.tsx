@@ -22,7 +22,7 @@ export function FullRescanDialog({ user, onClose }: { user?: { id: string; usern
   return (
     <Dialog title={user ? `Full rescan of ${user.username}'s folder?` : "Full rescan of every folder?"} onClose={onClose}>
       <Alert className="mb-4">{start.error?.message}</Alert>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-slate-700 dark:text-slate-300">
         A full rescan re-reads the metadata of every file in {what} (dates, keywords, ratings, sidecars) and makes every
         preview again, not only those of new and changed files. On a large library it may take a long time and keeps
         the worker busy meanwhile. Favorites, tags and albums stay as they are; no photo file is changed.

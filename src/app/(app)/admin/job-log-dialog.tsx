@@ -41,7 +41,7 @@ export function JobLogDialog({ id, onClose }: { id: string; onClose: () => void 
           </div>
           <ProgressBar done={j.progress.done} total={j.progress.total} label="Scan progress" />
           <ol aria-label="Log lines" className="mt-4 max-h-80 overflow-y-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
-            {j.logs.length === 0 && <li className="text-slate-400">No log lines yet.</li>}
+            {j.logs.length === 0 && <li className="text-slate-400 dark:text-slate-500">No log lines yet.</li>}
             {j.logs.map((l) => (
               <li key={l.id} className={l.level === "error" ? "text-red-300" : l.level === "warn" ? "text-amber-300" : ""}>
                 {clock.format(l.at)} {l.message}

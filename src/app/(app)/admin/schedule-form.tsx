@@ -37,7 +37,7 @@ export function ScheduleForm({ current }: { current: string }) {
           hint={
             <>
               Cron: minute hour day month weekday.{" "}
-              <span role="status" className={verdict && !verdict.valid ? "text-red-700" : undefined}>
+              <span role="status" className={verdict && !verdict.valid ? "text-red-700 dark:text-red-400" : undefined}>
                 {verdict ? (verdict.valid ? `Preview: ${verdict.description}` : `Not a valid schedule: ${verdict.reason}.`) : "Checking…"}
               </span>
             </>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId } from "react";
 import { Section } from "~/components/section";
 import { Alert } from "~/components/ui/alert";
+import { SkeletonRows } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 import { ScheduleForm } from "./schedule-form";
 
@@ -22,6 +23,7 @@ export function SiteSettingsSection() {
   return (
     <Section id="site-settings" title="Site settings">
       <Alert>{settings.error?.message}</Alert>
+      {settings.isPending && <SkeletonRows count={3} />}
       {settings.data && (
         <div className="space-y-4 text-sm">
           <div className="flex flex-wrap items-center gap-3">
@@ -32,7 +34,7 @@ export function SiteSettingsSection() {
               aria-labelledby={labelId}
               disabled={update.isPending}
               onClick={() => update.mutate({ allowRegistration: !open })}
-              className={`relative h-6 w-11 rounded-full transition-colors disabled:opacity-60 ${open ? "bg-brand" : "bg-slate-300"}`}
+              className={`relative h-6 w-11 rounded-full transition-colors disabled:opacity-60 ${open ? "bg-brand" : "bg-slate-300 dark:bg-slate-600"}`}
             >
               <span className={`absolute top-0.5 h-5 w-5 rounded-full bg-white shadow transition-all ${open ? "left-5" : "left-0.5"}`} />
             </button>

@@ -2,6 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Section } from "~/components/section";
 import { DataTable } from "~/components/ui/data-table";
+import { SkeletonRows } from "~/components/ui/skeleton";
 import { plural, pluralWord } from "~/lib/plural";
 import { useTRPC } from "~/trpc/react";
 import { PathText } from "~/components/ui/path-text";
@@ -15,10 +16,11 @@ export function UnreadableSection() {
   const list = useQuery(trpc.admin.unreadable.list.queryOptions());
   return (
     <Section id="unreadable-files" title="Unreadable files">
-      {list.data && list.data.count === 0 && <p className="text-sm text-slate-600">Every file the scans found could be read.</p>}
+      {list.isPending && <SkeletonRows count={1} />}
+      {list.data && list.data.count === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">Every file the scans found could be read.</p>}
       {list.data && list.data.count > 0 && (
         <>
-          <p className="mb-3 text-sm text-slate-600">
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
             {plural(list.data.count, "file")} could not be read and {pluralWord(list.data.count, "is", "are")} shown to no one. Replace
             or remove {pluralWord(list.data.count, "it", "them")}: the next scan reads a changed file again.
           </p>
@@ -29,7 +31,7 @@ export function UnreadableSection() {
               </h3>
               <DataTable headers={["File", "Reason", "Since"]}>
                 {f.files.map((file) => (
-                  <tr key={file.fileName} className="border-b border-slate-100 align-top last:border-0">
+                  <tr key={file.fileName} className="border-b border-slate-100 dark:border-slate-800 align-top last:border-0">
                     <td className="py-2 pr-4">{file.fileName}</td>
                     <td className="py-2 pr-4">{file.reason}</td>
                     <td className="whitespace-nowrap py-2">{file.since ? time.format(file.since) : "—"}</td>

@@ -6,6 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/data-table";
+import { SkeletonRows } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { FullRescanDialog } from "./full-rescan-dialog";
@@ -34,8 +35,8 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
 
   return (
     <Section id="users" title="Users">
-      <div className="mb-4 flex items-center justify-between gap-4">
-        <p className="text-sm text-slate-600">
+      <div className="mb-4 flex flex-col items-start gap-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           Each user sees the photos under their scan path. Only admins set scan paths.
         </p>
         <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
@@ -44,13 +45,13 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
       </div>
       <Alert className="mb-3">{users.error?.message}</Alert>
       <Alert className="mb-3">{scan.error?.message}</Alert>
-      {users.isPending && <p className="text-sm text-slate-500">Loading users…</p>}
+      {users.isPending && <SkeletonRows />}
       {users.data && (
         <DataTable
           headers={["Username", "Name", "E-mail", "Scan path", "Photos", "Last login", { label: "Actions", srOnly: true, className: "" }]}
         >
           {users.data.map((u) => (
-            <tr key={u.id} className="border-b border-slate-100 align-top last:border-0">
+            <tr key={u.id} className="border-b border-slate-100 dark:border-slate-800 align-top last:border-0">
               <td className="py-2 pr-4 font-medium">
                 {u.username}
                 {u.isAdmin && <Badge tone="warning" className="ml-2">admin</Badge>}
@@ -59,9 +60,9 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
               <td className="py-2 pr-4">{u.name}</td>
               <td className="py-2 pr-4">{u.email ?? "—"}</td>
               <td className="py-2 pr-4">
-                {u.scanPath ? <PathText path={u.scanPath} /> : <span className="text-slate-400">none</span>}
+                {u.scanPath ? <PathText path={u.scanPath} /> : <span className="text-slate-400 dark:text-slate-500">none</span>}
                 {u.sharedWith.length > 0 && (
-                  <p className="text-xs text-slate-500">shared with {u.sharedWith.join(", ")}</p>
+                  <p className="text-xs text-slate-500 dark:text-slate-400">shared with {u.sharedWith.join(", ")}</p>
                 )}
               </td>
               <td className="py-2 pr-4 tabular-nums">{u.photoCount}</td>

@@ -7,6 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Badge } from "~/components/ui/badge";
 import { DataTable } from "~/components/ui/data-table";
+import { SkeletonRows } from "~/components/ui/skeleton";
 import { formatCount, formatDuration, progressFigures } from "~/lib/progress";
 import { useTRPC } from "~/trpc/react";
 import { FullRescanDialog } from "./full-rescan-dialog";
@@ -37,7 +38,7 @@ export function WorkerLogsSection() {
   return (
     <Section id="worker-logs" title="Worker logs">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-600">Scans run on the schedule above and whenever someone asks for one.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Scans run on the schedule above and whenever someone asks for one.</p>
         <div className="flex gap-2">
           <Button onClick={() => setConfirmFull(true)}>Full rescan of every folder</Button>
           <Button variant="primary" onClick={() => scanAll.mutate(undefined)} disabled={scanAll.isPending}>
@@ -46,7 +47,8 @@ export function WorkerLogsSection() {
         </div>
       </div>
       <Alert className="mb-3">{scanAll.error?.message}</Alert>
-      {jobs.data && jobs.data.items.length === 0 && <p className="text-sm text-slate-600">No scan has run yet.</p>}
+      {jobs.isPending && <SkeletonRows count={4} />}
+      {jobs.data && jobs.data.items.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No scan has run yet.</p>}
       {jobs.data && jobs.data.items.length > 0 && (
         <DataTable headers={["Type", "Folder", "Started by", "Status", "Progress", "Duration", { label: "Actions", srOnly: true }]}>
           {jobs.data.items.map((j) => {
@@ -54,7 +56,7 @@ export function WorkerLogsSection() {
             const figures = progressFigures(j.progress.done, j.progress.total, j.startedAt);
             const end = j.finishedAt ?? (j.status === "running" ? new Date() : null);
             return (
-              <tr key={j.id} className="border-b border-slate-100 align-top last:border-0">
+              <tr key={j.id} className="border-b border-slate-100 dark:border-slate-800 align-top last:border-0">
                 <td className="py-2 pr-4">
                   {converting ? "video conversion" : j.type}
                   {j.full && <Badge className="ml-2 whitespace-nowrap">full rescan</Badge>}
@@ -65,27 +67,27 @@ export function WorkerLogsSection() {
                 <td className="py-2 pr-4">{j.requestedBy}</td>
                 <td className="py-2 pr-4">
                   <StatusBadge status={j.status} />
-                  {j.cancelRequested && j.status === "running" && <span className="ml-1 text-xs text-slate-500">stopping…</span>}
-                  {j.error && <p className="text-xs text-red-700">{j.error}</p>}
+                  {j.cancelRequested && j.status === "running" && <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">stopping…</span>}
+                  {j.error && <p className="text-xs text-red-700 dark:text-red-400">{j.error}</p>}
                   {converting && typeof j.stats?.failed === "number" && j.stats.failed > 0 && (
-                    <p className="text-xs text-amber-700">
+                    <p className="text-xs text-amber-700 dark:text-amber-300">
                       {plural(j.stats.failed, "video")} could not be converted: see the log
                     </p>
                   )}
                   {typeof j.stats?.unreadable === "number" && j.stats.unreadable > 0 && (
-                    <p className="text-xs text-amber-700">
+                    <p className="text-xs text-amber-700 dark:text-amber-300">
                       {plural(j.stats.unreadable, "file")} could not be read: see Unreadable files
                     </p>
                   )}
                   {typeof j.stats?.noPreview === "number" && j.stats.noPreview > 0 && (
-                    <p className="text-xs text-amber-700">
+                    <p className="text-xs text-amber-700 dark:text-amber-300">
                       {plural(j.stats.noPreview, "file")} without preview: see the log
                     </p>
                   )}
                 </td>
                 <td className="w-56 py-2 pr-4">
                   <ProgressBar done={j.progress.done} total={j.progress.total} label={`Progress of the ${converting ? "video conversion" : "scan"} of ${j.scope.root}`} />
-                  <p className="mt-1 text-xs tabular-nums text-slate-600">
+                  <p className="mt-1 text-xs tabular-nums text-slate-600 dark:text-slate-400">
   
                     {formatCount(j.progress.done)} of {formatCount(j.progress.total)}
                     {converting && " s of video"}
@@ -95,7 +97,7 @@ export function WorkerLogsSection() {
                 </td>
                 <td className="py-2 pr-4 tabular-nums">
                   {j.startedAt && end ? formatDuration((end.getTime() - j.startedAt.getTime()) / 1000) : "—"}
-                  <p className="text-xs text-slate-500">{time.format(j.queuedAt)}</p>
+                  <p className="text-xs text-slate-500 dark:text-slate-400">{time.format(j.queuedAt)}</p>
                 </td>
                 <td className="whitespace-nowrap py-2 text-right">
                   <Button variant="link" onClick={() => setOpenJob(j.id)} aria-label={`Log of the ${converting ? "video conversion" : "scan"} of ${j.scope.root}`}>

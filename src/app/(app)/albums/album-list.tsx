@@ -6,10 +6,13 @@ import { EmptyState } from "~/components/empty-state";
 import { SubmitButton } from "~/components/ui/button";
 import { Form } from "~/components/ui/form";
 import { FormField } from "~/components/ui/form-field";
+import { SkeletonCards } from "~/components/ui/skeleton";
 import { useZodForm } from "~/components/ui/use-zod-form";
 import { albumCreateSchema } from "~/lib/collections";
 import { useTRPC } from "~/trpc/react";
 import { plural } from "~/lib/plural";
+
+const ALBUM_GRID = "grid grid-cols-2 gap-4 sm:grid-cols-3 md:grid-cols-4";
 
 /** The user's albums, and a form to start a new one. */
 export function AlbumList() {
@@ -27,8 +30,8 @@ export function AlbumList() {
   return (
     <>
       <Form form={form} onValid={createAlbum} className="mb-6 max-w-md space-y-2">
-        <div className="flex items-start gap-2">
-          <FormField form={form} name="name" label="Album name" hideLabel placeholder="Name of a new album" className="min-w-0 flex-1" />
+        <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+          <FormField form={form} name="name" label="Album name" hideLabel placeholder="Name of a new album" className="min-w-0 sm:flex-1" />
           <SubmitButton busy={form.formState.isSubmitting} busyText="Creating…">
             Create album
           </SubmitButton>
@@ -37,18 +40,19 @@ export function AlbumList() {
       {albums.data?.length === 0 && (
         <EmptyState title="No albums yet">Create one here, or add a photo to a new album from the photo viewer.</EmptyState>
       )}
-      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 md:grid-cols-4">
+      {albums.isPending && <SkeletonCards grid={ALBUM_GRID} />}
+      <ul className={ALBUM_GRID}>
         {albums.data?.map((a) => (
           <li key={a.id}>
-            <Link href={`/albums/${a.id}`} className="block overflow-hidden rounded-lg bg-white shadow-sm hover:shadow">
-              <div className="aspect-square bg-slate-200">
+            <Link href={`/albums/${a.id}`} className="block overflow-hidden rounded-lg bg-white dark:bg-slate-900 shadow-sm hover:shadow">
+              <div className="aspect-square bg-slate-200 dark:bg-slate-700">
                 {a.coverId && (
                   // eslint-disable-next-line @next/next/no-img-element
                   <img src={`/api/media/${a.coverId}/thumbnail?size=small`} alt="" className="h-full w-full object-cover" />
                 )}
               </div>
               <p className="truncate px-3 pt-2 font-medium">{a.name}</p>
-              <p className="px-3 pb-2 text-xs text-slate-500">
+              <p className="px-3 pb-2 text-xs text-slate-500 dark:text-slate-400">
                 {plural(a.photoCount, "photo")}
               </p>
             </Link>

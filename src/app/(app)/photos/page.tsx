@@ -38,9 +38,9 @@ export default async function PhotosPage({ searchParams }: { searchParams: Promi
     <>
       <div className="mb-4 space-y-1">
         <h1 className="text-2xl font-semibold">{filtered?.title ?? "Photos"}</h1>
-        {filtered?.note && <p className="text-sm text-slate-600">{filtered.note}</p>}
+        {filtered?.note && <p className="text-sm text-slate-600 dark:text-slate-400">{filtered.note}</p>}
         {filtered && (
-          <Link href="/photos" className="inline-block text-sm text-brand underline">
+          <Link href="/photos" className="inline-block text-sm text-brand dark:text-blue-400 underline">
             Show all photos
           </Link>
         )}

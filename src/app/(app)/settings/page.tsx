@@ -14,12 +14,12 @@ export default async function SettingsPage() {
       <h1 className="text-2xl font-semibold">Settings</h1>
       <Section id="account-heading" title="Account">
         <dl className="mb-6 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
-          <dt className="text-slate-500">Username</dt>
+          <dt className="text-slate-500 dark:text-slate-400">Username</dt>
           <dd>{user.username}</dd>
-          <dt className="text-slate-500">Photo folder</dt>
+          <dt className="text-slate-500 dark:text-slate-400">Photo folder</dt>
           <dd>
-            {user.scanPath ? <PathText path={user.scanPath} className="rounded bg-slate-100 px-1" /> : "None yet"}
-            <p className="mt-1 text-xs text-slate-500">Only an admin can change it: ask an admin.</p>
+            {user.scanPath ? <PathText path={user.scanPath} className="rounded bg-slate-100 dark:bg-slate-800 px-1" /> : "None yet"}
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Only an admin can change it: ask an admin.</p>
           </dd>
         </dl>
         <ProfileForm name={user.name} email={user.email} />

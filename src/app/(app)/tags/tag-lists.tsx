@@ -3,20 +3,21 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Alert } from "~/components/ui/alert";
+import { SkeletonChips } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 
 type Entry = { name: string; photoCount: number };
 
 function Entries({ label, entries, href, empty }: { label: string; entries: Entry[] | undefined; href: (name: string) => string; empty: string }) {
-  if (!entries) return <p className="text-sm text-slate-500">Loading…</p>;
-  if (!entries.length) return <p className="text-sm text-slate-600">{empty}</p>;
+  if (!entries) return <SkeletonChips />;
+  if (!entries.length) return <p className="text-sm text-slate-600 dark:text-slate-400">{empty}</p>;
   return (
     <ul aria-label={label} className="flex flex-wrap gap-2">
       {entries.map((e) => (
-        <li key={e.name}>
-          <Link href={href(e.name)} className="inline-flex items-center gap-2 rounded-full border border-slate-300 bg-white px-3 py-1 text-sm hover:border-brand">
-            {e.name}
-            <span className="text-xs tabular-nums text-slate-500">{e.photoCount}</span>
+        <li key={e.name} className="max-w-full">
+          <Link href={href(e.name)} className="inline-flex max-w-full items-center gap-2 rounded-full border border-slate-300 bg-white px-3 py-1 text-sm hover:border-brand dark:border-slate-700 dark:bg-slate-900">
+            <span className="truncate">{e.name}</span>
+            <span className="text-xs tabular-nums text-slate-500 dark:text-slate-400">{e.photoCount}</span>
           </Link>
         </li>
       ))}
@@ -26,9 +27,9 @@ function Entries({ label, entries, href, empty }: { label: string; entries: Entr
 
 function Block({ title, hint, children }: { title: ReactNode; hint: string; children: ReactNode }) {
   return (
-    <section className="rounded-xl bg-white p-6 shadow-sm">
+    <section className="rounded-xl bg-white p-4 shadow-sm sm:p-6 dark:bg-slate-900">
       <h2 className="mb-1 flex items-center gap-2 text-lg font-semibold">{title}</h2>
-      <p className="mb-4 text-sm text-slate-600">{hint}</p>
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">{hint}</p>
       {children}
     </section>
   );
@@ -49,7 +50,7 @@ export function TagLists() {
       <Block
         title={
           <>
-            Keywords <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs font-semibold text-slate-600">from file</span>
+            Keywords <span className="rounded bg-slate-100 dark:bg-slate-800 px-1.5 py-0.5 text-xs font-semibold text-slate-600 dark:text-slate-400">from file</span>
           </>
         }
         hint="Keywords written in the photo files or their XMP sidecars by a camera or a program such as Lightroom. Everyone who sees a photo sees its keywords; Folio never changes them."

@@ -7,6 +7,7 @@ import { Timeline } from "~/components/photos/timeline";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogButtons } from "~/components/ui/dialog";
+import { Skeleton, SkeletonBlock } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 import { RenameAlbumDialog } from "./rename-album-dialog";
 
@@ -20,7 +21,14 @@ export function AlbumView({ id }: { id: string }) {
   const close = () => setDialog(null);
 
   if (album.error) return <EmptyState title="Album not found">{album.error.message}</EmptyState>;
-  if (!album.data) return <p className="text-sm text-slate-500">Loading…</p>;
+  if (!album.data) {
+    return (
+      <Skeleton className="mb-4 flex items-center gap-3">
+        <SkeletonBlock className="h-8 w-56" />
+        <SkeletonBlock className="h-4 w-16" />
+      </Skeleton>
+    );
+  }
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center gap-3">
@@ -37,7 +45,7 @@ export function AlbumView({ id }: { id: string }) {
       {dialog === "delete" && (
         <Dialog title={`Delete the album ${album.data.name}?`} onClose={close}>
           <Alert className="mb-4">{remove.error?.message}</Alert>
-          <p className="text-sm text-slate-700">The album goes; its photos stay where they are, in your timeline and on disk.</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">The album goes; its photos stay where they are, in your timeline and on disk.</p>
           <DialogButtons>
             <Button onClick={close} autoFocus>
               Cancel
