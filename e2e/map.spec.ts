@@ -91,6 +91,15 @@ async function watchErrors(page: Page) {
   return errors;
 }
 
+type Fixtures = Parameters<Parameters<typeof test>[2]>[0];
+
+/** A page signed in as `username` through the API (the sign-in form is not what these tests
+ *  are about; its round trip through /photos is slow on a busy machine). */
+async function pageAs({ signedInApi, newPage }: Pick<Fixtures, "signedInApi" | "newPage">, username: string, opts: Parameters<Fixtures["newPage"]>[0] = {}) {
+  const api = await signedInApi(username, `${username}-password`);
+  return newPage({ ...opts, storageState: await api.storageState() });
+}
+
 let tiles: TileServer;
 test.beforeAll(async () => {
   tiles = await startTileServer();
@@ -155,16 +164,19 @@ test("the map shows each user's geotagged photos and none of another's; a cluste
   const { points } = dataOf<{ points: { id: string; lat: number; lon: number }[] }>(await trpcQuery(miaApi, "photos.mapPoints", {}));
   expect(points).toHaveLength(7);
 
-  const page = await newPage();
+  const page = await pageAs({ signedInApi, newPage }, "mia");
   const errors = await watchErrors(page);
-  await signIn(page, "mia", "mia-password");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Map" }).click();
-  await expect(page).toHaveURL(/\/map$/);
+  const workers: string[] = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await page.goto("/map");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Map" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByText("7 photos with a location.")).toBeVisible();
   const map = page.getByTestId("photo-map");
   await expect(map.locator("[data-count='4']")).toBeVisible();
   await expect(map.locator("[data-count='3']")).toBeVisible();
   expect(await markerTotal(page)).toBe(7);
+  // clustered off the page's thread, by a worker script of this origin the policy lets run
+  expect(workers).toEqual([expect.stringMatching(/^http:\/\/localhost:\d+\/_next\/static\//)]);
   // the tiles came from the admin's server and show under the markers, with its attribution
   await expect(map.locator("img.leaflet-tile-loaded").first()).toBeVisible();
   expect(tiles.requests()).toBeGreaterThan(0);
@@ -188,20 +200,18 @@ test("the map shows each user's geotagged photos and none of another's; a cluste
   expect(errors).toEqual([]);
 
   // noa sees New York only
-  const other = await newPage();
-  await signIn(other, "noa", "noa-password");
+  const other = await pageAs({ signedInApi, newPage }, "noa");
   await other.goto("/map");
   await expect(other.getByTestId("photo-map").locator("[data-count='5']")).toBeVisible();
   expect(await markerTotal(other)).toBe(5);
 });
 
-test("with no tile server reachable the markers still show on a plain background, without an error", async ({ library, user, adminApi, newPage }) => {
+test("with no tile server reachable the markers still show on a plain background, without an error", async ({ library, user, adminApi, signedInApi, newPage }) => {
   test.setTimeout(180_000);
   await twoUsers({ library, user, adminApi });
   await setMaps(adminApi, { mapTileUrl: `http://127.0.0.1:${DEAD_PORT}/{z}/{x}/{y}.png` });
-  const page = await newPage();
+  const page = await pageAs({ signedInApi, newPage }, "mia");
   const errors = await watchErrors(page);
-  await signIn(page, "mia", "mia-password");
   const res = await page.goto("/map");
   expect(imgSrc(res!.headers())).toContain(`http://127.0.0.1:${DEAD_PORT}`);
   await expect(page.getByTestId("tiles-unavailable")).toBeVisible();
@@ -211,17 +221,16 @@ test("with no tile server reachable the markers still show on a plain background
   expect(errors).toEqual([]);
 });
 
-test("maps off: the map page says so, fetches no tile, and the pages' policy names no tile server", async ({ library, user, adminApi, newPage }) => {
+test("maps off: the map page says so, fetches no tile, and the pages' policy names no tile server", async ({ library, user, adminApi, signedInApi, newPage }) => {
   test.setTimeout(180_000);
   await twoUsers({ library, user, adminApi });
   await setMaps(adminApi, { mapTileUrl: LOCAL_TILES, mapsEnabled: false });
-  const page = await newPage();
+  const page = await pageAs({ signedInApi, newPage }, "mia");
   const tileRequests: string[] = [];
   page.on("request", (r) => {
     if (r.url().includes(`:${TILE_PORT}/`)) tileRequests.push(r.url());
   });
   const before = tiles.requests();
-  await signIn(page, "mia", "mia-password");
   const res = await page.goto("/map");
   expect(imgSrc(res!.headers())).toBe("'self' blob: data:");
   await expect(page.getByRole("heading", { name: "Maps are turned off" })).toBeVisible();
@@ -231,7 +240,7 @@ test("maps off: the map page says so, fetches no tile, and the pages' policy nam
   expect(tiles.requests()).toBe(before);
 });
 
-test("a user without geotagged photos is told how photos get onto the map; phone width and dark theme hold the map", async ({ library, user, adminApi, newPage }) => {
+test("a user without geotagged photos is told how photos get onto the map; phone width and dark theme hold the map", async ({ library, user, adminApi, signedInApi, newPage }) => {
   test.setTimeout(180_000);
   await twoUsers({ library, user, adminApi });
   const plain = await library.photos("pia", 2, { from: 20 });
@@ -239,14 +248,12 @@ test("a user without geotagged photos is told how photos get onto the map; phone
   await scanEverything(adminApi);
   await setMaps(adminApi, { mapTileUrl: LOCAL_TILES });
 
-  const page = await newPage();
-  await signIn(page, "pia", "pia-password");
+  const page = await pageAs({ signedInApi, newPage }, "pia");
   await page.goto("/map");
   await expect(page.getByRole("heading", { name: "No photos with a location yet" })).toBeVisible();
   await expect(page.getByText("Photos with GPS coordinates appear here")).toBeVisible();
 
-  const phone = await newPage({ viewport: { width: 375, height: 740 }, colorScheme: "dark", isMobile: true, hasTouch: true });
-  await signIn(phone, "mia", "mia-password");
+  const phone = await pageAs({ signedInApi, newPage }, "mia", { viewport: { width: 375, height: 740 }, colorScheme: "dark", isMobile: true, hasTouch: true });
   await phone.goto("/map");
   const map = phone.getByTestId("photo-map");
   await expect(map.locator("[data-count]").first()).toBeVisible();
