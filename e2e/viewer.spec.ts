@@ -27,13 +27,18 @@ async function contrastOf(page: Page, target: Locator, size = 120) {
   return stats.channels[0]!.stdev;
 }
 
-/** A one-finger swipe by Chromium's own touch events (DevTools protocol), in `steps` moves. */
+/**
+ * A one-finger swipe by Chromium's own touch events (DevTools protocol), in `steps` moves at a
+ * touchscreen's 60 Hz. Sent back to back, the moves make a finger lifted at tens of thousands of
+ * px/s: Chromium starts a fling, and the next tap (within about a second) only stops the fling.
+ */
 async function swipe(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 8) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [from] });
   for (let i = 1; i <= steps; i++) {
     const point = { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps };
     await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [point] });
+    await page.waitForTimeout(16);
   }
   await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
   await cdp.detach();
