@@ -11,13 +11,17 @@ const baseURL = E2E_BASE_URL;
 const postgres = !!process.env.TEST_POSTGRES_URL;
 if (!postgres) console.warn("TEST_POSTGRES_URL is not set: e2e/cluster.spec.ts (several processes on PostgreSQL) does not run.");
 
+// Specs that start every server they use (support/server.ts) run in a second worker beside the
+// rest, which share the main server and its site settings one test at a time. The two together
+// took 14 minutes of CI's 25 one after the other.
+const ownServers = ["cluster.spec.ts", "env-admin-restart.spec.ts", "first-run.spec.ts", "production-layout.spec.ts", "stopping.spec.ts"];
+
 export default defineConfig({
   testDir: "e2e",
-  testIgnore: postgres ? [] : ["cluster.spec.ts"],
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [["list"]],
   use: {
@@ -40,7 +44,10 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium" }],
+  projects: [
+    { name: "chromium", testIgnore: ownServers, workers: 1 },
+    { name: "own-servers", testMatch: ownServers.filter((f) => postgres || f !== "cluster.spec.ts"), workers: 1 },
+  ],
   webServer: {
     // a fresh state each run; start.ts builds when the build is missing or stale
     command: `node -e "require('fs').rmSync('var/e2e',{recursive:true,force:true})" && node_modules/.bin/tsx scripts/start.ts`,

@@ -7,9 +7,10 @@ import { startProcess, type Running } from "./process";
 
 export type Folio = Running;
 
-// Above the main server's port, so checkouts run side by side with different E2E_PORTs
-let nextPort = E2E_PORT + 100;
-/** A port for one more server: E2E_PORT + 100 and up. */
+// Above the main server's port, so checkouts run side by side with different E2E_PORTs, and 50
+// apart for each of Playwright's parallel workers
+let nextPort = E2E_PORT + 100 + 50 * Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+/** A port for one more server: E2E_PORT + 100 and up (+ 50 for each parallel worker). */
 export const freshPort = () => nextPort++;
 
 export function resetState(name: string) {

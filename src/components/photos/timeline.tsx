@@ -59,7 +59,9 @@ function useGridBox() {
 function scrubberPosition(rows: TimelineRow<TimelinePhoto>[], months: Map<string, { top: number; height: number }> | undefined, y: number, buckets: { month: string }[] | undefined) {
   const last = buckets?.at(-1)?.month;
   if (last && typeof window !== "undefined" && y > 0 && window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2) return { month: last, fraction: 1 };
-  const row = rows[Math.max(0, rowAt(rows, y))];
+  // scrolling snaps to whole device pixels and rows start at fractions of one: a jump to a
+  // month's top may land a fraction above it, which must still count as that month
+  const row = rows[Math.max(0, rowAt(rows, y + 2))];
   const span = row ? months?.get(row.month) : undefined;
   if (!row || !span || row.month === "undated") return null;
   return { month: row.month, fraction: Math.min(1, Math.max(0, (y - span.top) / span.height)) };
