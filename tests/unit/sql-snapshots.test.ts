@@ -44,6 +44,11 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
   ],
   "map-points": (d) => [mapPointsStatement(d, viewer, {}), mapPointsStatement(d, viewer, { albumId: "album-1" })],
   "timeline-buckets": (d) => [timelineBucketsStatement(d, viewer, {}), timelineBucketsStatement(d, viewer, { folder: "/library/family/2023", favorite: true })],
+  // a user with several scan folders (issue 17): one path range per folder, OR-ed
+  "timeline-several-folders": (d) => {
+    const two = { id: "user-3", scanPaths: ["/library/family", "/library/trips"] };
+    return [timelineStatement(d, two, { cursor: "photo-9" }, 60), timelineBucketsStatement(d, two, {}), termCountsStatement(d, two, ["beach"])];
+  },
   "timeline-no-scan-path": (d) => [timelineStatement(d, { id: "user-2", scanPaths: [] }, {}, 60)],
   "folder-summary-refresh": (d) => folderSummaryStatements(d, "/library/family"),
   "planner-statistics": (d) => statisticsStatements(d),
