@@ -50,10 +50,11 @@ function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtO
  */
 export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput, opts: { pageSize?: number } = {}): Promise<PhotoFilter> {
   let folder: string | undefined;
-  // the list of a viewer's several folders ("") narrows nothing: it holds everything they see
-  if (input.folder !== undefined && viewer.scanPaths.length && !isFolderList(viewer.scanPaths, input.folder)) {
-    folder = fromViewerPath(viewer.scanPaths, input.folder) ?? undefined;
-    if (!folder) throw new AppError("NOT_FOUND", "No such folder.");
+  if (input.folder !== undefined && viewer.scanPaths.length) {
+    // the list of a viewer's several folders ("") holds no photo directly, as the folder view
+    // shows it; no directory is "", so the filter matches nothing
+    folder = isFolderList(viewer.scanPaths, input.folder) ? "" : (fromViewerPath(viewer.scanPaths, input.folder) ?? undefined);
+    if (folder === undefined) throw new AppError("NOT_FOUND", "No such folder.");
   }
   if (input.albumId && !(await db.album.findFirst({ where: { id: input.albumId, userId: viewer.id }, select: { id: true } }))) {
     throw new AppError("NOT_FOUND", "No such album.");
