@@ -3,9 +3,9 @@
 // lists each folder; taking a folder away hides its photos everywhere at once and giving it
 // back shows them again with the user's favorites, tags and albums; every folder is checked as
 // a single scan path always was, and overlapping folders are refused.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "~/server/db";
+import { db, usesPostgres } from "~/server/db";
 import { claimNextJob } from "~/server/jobs/queue";
 import { runJob } from "~/server/jobs/worker";
 import { trpcMutation } from "../support/http";
@@ -358,5 +358,27 @@ describe("scans cover each folder", () => {
     const everyone = await signedInAs(admin).scan.start();
     const all = (await db.job.findMany({ where: { id: { in: everyone.jobIds } }, select: { root: true } })).map((j) => j.root).sort();
     expect(all).toEqual([tree("scan/one"), tree("scan/three"), tree("scan/two")]);
+  });
+});
+
+describe("the migration user_scan_paths", () => {
+  it("moves each user's one scan path into UserScanPath; a user without one gets no row", async () => {
+    const engine = usesPostgres() ? "postgresql" : "sqlite";
+    const dir = readdirSync(`prisma/migrations/${engine}`).find((d) => d.endsWith("_user_scan_paths"))!;
+    const sql = readFileSync(`prisma/migrations/${engine}/${dir}/migration.sql`, "utf8");
+    const move = /INSERT INTO "UserScanPath"[^;]*/.exec(sql)![0];
+    const ann = await makeUser({ username: "ann" });
+    const ben = await makeUser({ username: "ben" });
+    // the column as it was before the migration, for this test only
+    await db.$executeRawUnsafe(`ALTER TABLE "User" ADD COLUMN "scanPath" TEXT`);
+    try {
+      await db.$executeRaw`UPDATE "User" SET "scanPath" = ${lib("lib/alice")} WHERE "id" = ${ann.id}`;
+      await db.$executeRawUnsafe(move);
+      expect(await db.userScanPath.findMany({ select: { userId: true, path: true } })).toEqual([{ userId: ann.id, path: lib("lib/alice") }]);
+      expect((await seen(ann)).list).toEqual(idsOf("lib/alice/a.jpg", "lib/alice/trip/b.jpg"));
+      expect((await seen(ben)).list).toEqual([]);
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE "User" DROP COLUMN "scanPath"`);
+    }
   });
 });
