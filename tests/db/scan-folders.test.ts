@@ -287,6 +287,7 @@ describe("admin.users.create and update with scanPaths", () => {
       const err = await caller.admin.users.create(newUser({ scanPaths: [lib("lib/alice"), bad] })).catch((e: unknown) => e);
       expect(err, bad).toMatchObject({ code: "BAD_REQUEST" });
       expect(fieldErrorsOf(err).scanPaths?.[0], bad).toMatch(message);
+      expect(fieldErrorsOf(err).scanPaths?.[0], bad).toContain(bad);
     }
     expect(await db.user.count()).toBe(1);
     const { id } = await caller.admin.users.create(newUser({ scanPaths: [lib("lib/alice")] }));
