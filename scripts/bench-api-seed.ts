@@ -24,14 +24,14 @@ const CAMERAS = [
 
 const [first, second] = process.argv.slice(2);
 if (first === "--scan") {
-  await db.user.create({ data: { username: "scanner", email: "scanner@bench.test", passwordHash: await hashPassword("scanner-password"), scanPath: second! } });
+  await db.user.create({ data: { username: "scanner", email: "scanner@bench.test", passwordHash: await hashPassword("scanner-password"), scanPaths: { create: { path: second! } } } });
   await enqueueScan({ root: second! });
 } else {
   applyMigrations();
   const root = first!;
   const count = Number(second);
   await db.user.create({
-    data: { username: "bench", email: "bench@bench.test", passwordHash: await hashPassword("bench-password"), scanPath: root, isAdmin: true },
+    data: { username: "bench", email: "bench@bench.test", passwordHash: await hashPassword("bench-password"), scanPaths: { create: { path: root } }, isAdmin: true },
   });
   const start = Date.UTC(2000, 0, 1);
   for (let i = 0; i < count; i += 5000) {
@@ -89,7 +89,7 @@ if (first === "--scan") {
   await refreshPlannerStatistics();
   await refreshFolderSummary(root);
   await db.user.create({
-    data: { username: "subtree", email: "subtree@bench.test", passwordHash: await hashPassword("bench-password"), scanPath: path.join(root, "y2005", "m03") },
+    data: { username: "subtree", email: "subtree@bench.test", passwordHash: await hashPassword("bench-password"), scanPaths: { create: { path: path.join(root, "y2005", "m03") } } },
   });
   console.log(`seeded ${count} photos in ${await db.photo.groupBy({ by: ["directory"] }).then((g) => g.length)} folders; ${backfill}`);
 }

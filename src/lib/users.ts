@@ -4,13 +4,26 @@ import { displayNameSchema, emailSchema, passwordSchema, refuseUnknownKeys, user
 
 const scanPathSchema = z.string().trim().max(4096, "The path is too long.");
 
+/** Most scan folders one user may have. */
+export const MAX_SCAN_PATHS = 100;
+
+/** A user's scan folders, replacing the ones they had (issue 17); blanks are dropped, so an
+ *  empty list (or only blanks) means none. Overlaps are refused by the server
+ *  (library/scan-paths.ts), which has to resolve symlinks to see them. */
+const scanPathsSchema = z
+  .array(scanPathSchema)
+  .max(MAX_SCAN_PATHS, `At most ${MAX_SCAN_PATHS} folders per user.`)
+  .transform((paths) => paths.filter((p) => p !== ""));
+
 export const createUserSchema = z.strictObject(
   {
     username: usernameSchema,
     email: emailSchema,
     name: displayNameSchema.optional(),
     password: passwordSchema,
+    /** one folder, as before scanPaths; not together with scanPaths */
     scanPath: scanPathSchema.optional(),
+    scanPaths: scanPathsSchema.optional(),
     isAdmin: z.boolean().optional(),
   },
   { error: refuseUnknownKeys },
@@ -25,8 +38,10 @@ export const updateUserSchema = z.strictObject(
     name: displayNameSchema.optional(),
     /** absent: unchanged */
     password: passwordSchema.optional(),
-    /** null or "": no scan path */
+    /** null or "": no scan folder; a path: that one folder only (both replace every folder) */
     scanPath: scanPathSchema.nullable().optional(),
+    /** absent: unchanged; else the user's folders from now on ([]: none) */
+    scanPaths: scanPathsSchema.optional(),
     isAdmin: z.boolean().optional(),
   },
   { error: refuseUnknownKeys },

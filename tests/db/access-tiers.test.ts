@@ -49,6 +49,7 @@ describe("procedure tiers", () => {
       name: "",
       isAdmin: false,
       scanPath: null,
+      scanPaths: [],
     });
   });
 });

@@ -8,18 +8,19 @@ describe("account settings", () => {
   it("a user changes their own name and e-mail", async () => {
     const alice = await makeUser({ username: "alice" });
     const me = await signedInAs(alice).account.update({ name: "Alice Liddell", email: "Alice@Wonder.test" });
-    expect(me).toMatchObject({ name: "Alice Liddell", email: "alice@wonder.test", scanPath: null });
+    expect(me).toMatchObject({ name: "Alice Liddell", email: "alice@wonder.test", scanPath: null, scanPaths: [] });
   });
 
   it("a scan path or admin flag sent by a user is refused and changes nothing", async () => {
     const alice = await makeUser({ username: "alice" });
     const session = { userId: alice.id, sessionVersion: alice.sessionVersion };
-    for (const sneaky of [{ scanPath: "/" }, { isAdmin: true }, { name: "ok", scanPath: "/tmp" }]) {
+    for (const sneaky of [{ scanPath: "/" }, { scanPaths: ["/"] }, { isAdmin: true }, { name: "ok", scanPath: "/tmp" }]) {
       const res = await trpcMutation("account.update", sneaky, session);
       expect(res.status, JSON.stringify(sneaky)).toBe(400);
       expect(res.error?.data.fieldErrors?._form?.[0]).toMatch(/Not accepted here/);
     }
-    expect(await db.user.findUniqueOrThrow({ where: { id: alice.id } })).toMatchObject({ name: "", scanPath: null, isAdmin: false });
+    expect(await db.user.findUniqueOrThrow({ where: { id: alice.id } })).toMatchObject({ name: "", isAdmin: false });
+    expect(await db.userScanPath.count({ where: { userId: alice.id } })).toBe(0);
   });
 
   it("an e-mail used by someone else is a CONFLICT", async () => {

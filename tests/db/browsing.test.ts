@@ -13,7 +13,7 @@ let lib: (rel?: string) => string;
 async function userOn(username: string, dir: string | null) {
   return { ...(await makeUser({ username, scanPath: dir ?? undefined })), scanPath: dir };
 }
-const viewer = (u: TestUser & { scanPath: string | null }) => ({ id: u.id, scanPath: u.scanPath });
+const viewer = (u: TestUser & { scanPath: string | null }) => ({ id: u.id, scanPaths: u.scanPath ? [u.scanPath] : [] });
 const exif = (date: string) => ({ IFD2: { DateTimeOriginal: date } });
 
 beforeEach(async () => {

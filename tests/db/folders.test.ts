@@ -17,7 +17,7 @@ import { photoByPath, scanOnce } from "../support/scan";
 let lib: (rel?: string) => string;
 const exif = (date: string) => ({ IFD2: { DateTimeOriginal: date } });
 const idOf = async (rel: string) => (await photoByPath(lib(rel)))!.id;
-const viewer = (scanPath: string) => ({ id: "nobody", scanPath });
+const viewer = (scanPath: string) => ({ id: "nobody", scanPaths: [scanPath] });
 
 /** The summary rows under `dir`, keyed by path relative to the tree. */
 async function summary(dir = lib()) {

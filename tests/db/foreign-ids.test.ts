@@ -124,7 +124,7 @@ describe("another user's id answers like a missing one and changes nothing", () 
   }
 
   it("media routes: thumbnail, original, playback and motion", async () => {
-    const viewer = { id: ann.id, scanPath: lib("ann") };
+    const viewer = { id: ann.id, scanPaths: [lib("ann")] };
     for (const serve of [
       (id: string) => serveThumbnail(viewer, id, "small", null),
       (id: string) => serveOriginal(viewer, id, null, null),

@@ -16,8 +16,8 @@ import { makeUser } from "../support/users";
 import { writeVideo } from "../support/video";
 
 let lib: (rel?: string) => string;
-let alice: { id: string; scanPath: string };
-let bob: { id: string; scanPath: string };
+let alice: { id: string; scanPaths: string[] };
+let bob: { id: string; scanPaths: string[] };
 
 // red over blue, stored as the sensor saw it and marked "turn 90 degrees clockwise to view"
 const SIDEWAYS = { width: 96, height: 64, color: "blue", top: "red" } as const;
@@ -38,8 +38,8 @@ beforeAll(async () => {
 beforeEach(async () => {
   rmSync(fullSizeDir(), { recursive: true, force: true });
   await scanOnce(lib());
-  alice = { id: (await makeUser({ scanPath: lib("alice") })).id, scanPath: lib("alice") };
-  bob = { id: (await makeUser({ scanPath: lib("alice2") })).id, scanPath: lib("alice2") };
+  alice = { id: (await makeUser({ scanPath: lib("alice") })).id, scanPaths: [lib("alice")] };
+  bob = { id: (await makeUser({ scanPath: lib("alice2") })).id, scanPaths: [lib("alice2")] };
 });
 
 const photoOf = (rel: string) => db.photo.findUniqueOrThrow({ where: { path: lib(rel) } });

@@ -13,7 +13,7 @@ import { scanOnce } from "../support/scan";
 import { makeUser } from "../support/users";
 
 let lib: (rel?: string) => string;
-let viewer: { id: string; scanPath: string };
+let viewer: { id: string; scanPaths: string[] };
 
 beforeEach(async () => {
   lib = makeTree("alice");
@@ -26,7 +26,7 @@ beforeEach(async () => {
   appendFileSync(lib("alice/drawing.png"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
   writeFileSync(lib("alice/bare.jpg"), "<!doctype html><title>x</title><script>document.title='pwned'</script>");
   await scanOnce(lib());
-  viewer = { id: (await makeUser({ scanPath: lib("alice") })).id, scanPath: lib("alice") };
+  viewer = { id: (await makeUser({ scanPath: lib("alice") })).id, scanPaths: [lib("alice")] };
 });
 
 const idOf = async (name: string) => (await db.photo.findUniqueOrThrow({ where: { path: lib(`alice/${name}`) } })).id;

@@ -24,7 +24,7 @@ async function addPhotos(dir: string, count: number, from: number) {
 }
 
 async function webPlan(scanPath: string) {
-  const { sql, params } = timelineStatement(dialect(), { id: "someone", scanPath }, {}, 60);
+  const { sql, params } = timelineStatement(dialect(), { id: "someone", scanPaths: [scanPath] }, {}, 60);
   // run it first: SQLite notices a schema change when a statement runs (EXPLAIN does not check)
   await web.$queryRawUnsafe(sql, ...params);
   if (usesPostgres()) {

@@ -128,7 +128,7 @@ describe("scanning a root", () => {
     const removed = await scanOnce(lib());
     expect(removed.stats.missing).toBe(1);
     expect((await photoByPath(b))?.missingSince).toBeInstanceOf(Date);
-    expect(await db.photo.count({ where: visibleTo({ id: "", scanPath: lib() }) })).toBe(1);
+    expect(await db.photo.count({ where: visibleTo({ id: "", scanPaths: [lib()] }) })).toBe(1);
 
     renameSync(hidden, b);
     const back = await scanOnce(lib());

@@ -120,7 +120,7 @@ describe("photos.search on rows as a scan writes them", () => {
   it("gives the same answer whichever way a page is planned: from the rarest word's matches, or walking the photos", async () => {
     const ben = await makeUser({ username: "ben", scanPath: lib("alice") });
     await signedInAs(ben).tags.add({ photoId: ids["portrait.jpg"]!, name: "Holidays too" });
-    const viewer = { id: ben.id, scanPath: lib("alice") };
+    const viewer = { id: ben.id, scanPaths: [lib("alice")] };
     for (const terms of [["beach"], ["holidays"], ["holidays", "img"], ["jpg", "too"], ["canon", "beach", "meteo"], ["nothing"]]) {
       const collected = await timelinePage(viewer, { search: { terms, collect: true } }, 60);
       const walked = await timelinePage(viewer, { search: { terms, collect: false } }, 60);

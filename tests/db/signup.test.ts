@@ -28,16 +28,17 @@ describe("auth.signup", () => {
     const res = await trpcMutation("auth.signup", visitor);
     expect(res.status).toBe(200);
     const user = await db.user.findUniqueOrThrow({ where: { username: "vera" } });
-    expect(user).toMatchObject({ email: "vera@example.test", name: "Vera V", isAdmin: false, scanPath: null, selfRegistered: true });
+    expect(user).toMatchObject({ email: "vera@example.test", name: "Vera V", isAdmin: false, selfRegistered: true });
+    expect(await db.userScanPath.count({ where: { userId: user.id } })).toBe(0);
     expect(await verifyCredentials({ username: "vera", password: "vera-password" })).not.toBeNull();
     expect(await db.auditEvent.count({ where: { action: "user.signed_up", targetUserId: user.id } })).toBe(1);
     const listed = (await signedInAs(admin).admin.users.list()).find((u) => u.username === "vera");
-    expect(listed).toMatchObject({ selfRegistered: true, scanPath: null });
+    expect(listed).toMatchObject({ selfRegistered: true, scanPath: null, scanPaths: [] });
   });
 
   it("refuses isAdmin, scanPath or any other extra key, and creates nothing", async () => {
     await openRegistration();
-    for (const extra of [{ isAdmin: true }, { scanPath: "/" }, { selfRegistered: false }]) {
+    for (const extra of [{ isAdmin: true }, { scanPath: "/" }, { scanPaths: ["/"] }, { selfRegistered: false }]) {
       const res = await trpcMutation("auth.signup", { ...visitor, ...extra });
       expect(res.status, JSON.stringify(extra)).toBe(400);
       expect(res.error?.data.fieldErrors?._form?.[0]).toMatch(/Not accepted here/);

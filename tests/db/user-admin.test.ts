@@ -15,6 +15,9 @@ beforeEach(async () => {
   lib = makeTree("alice/2024");
 });
 
+/** The user's scan folders as stored (UserScanPath rows), sorted. */
+const foldersOf = async (userId: string) =>
+  (await db.userScanPath.findMany({ where: { userId }, orderBy: { path: "asc" } })).map((f) => f.path);
 const fieldErrorsOf = (e: unknown) => (e as { cause?: { fieldErrors?: Record<string, string[]> } }).cause?.fieldErrors ?? {};
 const newUser = (extra: Record<string, unknown> = {}) => ({
   username: "alice",
@@ -30,7 +33,8 @@ describe("admin.users.create", () => {
     const entered = `${dir}/../${dir.split("/").at(-1)}/alice`;
     const { id } = await signedInAs(admin).admin.users.create(newUser({ scanPath: entered }));
     const user = await db.user.findUniqueOrThrow({ where: { id } });
-    expect(user).toMatchObject({ username: "alice", email: "alice@example.test", isAdmin: false, scanPath: `${dir}/alice` });
+    expect(user).toMatchObject({ username: "alice", email: "alice@example.test", isAdmin: false });
+    expect(await foldersOf(id)).toEqual([`${dir}/alice`]);
     expect(await verifyCredentials({ username: "alice", password: "alice-password" })).not.toBeNull();
     // not the event of the admin's own creation by makeUser
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "user.created", targetUserId: { not: admin.id } } });
@@ -62,7 +66,7 @@ describe("admin.users.create", () => {
   it("accepts a symlink that stays inside the root, storing where it leads", async () => {
     const link = symlink(lib("shortcut"), lib("alice/2024"));
     const { id } = await signedInAs(admin).admin.users.create(newUser({ scanPath: link }));
-    expect((await db.user.findUniqueOrThrow({ where: { id } })).scanPath).toBe(lib("alice/2024"));
+    expect(await foldersOf(id)).toEqual([lib("alice/2024")]);
   });
 
   it("refuses a username or e-mail already taken, in any case, as a CONFLICT on that field", async () => {
@@ -220,7 +224,8 @@ describe("permissions", () => {
     await expect(asBob.admin.users.delete({ id: carol.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(asBob.admin.directories.list()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.user.findUniqueOrThrow({ where: { id: carol.id } })).toMatchObject({ name: "" });
-    expect(await db.user.findUniqueOrThrow({ where: { id: bob.id } })).toMatchObject({ scanPath: null, isAdmin: false });
+    expect(await db.user.findUniqueOrThrow({ where: { id: bob.id } })).toMatchObject({ isAdmin: false });
+    expect(await db.userScanPath.count({ where: { userId: bob.id } })).toBe(0);
   });
 
   it("anonymous calls get UNAUTHORIZED", async () => {

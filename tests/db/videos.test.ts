@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 
 const near = (ms: number | null, expected: number) => ms !== null && Math.abs(ms - expected) <= 150;
-const viewer = (id: string, scanPath: string) => ({ id, scanPath });
+const viewer = (id: string, scanPath: string) => ({ id, scanPaths: [scanPath] });
 
 describe("videos", () => {
   it("indexes every container with a poster in both sizes, its size, length and codecs, and says how it plays", async () => {

@@ -18,6 +18,6 @@ describe("which photos a folder holds", () => {
     expect((await inside("/lib")).length).toBe(dirs.length);
 
     await db.photo.updateMany({ where: { directory: "/lib/a_b/sub" }, data: { missingSince: new Date() } });
-    expect(await db.photo.count({ where: visibleTo({ id: "", scanPath: "/lib/a_b" }) })).toBe(1);
+    expect(await db.photo.count({ where: visibleTo({ id: "", scanPaths: ["/lib/a_b"] }) })).toBe(1);
   });
 });

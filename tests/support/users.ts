@@ -12,10 +12,11 @@ let counter = 0;
 /**
  * Creates a user with createUser("system", ...), so the rules and the audit trail of a real
  * account apply. Pass valid values: a lowercase username, a real e-mail address, a password of
- * 8 characters or more, and a scan path that is an existing folder inside LIBRARY_ROOT.
+ * 8 characters or more, and a scan path (or several, `scanPaths`) that is an existing folder
+ * inside LIBRARY_ROOT.
  */
 export async function makeUser(
-  opts: { username?: string; isAdmin?: boolean; password?: string; email?: string; scanPath?: string } = {},
+  opts: { username?: string; isAdmin?: boolean; password?: string; email?: string; scanPath?: string; scanPaths?: string[] } = {},
 ): Promise<TestUser> {
   const username = opts.username ?? `user${++counter}`;
   const password = opts.password ?? `${username}-password`;
@@ -25,6 +26,7 @@ export async function makeUser(
     email: opts.email ?? `${username}@example.test`,
     isAdmin: opts.isAdmin,
     scanPath: opts.scanPath,
+    scanPaths: opts.scanPaths,
   });
   const { sessionVersion } = await db.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } });
   return { id, username, sessionVersion, password };

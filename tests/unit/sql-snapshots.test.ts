@@ -10,7 +10,7 @@ import { timelineBucketsStatement } from "~/server/db/timeline-buckets";
 import { termCountsStatement } from "~/server/db/search";
 import { mapPointsStatement } from "~/server/db/map-points";
 
-const viewer = { id: "user-1", scanPath: "/library/family" };
+const viewer = { id: "user-1", scanPaths: ["/library/family"] };
 
 const statements: Record<string, (d: Dialect) => Statement[]> = {
   "timeline-first-page": (d) => [timelineStatement(d, viewer, {}, 60)],
@@ -44,7 +44,12 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
   ],
   "map-points": (d) => [mapPointsStatement(d, viewer, {}), mapPointsStatement(d, viewer, { albumId: "album-1" })],
   "timeline-buckets": (d) => [timelineBucketsStatement(d, viewer, {}), timelineBucketsStatement(d, viewer, { folder: "/library/family/2023", favorite: true })],
-  "timeline-no-scan-path": (d) => [timelineStatement(d, { id: "user-2", scanPath: null }, {}, 60)],
+  // a user with several scan folders (issue 17): one path range per folder, OR-ed
+  "timeline-several-folders": (d) => {
+    const two = { id: "user-3", scanPaths: ["/library/family", "/library/trips"] };
+    return [timelineStatement(d, two, { cursor: "photo-9" }, 60), timelineBucketsStatement(d, two, {}), termCountsStatement(d, two, ["beach"])];
+  },
+  "timeline-no-scan-path": (d) => [timelineStatement(d, { id: "user-2", scanPaths: [] }, {}, 60)],
   "folder-summary-refresh": (d) => folderSummaryStatements(d, "/library/family"),
   "planner-statistics": (d) => statisticsStatements(d),
   "prepare-database": (d) => prepareStatements(d),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isCourseLine } from "~/server/jobs/queue";
-import { fromViewerPath, namesPathIn, textInViewerTerms, toViewerPath } from "~/server/library/viewer-paths";
+import { folderLabels, fromViewerPath, isFolderList, namesPathIn, textInViewerTerms, toViewerPath } from "~/server/library/viewer-paths";
 
 describe("paths as a user sees them", () => {
   it("are relative to the scan folder, and cannot leave it", () => {
@@ -59,5 +59,35 @@ describe("paths as a user sees them", () => {
     for (const line of ["14 files found: 0 unchanged, 14 to read", "done: 14 new, 0 changed, 0 moved, 0 back, 0 missing, 0 unchanged", "files without preview under this folder:", "2 videos to convert for the browser: queued", "cancelled 3 files"]) {
       expect(isCourseLine(line)).toBe(false);
     }
+  });
+
+  it("with several folders, each is a top-level entry named by its own name, and paths cannot leave them", () => {
+    const two = ["/lib/alice", "/lib/bob/2024"];
+    expect(isFolderList(two, "")).toBe(true);
+    expect(isFolderList(two, "alice/..")).toBe(true);
+    expect(isFolderList(["/lib/alice"], "")).toBe(false);
+    expect(toViewerPath(two, "/lib/alice")).toBe("alice");
+    expect(toViewerPath(two, "/lib/bob/2024/summer")).toBe("2024/summer");
+    expect(fromViewerPath(two, "alice/2023/../2024")).toBe("/lib/alice/2024");
+    expect(fromViewerPath(two, "2024/summer")).toBe("/lib/bob/2024/summer");
+    expect(fromViewerPath(two, "/lib/bob/2024/x")).toBe("/lib/bob/2024/x");
+    for (const outside of ["alice/..", "alice/../..", "alice/../bob", "bob", "alice2", "../alice2", "/lib/alice2", "/lib/bob", "/lib/bob/2024/../2025"]) {
+      expect(fromViewerPath(two, outside), outside).toBeNull();
+    }
+    // two folders of one name: " (2)" after the first by path, never a "/"
+    expect(folderLabels(["/a/photos", "/b/photos", "/c/photos (2)"]).map((f) => f.label)).toEqual(["photos", "photos (2)", "photos (2) (2)"]);
+    expect(fromViewerPath(["/a/photos", "/b/photos"], "photos (2)/x")).toBe("/b/photos/x");
+  });
+
+  it("with several folders under one root, log lines name each as the folder view does, and nothing else", () => {
+    const read = (line: string) => textInViewerTerms(line, ["/lib/alice", "/lib/bob"], "/lib");
+    expect(read("cannot read /lib/alice/2023/a.jpg: EACCES; skipped")).toBe("cannot read alice/2023/a.jpg: EACCES; skipped");
+    expect(read("moved: /lib/alice/a.jpg -> /lib/bob/b/a.jpg")).toBe("moved: alice/a.jpg -> bob/b/a.jpg");
+    expect(read("no preview for /lib/alice2/holiday.jpg: corrupt")).toBeNull();
+    expect(read("walking /lib")).toBeNull();
+    expect(namesPathIn("no preview for /lib/bob/x.jpg", ["/lib/alice", "/lib/bob"])).toBe(true);
+    expect(namesPathIn("no preview for /lib/bob2/x.jpg", ["/lib/alice", "/lib/bob"])).toBe(false);
+    // a job whose root is one of the folders: the folder itself by its name
+    expect(textInViewerTerms("ENOENT: realpath '/lib/bob'", ["/lib/alice", "/lib/bob"], "/lib/bob")).toBe("ENOENT: realpath 'bob'");
   });
 });

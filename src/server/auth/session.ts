@@ -36,15 +36,18 @@ export const sessionUserSelect = {
   name: true,
   email: true,
   isAdmin: true,
-  scanPath: true,
+  scanPaths: { select: { path: true }, orderBy: { path: "asc" } },
   sessionVersion: true,
 } as const;
 
-/** The signed-in user, or null when the user is gone or the session version was bumped. */
+/** The signed-in user (`scanPaths`: their scan folders, sorted), or null when the user is gone
+ *  or the session version was bumped. Read on every request, so a folder an admin takes away
+ *  stops showing at the next one. */
 export async function resolveSessionUser(identity: SessionIdentity | null) {
   if (!identity) return null;
   const user = await db.user.findUnique({ where: { id: identity.userId }, select: sessionUserSelect });
-  return user && user.sessionVersion === identity.sessionVersion ? user : null;
+  if (!user || user.sessionVersion !== identity.sessionVersion) return null;
+  return { ...user, scanPaths: user.scanPaths.map((s) => s.path) };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof resolveSessionUser>>>;

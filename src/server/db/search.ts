@@ -4,7 +4,7 @@
 // normalised by the app (lib/search-words.ts), so both engines only split on spaces.
 import { db, dialect } from "./index";
 import { rawParams, type Dialect, type Statement } from "./dialect";
-import { pathRangeSql, type Viewer } from "./visibility";
+import { pathRangesSql, type Viewer } from "./visibility";
 
 /** The index expression of the PostgreSQL GIN indexes: the query must repeat it to use them. */
 const pgWords = (alias: string) => `array_to_tsvector(string_to_array(${alias}."words", ' '))`;
@@ -93,7 +93,7 @@ export function termCountsStatement(d: Dialect, viewer: Viewer, terms: string[])
     const own = `SELECT 1 FROM "UserPhotoSearchFts" f JOIN "UserPhotoSearch" u ON u."id" = f."rowid" WHERE "UserPhotoSearchFts" MATCH ${p(prefixQuery(d, term))} AND u."userId" = ${p(viewer.id)}`;
     return `${photo} + (SELECT COUNT(*) FROM (${own} LIMIT ${p(COUNT_CAP + 1)}) b) AS "t${i}"`;
   });
-  const visible = viewer.scanPath ? `(SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ${pathRangeSql(`f."path"`, viewer.scanPath, p)})` : "0";
+  const visible = viewer.scanPaths.length ? `(SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ${pathRangesSql(`f."path"`, viewer.scanPaths, p)})` : "0";
   const total = `(SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f)`;
   return { sql: `SELECT ${[...counts, `${visible} AS "visible"`, `${total} AS "total"`].join(",\n  ")}`, params };
 }

@@ -4,7 +4,7 @@
 import { db, dialect } from "./index";
 import { rawParams, type Dialect, type Statement } from "./dialect";
 import { photoFilterSql, type PhotoFilter } from "./photo-filter";
-import { pathRangeSql, visibleSql, type Viewer } from "./visibility";
+import { pathRangesSql, visibleSql, type Viewer } from "./visibility";
 
 /** True when nothing but the folder narrows the photos: FolderMonth holds the answer. */
 function onlyFolder(filter: PhotoFilter) {
@@ -18,8 +18,8 @@ function onlyFolder(filter: PhotoFilter) {
 export function timelineBucketsStatement(d: Dialect, viewer: Viewer, filter: PhotoFilter): Statement {
   const { params, p } = rawParams(d);
   if (onlyFolder(filter)) {
-    // a directory lies wholly inside or outside a scan path: the rows need no other check
-    const where = [viewer.scanPath ? pathRangeSql(`f."path"`, viewer.scanPath, p) : "1 = 0"];
+    // a directory lies wholly inside or outside a scan folder: the rows need no other check
+    const where = [pathRangesSql(`f."path"`, viewer.scanPaths, p)];
     if (filter.folder !== undefined) where.push(`f."path" = ${p(filter.folder)}`);
     const sql = `SELECT f."month" AS "month", SUM(f."count") AS "count"
     FROM "FolderMonth" f

@@ -1,13 +1,16 @@
 // Which photos a user may see, the one definition every read uses: a photo is visible when it is
 // present (not missing), readable (its bytes decoded: scanner/readability.ts) and lies inside
-// the viewer's scan path, on path boundaries. A viewer with
-// no scan path sees nothing. Given as a Prisma filter and as a raw SQL condition, with the one
-// order of the timeline (newest first, undated photos last) in both forms.
+// one of the viewer's scan folders, on path boundaries. A viewer with no scan folder sees
+// nothing. Given as a Prisma filter and as a raw SQL condition (one path range per folder,
+// OR-ed: each is a seek on the directory index), with the one order of the timeline (newest
+// first, undated photos last) in both forms. A user's folders never overlap
+// (library/scan-paths.ts), so no photo is inside two of them.
 import path from "node:path";
 import { AppError } from "~/server/errors";
 
-/** Whoever reads photos: a user id and their scan path (absolute, resolved), or none yet. */
-export type Viewer = { id: string; scanPath: string | null };
+/** Whoever reads photos: a user id and their scan folders (absolute, resolved, sorted; none
+ *  until an admin gives one). */
+export type Viewer = { id: string; scanPaths: readonly string[] };
 
 /**
  * `dir` and every path below it, on path boundaries: `base` itself, or from `from` up to `to`.
@@ -53,24 +56,48 @@ export const shownSql = (alias = "") => `${presentSql(alias)} AND ${alias ? `${a
 /** Matches no row: what a viewer without a scan path sees. */
 const NO_PHOTOS = { id: { in: [] as string[] } };
 
+/** Prisma filter for every indexed photo inside any of `dirs` (none: no photo). */
+export function photosUnderAny(dirs: readonly string[]) {
+  if (dirs.length === 1) return photosUnder(dirs[0]!);
+  return dirs.length ? { OR: dirs.flatMap((d) => photosUnder(d).OR) } : NO_PHOTOS;
+}
+
+/** Prisma filter for the Folder summary rows inside any of `dirs` (none: no row). */
+export function foldersUnderAny(dirs: readonly string[]) {
+  if (dirs.length === 1) return foldersUnder(dirs[0]!);
+  return dirs.length ? { OR: dirs.flatMap((d) => foldersUnder(d).OR) } : { path: { in: [] as string[] } };
+}
+
+/** `column` lies inside any of `dirs`, as raw SQL: one range per folder, OR-ed ("1 = 0" for none). */
+export function pathRangesSql(column: string, dirs: readonly string[], p: (value: unknown) => string) {
+  if (!dirs.length) return "1 = 0";
+  if (dirs.length === 1) return pathRangeSql(column, dirs[0]!, p);
+  return `(${dirs.map((d) => pathRangeSql(column, d, p)).join(" OR ")})`;
+}
+
 /** Prisma filter for the photos `viewer` may see. */
 export function visibleTo(viewer: Viewer) {
-  return viewer.scanPath ? { ...SHOWN, ...photosUnder(viewer.scanPath) } : NO_PHOTOS;
+  return viewer.scanPaths.length ? { ...SHOWN, ...photosUnderAny(viewer.scanPaths) } : NO_PHOTOS;
 }
 
 /** The same rule as a raw SQL condition on the Photo row aliased `alias`. */
 export function visibleSql(alias: string, viewer: Viewer, p: (value: unknown) => string) {
-  if (!viewer.scanPath) return "1 = 0";
+  if (!viewer.scanPaths.length) return "1 = 0";
   return `${shownSql(alias)} AND ${insideScanPathSql(alias, viewer, p)}`;
 }
 
-/** The Photo row aliased `alias` lies inside the viewer's scan path, present or not: where a keyset
- *  cursor may point (a page may end on a photo whose file vanished since). A cursor elsewhere
- *  matches no row, exactly like an id that does not exist, so it neither confirms nor dates a
- *  photo the viewer may not see. */
+/** The Photo row aliased `alias` lies inside one of the viewer's scan folders, present or not:
+ *  where a keyset cursor may point (a page may end on a photo whose file vanished since). A
+ *  cursor elsewhere matches no row, exactly like an id that does not exist, so it neither
+ *  confirms nor dates a photo the viewer may not see. */
 export function insideScanPathSql(alias: string, viewer: Viewer, p: (value: unknown) => string) {
-  if (!viewer.scanPath) return "1 = 0";
-  return pathRangeSql(`${alias}."directory"`, viewer.scanPath, p);
+  return pathRangesSql(`${alias}."directory"`, viewer.scanPaths, p);
+}
+
+/** The viewer's scan folder holding `absolute` (a photo's directory or path), or null. */
+export function scanPathHolding(viewer: Viewer, absolute: string): string | null {
+  const base = (dir: string) => (dir.endsWith(path.sep) ? dir : dir + path.sep);
+  return viewer.scanPaths.find((d) => absolute === d || absolute.startsWith(base(d))) ?? null;
 }
 
 /** Newest first by date taken, then id; a photo without a date sorts after every dated one, on
@@ -88,9 +115,10 @@ export function compareNewestFirst(a: { takenAt: Date | null; id: string }, b: {
   return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
 }
 
-/** For reads that need a folder: a viewer without one is told what to do. */
-export function requireScanPath(viewer: Viewer, own = true): string {
-  if (viewer.scanPath) return viewer.scanPath;
+/** For reads that need a folder: the viewer's folders (at least one); a viewer without one is
+ *  told what to do (BAD_REQUEST). */
+export function requireScanPaths(viewer: Viewer, own = true): readonly string[] {
+  if (viewer.scanPaths.length) return viewer.scanPaths;
   throw new AppError(
     "BAD_REQUEST",
     own ? "You have no photo folder yet: ask an admin to set one." : "This user has no scan path: set one first.",

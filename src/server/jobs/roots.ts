@@ -1,5 +1,5 @@
-// Scan roots: the users' scan paths with nested ones folded into their parent, so a folder
-// shared by several users, or inside another user's, is walked once.
+// Scan roots: every scan folder of every user with nested ones folded into their parent, so a
+// folder shared by several users, or inside another user's, is walked once.
 import { db } from "~/server/db";
 import { isInside } from "~/server/library/paths";
 
@@ -11,8 +11,8 @@ export function foldRoots(paths: string[]): string[] {
 }
 
 export async function allRoots() {
-  const users = await db.user.findMany({ where: { scanPath: { not: null } }, select: { scanPath: true } });
-  return foldRoots(users.map((u) => u.scanPath!));
+  const folders = await db.userScanPath.findMany({ distinct: ["path"], select: { path: true } });
+  return foldRoots(folders.map((f) => f.path));
 }
 
 /** The root whose scan covers this path. */

@@ -18,14 +18,13 @@ export async function libraryRoot() {
   return realpath(env.LIBRARY_ROOT);
 }
 
-const fieldError = (message: string) => AppError.field("BAD_REQUEST", "scanPath", message);
-
 /**
  * Checks a scan path an admin entered and returns it with `..` and symlinks resolved, which is
- * the form stored and compared. Refuses, naming the path, anything that is not an existing,
- * readable directory inside LIBRARY_ROOT.
+ * the form stored and compared. Refuses (BAD_REQUEST on the form field `field`), naming the
+ * path, anything that is not an existing, readable directory inside LIBRARY_ROOT.
  */
-export async function resolveScanPath(input: string) {
+export async function resolveScanPath(input: string, field = "scanPath") {
+  const fieldError = (message: string) => AppError.field("BAD_REQUEST", field, message);
   const entered = input.trim();
   if (!path.isAbsolute(entered)) {
     return Promise.reject(fieldError(`"${entered}" is not an absolute path: it must start with /.`));

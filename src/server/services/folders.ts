@@ -1,10 +1,10 @@
-// The folder view: the folders under a user's scan folder, as the disk groups them.
+// The folder view: the folders under a user's scan folders, as the disk groups them.
 import path from "node:path";
 import { db } from "~/server/db";
-import { compareNewestFirst, foldersUnder, PRESENT, requireScanPath, type Viewer } from "~/server/db/visibility";
+import { compareNewestFirst, foldersUnder, PRESENT, requireScanPaths, scanPathHolding, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
-import { fromViewerPath, toViewerPath } from "~/server/library/viewer-paths";
+import { folderLabels, fromViewerPath, isFolderList, toViewerPath } from "~/server/library/viewer-paths";
 
 type Cover = { id: string; takenAt: Date | null };
 
@@ -13,18 +13,22 @@ const UNREADABLE_NAMED = 20;
 type Child = { count: number; cover: Cover | null };
 
 /**
- * A folder under the viewer's scan folder (`requested` relative to it; default: the scan folder
- * itself): `{ path, breadcrumbs: [{ path, name }], folders: [{ path, name, photoCount, coverId }],
- * photoCount, unreadable: { count, files } }`, every path relative to the scan folder ("" is the
- * folder itself); `unreadable` counts the files directly here that could not be read (no photos:
- * scanner/readability.ts) and names the first of them by file name. Reads the
- * Folder summary (db/folder-summary.ts), never the photos: one row per directory. A folder
- * outside the scan folder is NOT_FOUND; a viewer without one gets BAD_REQUEST saying what to do.
+ * A folder under the viewer's scan folders (`requested` as library/viewer-paths.ts gives paths;
+ * default ""): `{ path, breadcrumbs: [{ path, name }], folders: [{ path, name, photoCount, coverId }],
+ * photoCount, unreadable: { count, files } }`, every path as the viewer sees it (one folder:
+ * relative to it, "" being the folder itself; several: "" lists each folder as a top-level entry,
+ * named by its label, with no photos of its own); `unreadable` counts the files directly here
+ * that could not be read (no photos: scanner/readability.ts) and names the first of them by
+ * file name. Reads the Folder summary (db/folder-summary.ts), never the photos: one row per
+ * directory. A folder outside the scan folders is NOT_FOUND; a viewer without one gets
+ * BAD_REQUEST saying what to do.
  */
 export async function listFolder(viewer: Viewer, requested = "") {
-  const scanPath = requireScanPath(viewer);
-  const here = fromViewerPath(scanPath, requested);
-  if (!here) throw new AppError("NOT_FOUND", "No such folder.");
+  const scanPaths = requireScanPaths(viewer);
+  if (isFolderList(scanPaths, requested)) return listScanFolders(scanPaths);
+  const here = fromViewerPath(scanPaths, requested);
+  const scanPath = here && scanPathHolding(viewer, here);
+  if (!here || !scanPath) throw new AppError("NOT_FOUND", "No such folder.");
   // every row below `here` lies inside the scan path too, so no per-user filter is needed
   const rows = await db.folder.findMany({
     where: foldersUnder(here),
@@ -45,16 +49,19 @@ export async function listFolder(viewer: Viewer, requested = "") {
     if (cover && (!child.cover || compareNewestFirst(cover, child.cover) < 0)) child.cover = cover;
     children.set(dir, child);
   }
-  const shown = (absolute: string) => toViewerPath(scanPath, absolute);
+  const shown = (absolute: string) => toViewerPath(scanPaths, absolute);
   const folders = [...children.entries()]
     .sort(([a], [b]) => a.localeCompare(b, undefined, { sensitivity: "base", numeric: true }))
     .map(([dir, c]) => ({ path: shown(dir), name: path.basename(dir), photoCount: c.count, coverId: c.cover?.id ?? null }));
   const breadcrumbs = [];
+  const several = scanPaths.length > 1;
   // bounded by the scan folder even were a stored path not in resolved form
   for (let p = here; isInside(p, scanPath); p = path.dirname(p)) {
-    breadcrumbs.unshift({ path: shown(p), name: p === scanPath ? "All folders" : path.basename(p) });
+    const name = p !== scanPath ? path.basename(p) : several ? folderLabels(scanPaths).find((f) => f.path === p)!.label : "All folders";
+    breadcrumbs.unshift({ path: shown(p), name });
     if (p === scanPath) break;
   }
+  if (several) breadcrumbs.unshift({ path: "", name: "All folders" });
   // on the directory index, directly in this folder: a handful of rows at most
   const where = { directory: here, ...PRESENT, readError: { not: null } };
   const [unreadableCount, unreadableFiles] = await Promise.all([
@@ -63,4 +70,22 @@ export async function listFolder(viewer: Viewer, requested = "") {
   ]);
   const unreadable = { count: unreadableCount, files: unreadableFiles.map((f) => f.fileName) };
   return { path: shown(here), breadcrumbs, folders, photoCount: photosHere, unreadable };
+}
+
+/** The top of the folder view of a viewer with several folders: each folder as an entry (its
+ *  label, photos inside it, newest cover), none of its own photos or unreadable files. */
+async function listScanFolders(scanPaths: readonly string[]) {
+  const folders = await Promise.all(
+    folderLabels(scanPaths).map(async ({ path: dir, label }) => {
+      const rows = await db.folder.findMany({ where: foldersUnder(dir), select: { photoCount: true, coverId: true, coverTakenAt: true } });
+      let cover: Cover | null = null;
+      for (const r of rows) {
+        const c = r.coverId ? { id: r.coverId, takenAt: r.coverTakenAt } : null;
+        if (c && (!cover || compareNewestFirst(c, cover) < 0)) cover = c;
+      }
+      return { path: label, name: label, photoCount: rows.reduce((n, r) => n + r.photoCount, 0), coverId: cover?.id ?? null };
+    }),
+  );
+  folders.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true }));
+  return { path: "", breadcrumbs: [{ path: "", name: "All folders" }], folders, photoCount: 0, unreadable: { count: 0, files: [] as string[] } };
 }

@@ -7,18 +7,22 @@ import { AppError } from "~/server/errors";
 import { isCourseLine, requestCancel } from "~/server/jobs/queue";
 import { namesPathIn, textInViewerTerms } from "~/server/library/viewer-paths";
 
-type Caller = Pick<SessionUser, "id" | "isAdmin" | "scanPath">;
+type Caller = Pick<SessionUser, "id" | "isAdmin" | "scanPaths">;
 
-/** The roots a job may have that cover this scan path: the path and each folder above it. */
-function coveringRoots(scanPath: string) {
-  const roots = [scanPath];
-  for (let p = scanPath; path.dirname(p) !== p; p = path.dirname(p)) roots.push(path.dirname(p));
-  return roots;
+/** The roots a job may have that cover one of these scan folders: each folder and each folder
+ *  above it. */
+function coveringRoots(scanPaths: readonly string[]) {
+  const roots = new Set<string>();
+  for (const scanPath of scanPaths) {
+    roots.add(scanPath);
+    for (let p = scanPath; path.dirname(p) !== p; p = path.dirname(p)) roots.add(path.dirname(p));
+  }
+  return [...roots];
 }
 
 function jobsVisibleTo(caller: Caller) {
   if (caller.isAdmin) return {};
-  return caller.scanPath ? { root: { in: coveringRoots(caller.scanPath) } } : { id: "-" };
+  return caller.scanPaths.length ? { root: { in: coveringRoots(caller.scanPaths) } } : { id: "-" };
 }
 
 const jobSelect = {
@@ -41,32 +45,32 @@ const jobSelect = {
   requestedBy: { select: { username: true } },
 } as const;
 
-/** True when the job's root lies above `caller`'s folder: its figures (progress, stats, the
- *  counts of its lines) cover other users' folders too. */
+/** True when the job's root lies above `caller`'s folders (is none of them): its figures
+ *  (progress, stats, the counts of its lines) cover other users' folders too. */
 function insideBiggerRoot(caller: Caller, root: string | null) {
-  return !caller.isAdmin && !!caller.scanPath && !!root && root !== caller.scanPath;
+  return !caller.isAdmin && caller.scanPaths.length > 0 && !!root && !caller.scanPaths.includes(root);
 }
 
 /** A log line or error as `caller` may read it: whole for an admin; for a user, in the terms of
- *  their own folder, or null when it is about other folders under the job's root. */
+ *  their own folders, or null when it is about other folders under the job's root. */
 function forCaller(caller: Caller, root: string | null, text: string) {
-  if (caller.isAdmin || !root || !caller.scanPath) return text;
-  return textInViewerTerms(text, caller.scanPath, root);
+  if (caller.isAdmin || !root || !caller.scanPaths.length) return text;
+  return textInViewerTerms(text, caller.scanPaths, root);
 }
 
 /** A log line as `caller` may read it (forCaller); under a bigger root, only the job's course and
  *  lines naming the caller's own folder: any other line counts or names the whole root. */
 function lineForCaller(caller: Caller, root: string | null, text: string) {
   if (!insideBiggerRoot(caller, root)) return forCaller(caller, root, text);
-  if (!isCourseLine(text) && !namesPathIn(text, caller.scanPath!)) return null;
+  if (!isCourseLine(text) && !namesPathIn(text, caller.scanPaths)) return null;
   // "rendition 2 of 9 made for <their file>": the 9 counts the whole root's videos
   return forCaller(caller, root, text.replace(/^rendition \d+ of \d+ /, "rendition "));
 }
 
 type JobRow = NonNullable<Awaited<ReturnType<typeof db.job.findFirst<{ select: typeof jobSelect }>>>>;
 
-/** A job as the API shows it (`full`: a full rescan, every file re-read). A non-admin's root is "" (their own folder: a job's root is their
- *  scan path or a folder above it), never a server path; under a bigger root they get no figures
+/** A job as the API shows it (`full`: a full rescan, every file re-read). A non-admin's root is "" (their own folder: a job's root is one of their
+ *  scan folders or a folder above it), never a server path; under a bigger root they get no figures
  *  (`stats` null, `progress` 0 of 0), which would count other users' files, and a job another
  *  user asked for says "another user", without their name or id. */
 function shape(caller: Caller, j: JobRow) {

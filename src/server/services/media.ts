@@ -6,7 +6,7 @@ import { open, realpath, stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { zipEntryNames } from "~/lib/media";
 import { db } from "~/server/db";
-import { visibleTo } from "~/server/db/visibility";
+import { scanPathHolding, visibleTo } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
 import { playbackMime } from "~/server/scanner/playability";
@@ -36,8 +36,12 @@ export async function thumbnailFile(viewer: Viewer, id: string, size: ThumbSize)
   return { file: thumbnailPath(photo.contentHash, size), etag: `"${photo.contentHash}-${size}-${photo.updatedAt.getTime().toString(36)}"`, mime: "image/webp" };
 }
 
-/** The viewer's scan path with symlinks resolved, or null without one. */
-const realScanPath = async (viewer: Viewer) => (viewer.scanPath ? await realpath(viewer.scanPath).catch(() => null) : null);
+/** The real path (symlinks resolved now) of the viewer's scan folder holding `file` (its
+ *  indexed path), or null when none does. */
+async function realScanPath(viewer: Viewer, file: string) {
+  const folder = scanPathHolding(viewer, file);
+  return folder ? await realpath(folder).catch(() => null) : null;
+}
 
 /** `file`'s real path and stat when it is a regular file inside `allowed` (a real path), else NOT_FOUND. */
 async function checkedFile(file: string, allowed: string | null) {
@@ -51,7 +55,7 @@ async function checkedFile(file: string, allowed: string | null) {
 /** A library file as it is on disk now: a symlink swapped in since the scan must not lead
  *  anywhere else, so its real path must still lie inside the viewer's real scan path. */
 async function libraryFile(viewer: Viewer, file: string, mime: string, fileName: string): Promise<MediaFile> {
-  const { real, st } = await checkedFile(file, await realScanPath(viewer));
+  const { real, st } = await checkedFile(file, await realScanPath(viewer, file));
   return { file: real, etag: `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`, mime, original: { size: st.size, fileName } };
 }
 
@@ -137,10 +141,14 @@ export async function zipEntries(viewer: Viewer, ids: string[]): Promise<ZipEntr
   if (rows.length !== unique.length) throw notFound();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = unique.map((id) => byId.get(id)!);
-  const allowed = await realScanPath(viewer);
-  const files = await Promise.all(ordered.map((r) => checkedFile(r.path, allowed)));
+  const files = await Promise.all(
+    ordered.map(async (r) => {
+      const allowed = await realScanPath(viewer, r.path);
+      return { ...(await checkedFile(r.path, allowed)), allowed: allowed! };
+    }),
+  );
   const names = zipEntryNames(ordered.map((r) => r.fileName));
-  return files.map(({ real, st }, i) => ({ name: names[i]!, size: st.size, mtime: st.mtime, open: () => openChecked(real, st.size, allowed!) }));
+  return files.map(({ real, st, allowed }, i) => ({ name: names[i]!, size: st.size, mtime: st.mtime, open: () => openChecked(real, st.size, allowed) }));
 }
 
 /**
@@ -159,7 +167,7 @@ export async function fullFile(viewer: Viewer, id: string): Promise<MediaFile> {
   if (!hash) throw notFound();
   const fileName = `${photo.fileName.replace(/\.[^.]*$/, "")}.jpg`;
   // the file still in place inside the viewer's folder, as for its original, kept copy or not
-  const allowed = await realScanPath(viewer);
+  const allowed = await realScanPath(viewer, photo.path);
   const { real } = await checkedFile(photo.path, allowed);
   let size = await touchFullSize(hash);
   if (size === null) {

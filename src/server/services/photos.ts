@@ -14,7 +14,7 @@ import { timelinePage, type TimelineRow } from "~/server/db/timeline";
 import { timelineBuckets } from "~/server/db/timeline-buckets";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
-import { fromViewerPath, toViewerPath } from "~/server/library/viewer-paths";
+import { fromViewerPath, isFolderList, toViewerPath } from "~/server/library/viewer-paths";
 import { playbackOf } from "./playback";
 import { camerasNamed } from "./search";
 
@@ -42,7 +42,7 @@ function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtO
 
 /**
  * The filter keys of a request as the statements take them (db/photo-filter.ts): `folder`
- * relative to the viewer's scan folder made absolute (one outside it is NOT_FOUND), the album
+ * as the viewer sees it (library/viewer-paths.ts) made absolute (one outside it is NOT_FOUND), the album
  * checked to be the viewer's (NOT_FOUND otherwise), the tag as its key, `to` as the day after,
  * `camera` as the (make, model) pairs it names, `q` as its words (lib/search-words.ts), each
  * to be the prefix of a word of the photo or of the viewer's own tag and album names on it,
@@ -50,9 +50,11 @@ function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtO
  */
 export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput, opts: { pageSize?: number } = {}): Promise<PhotoFilter> {
   let folder: string | undefined;
-  if (input.folder !== undefined && viewer.scanPath) {
-    folder = fromViewerPath(viewer.scanPath, input.folder) ?? undefined;
-    if (!folder) throw new AppError("NOT_FOUND", "No such folder.");
+  if (input.folder !== undefined && viewer.scanPaths.length) {
+    // the list of a viewer's several folders ("") holds no photo directly, as the folder view
+    // shows it; no directory is "", so the filter matches nothing
+    folder = isFolderList(viewer.scanPaths, input.folder) ? "" : (fromViewerPath(viewer.scanPaths, input.folder) ?? undefined);
+    if (folder === undefined) throw new AppError("NOT_FOUND", "No such folder.");
   }
   if (input.albumId && !(await db.album.findFirst({ where: { id: input.albumId, userId: viewer.id }, select: { id: true } }))) {
     throw new AppError("NOT_FOUND", "No such album.");
@@ -171,7 +173,7 @@ export async function getPhoto(viewer: Viewer, id: string) {
   return {
     id: photo.id,
     fileName: photo.fileName,
-    folder: toViewerPath(viewer.scanPath!, photo.directory),
+    folder: toViewerPath(viewer.scanPaths, photo.directory),
     size: Number(photo.size),
     ...whenAndKind(photo),
     width: photo.width,

@@ -1,18 +1,20 @@
 // Asking for scans: a user of their own folder, an admin of anyone's or everyone's.
 import type { SessionUser } from "~/server/auth/session";
 import { db } from "~/server/db";
-import { photosUnder, requireScanPath } from "~/server/db/visibility";
+import { photosUnder, requireScanPaths } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { enqueueScan, SCAN_JOB } from "~/server/jobs/queue";
 import { allRoots, rootCovering } from "~/server/jobs/roots";
 import { isInside } from "~/server/library/paths";
 import { recordAudit, type Actor } from "./audit";
 
-type Caller = Pick<SessionUser, "id" | "isAdmin" | "scanPath">;
+type Caller = Pick<SessionUser, "id" | "isAdmin">;
 
-/** Queues scans: a user of their own folder; an admin of anyone's (userId) or everyone's (no
- *  userId). `full` (admins only, FORBIDDEN otherwise) re-reads every file's metadata and
- *  previews. Returns `{ jobIds }`; a scan already queued for the root is reused (and made full). */
+/** Queues scans: a user of their own folders; an admin of anyone's (userId) or everyone's (no
+ *  userId). One job per root covering the user's folders (jobs/roots.ts: folders shared or
+ *  nested are walked once). `full` (admins only, FORBIDDEN otherwise) re-reads every file's
+ *  metadata and previews. Returns `{ jobIds }`; a scan already queued for a root is reused (and
+ *  made full). A user without a folder: BAD_REQUEST saying to ask an admin. */
 export async function startScan(caller: Caller, userId?: string, full = false) {
   if (full && !caller.isAdmin) throw new AppError("FORBIDDEN", "Only an admin can ask for a full rescan.");
   if (!userId && caller.isAdmin) {
@@ -23,11 +25,13 @@ export async function startScan(caller: Caller, userId?: string, full = false) {
   }
   const targetId = userId ?? caller.id;
   if (targetId !== caller.id && !caller.isAdmin) throw new AppError("FORBIDDEN", "You can only scan your own folder.");
-  const target = await db.user.findUnique({ where: { id: targetId }, select: { id: true, scanPath: true } });
+  const target = await db.user.findUnique({ where: { id: targetId }, select: { id: true, scanPaths: { select: { path: true } } } });
   if (!target) throw new AppError("NOT_FOUND", "No such user.");
-  const scanPath = requireScanPath(target, targetId === caller.id);
-  const job = await enqueueScan({ root: await rootCovering(scanPath), userId: target.id, requestedById: caller.id, full });
-  return { jobIds: [job.id] };
+  const scanPaths = requireScanPaths({ id: target.id, scanPaths: target.scanPaths.map((s) => s.path) }, targetId === caller.id);
+  const roots = [...new Set(await Promise.all(scanPaths.map((p) => rootCovering(p))))];
+  const jobs = [];
+  for (const root of roots) jobs.push(await enqueueScan({ root, userId: target.id, requestedById: caller.id, full }));
+  return { jobIds: jobs.map((j) => j.id) };
 }
 
 /** Queues the scan of a folder an admin just gave a user (created with it, or changed to it),

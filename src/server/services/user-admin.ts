@@ -3,11 +3,11 @@ import type { CreateUserInput, UpdateUserInput } from "~/lib/users";
 import { hashPassword } from "~/server/auth/password";
 import { db, type Tx } from "~/server/db";
 import { AppError } from "~/server/errors";
-import { resolveScanPath } from "~/server/library/paths";
+import { resolveScanPaths } from "~/server/library/scan-paths";
 import { recordAudit, type Actor } from "./audit";
 import { storeNewPassword } from "./passwords";
 import { scanNewFolder } from "./scans";
-import { insertUser } from "./users";
+import { insertUser, withScanPaths } from "./users";
 
 export type AdminActor = { id: string; username: string };
 
@@ -24,37 +24,61 @@ async function assertAnotherAdmin(tx: Tx, losing: string, field: "isAdmin" | "id
   }
 }
 
-async function scanPathOrNull(value: string | null | undefined) {
-  return value ? resolveScanPath(value) : null;
+/**
+ * The scan folders an input gives, checked and resolved (library/scan-paths.ts: each inside the
+ * library root, none inside another), or undefined when it names none: `scanPaths` (a list;
+ * errors on the field "scanPaths") or `scanPath` (one, the API before issue 17; null or ""
+ * for none; errors on "scanPath"). Both at once is BAD_REQUEST.
+ */
+async function foldersGiven(input: { scanPath?: string | null; scanPaths?: string[] }) {
+  if (input.scanPaths !== undefined && input.scanPath !== undefined) {
+    throw AppError.field("BAD_REQUEST", "scanPaths", "Give either scanPaths (a list) or scanPath (one folder), not both.");
+  }
+  if (input.scanPaths !== undefined) return resolveScanPaths(input.scanPaths, "scanPaths");
+  if (input.scanPath !== undefined) return resolveScanPaths(input.scanPath ? [input.scanPath] : [], "scanPath");
+  return undefined;
 }
 
-/** Creates an account (input parsed by createUserSchema; a scan path is checked and resolved
- *  by library/paths.ts): `{ id }`. `actor` is the admin doing it, or "system" (test
- *  factories, future importers). A taken username or e-mail fails with the unique violation.
- *  A scan path not indexed yet gets its scan queued (scans.ts `scanNewFolder`). */
+/** Audit details of a set of folders: one string, a line per folder ("" for none). */
+const foldersDetail = (paths: readonly string[]) => paths.join("\n");
+
+/** Creates an account (input parsed by createUserSchema; its folders, `scanPaths` or one
+ *  `scanPath`, are checked and resolved by library/scan-paths.ts): `{ id }`. `actor` is the
+ *  admin doing it, or "system" (test factories, future importers). A taken username or e-mail
+ *  fails with the unique violation. Each folder not indexed yet gets its scan queued (scans.ts
+ *  `scanNewFolder`). */
 export async function createUser(actor: Actor, input: CreateUserInput) {
-  const scanPath = await scanPathOrNull(input.scanPath);
+  const scanPaths = (await foldersGiven(input)) ?? [];
   const passwordHash = await hashPassword(input.password);
   const user = await db.$transaction(async (tx) => {
-    const user = await insertUser(tx, { ...input, passwordHash, scanPath });
-    await recordAudit(tx, { actor, action: "user.created", target: user, details: { isAdmin: input.isAdmin ?? false, scanPath } });
+    const user = await insertUser(tx, { ...input, passwordHash, scanPaths });
+    await recordAudit(tx, {
+      actor,
+      action: "user.created",
+      target: user,
+      details: { isAdmin: input.isAdmin ?? false, scanPath: scanPaths[0] ?? null, scanPaths: foldersDetail(scanPaths) },
+    });
     return user;
   });
-  // after the commit: the worker that claims the job must see the user's scan path
-  if (scanPath) await scanNewFolder(actor, user, scanPath);
+  // after the commit: the worker that claims the job must see the user's scan folders
+  for (const folder of scanPaths) await scanNewFolder(actor, user, folder);
   return { id: user.id };
 }
 
-/** Changes what is given (input parsed by updateUserSchema; `scanPath` null or "" clears it):
- *  returns `{ id, username, email, name, isAdmin, scanPath }`. Demotion and a new password end
- *  the user's sessions; the last admin cannot be demoted (BAD_REQUEST on isAdmin). */
+/** Changes what is given (input parsed by updateUserSchema): `scanPaths` replaces the user's
+ *  folders ([] removes them all), as does `scanPath` (one folder; null or "" for none).
+ *  Returns `{ id, username, email, name, isAdmin, scanPath, scanPaths }`. A folder taken away
+ *  hides its photos from the user at once (visibility is read per request) but keeps their
+ *  favorites, tags and albums, which show again when it is given back. Demotion and a new
+ *  password end the user's sessions; the last admin cannot be demoted (BAD_REQUEST on
+ *  isAdmin). Folders new to the user get their scans queued as in createUser. */
 export async function updateUser(actor: Actor, input: UpdateUserInput) {
-  const scanPath = input.scanPath === undefined ? undefined : await scanPathOrNull(input.scanPath);
+  const scanPaths = await foldersGiven(input);
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  const { user, scanPathChanged } = await db.$transaction(async (tx) => {
+  const { user, added } = await db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({
       where: { id: input.id },
-      select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPath: true },
+      select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPaths: { select: { path: true } } },
     });
     if (!before) throw new AppError("NOT_FOUND", "No such user: it may have been deleted.");
     const demoted = before.isAdmin && input.isAdmin === false;
@@ -69,25 +93,35 @@ export async function updateUser(actor: Actor, input: UpdateUserInput) {
         email: input.email,
         name: input.name,
         isAdmin: input.isAdmin,
-        scanPath,
         // lost admin rights end the user's sessions at once (a new password does below)
         ...(demoted ? { sessionVersion: { increment: 1 } } : {}),
       },
-      select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPath: true },
+      select: { id: true, username: true, email: true, name: true, isAdmin: true },
     });
+    const had = before.scanPaths.map((s) => s.path).sort();
+    const now = scanPaths ?? had;
+    const added = now.filter((p) => !had.includes(p));
+    const removed = had.filter((p) => !now.includes(p));
+    if (removed.length) await tx.userScanPath.deleteMany({ where: { userId: user.id, path: { in: removed } } });
+    if (added.length) await tx.userScanPath.createMany({ data: added.map((path) => ({ userId: user.id, path })) });
     const target = { id: user.id, username: user.username };
     const changed = (["username", "email", "name"] as const).filter((k) => before[k] !== user[k]);
     if (changed.length) await recordAudit(tx, { actor, action: "user.updated", target, details: { fields: changed.join(",") } });
     if (passwordHash) await storeNewPassword(tx, target, passwordHash, actor);
-    if (before.scanPath !== user.scanPath) {
-      await recordAudit(tx, { actor, action: "user.scan_path_changed", target, details: { from: before.scanPath, to: user.scanPath } });
+    if (added.length || removed.length) {
+      await recordAudit(tx, {
+        actor,
+        action: "user.scan_path_changed",
+        target,
+        details: { from: foldersDetail(had), to: foldersDetail(now), added: foldersDetail(added), removed: foldersDetail(removed) },
+      });
     }
     if (before.isAdmin !== user.isAdmin) {
       await recordAudit(tx, { actor, action: user.isAdmin ? "user.admin_granted" : "user.admin_revoked", target });
     }
-    return { user, scanPathChanged: before.scanPath !== user.scanPath };
+    return { user: withScanPaths({ ...user, scanPaths: now.map((path) => ({ path })) }), added };
   });
-  if (scanPathChanged && user.scanPath) await scanNewFolder(actor, user, user.scanPath);
+  for (const folder of added) await scanNewFolder(actor, user, folder);
   return user;
 }
 

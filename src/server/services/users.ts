@@ -1,5 +1,5 @@
 import { db, type Db } from "~/server/db";
-import { foldersUnder } from "~/server/db/visibility";
+import { foldersUnderAny } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
 
@@ -10,48 +10,58 @@ export const publicUserSelect = {
   email: true,
   name: true,
   isAdmin: true,
-  scanPath: true,
+  scanPaths: { select: { path: true }, orderBy: { path: "asc" } },
   selfRegistered: true,
   createdAt: true,
   lastLoginAt: true,
 } as const;
 
-/** Every user by username, without any password hash. */
-export function listUsers() {
-  return db.user.findMany({ select: publicUserSelect, orderBy: { username: "asc" } });
+/** A user row's folders as the API gives them: `scanPaths` (sorted) and, for clients written
+ *  before a user could have several (issue 17), `scanPath`: the first of them, or null. */
+export function withScanPaths<T extends { scanPaths: { path: string }[] }>(user: T): Omit<T, "scanPaths"> & { scanPath: string | null; scanPaths: string[] } {
+  const scanPaths = user.scanPaths.map((s) => s.path);
+  return { ...user, scanPath: scanPaths[0] ?? null, scanPaths };
 }
 
-/** Present photos inside `dir`, from the Folder summary: a row per directory, not per photo. */
-async function photosInFolder(dir: string) {
-  const { _sum } = await db.folder.aggregate({ where: foldersUnder(dir), _sum: { photoCount: true } });
+/** Every user by username, without any password hash. */
+export async function listUsers() {
+  const users = await db.user.findMany({ select: publicUserSelect, orderBy: { username: "asc" } });
+  return users.map(withScanPaths);
+}
+
+/** Present photos inside any of `dirs`, from the Folder summary: a row per directory, not per
+ *  photo (a user's folders never overlap, so nothing is counted twice). */
+async function photosInFolders(dirs: readonly string[]) {
+  if (!dirs.length) return 0;
+  const { _sum } = await db.folder.aggregate({ where: foldersUnderAny(dirs), _sum: { photoCount: true } });
   return _sum.photoCount ?? 0;
 }
 
-/** The user panel's list: each user with the photos they see and who shares their folder
- *  (same path, a path inside theirs, or one containing theirs). */
+/** True when a folder of `a` equals, contains or lies inside a folder of `b`. */
+const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b.some((y) => isInside(x, y) || isInside(y, x)));
+
+/** The user panel's list: each user with the photos they see and who shares one of their
+ *  folders (same path, a path inside it, or one containing it). */
 export async function listUsersWithSharing() {
   const users = await listUsers();
   return Promise.all(
     users.map(async (u) => ({
       ...u,
-      photoCount: u.scanPath ? await photosInFolder(u.scanPath) : 0,
-      sharedWith: u.scanPath
-        ? users
-            .filter((o) => o.id !== u.id && o.scanPath && (isInside(o.scanPath, u.scanPath!) || isInside(u.scanPath!, o.scanPath)))
-            .map((o) => o.username)
-        : [],
+      photoCount: await photosInFolders(u.scanPaths),
+      sharedWith: users.filter((o) => o.id !== u.id && overlaps(u.scanPaths, o.scanPaths)).map((o) => o.username),
     })),
   );
 }
 
-/** `{ id, username, email, name, isAdmin, scanPath }` of one account; NOT_FOUND when it is gone. */
+/** `{ id, username, email, name, isAdmin, scanPath, scanPaths }` of one account (withScanPaths);
+ *  NOT_FOUND when it is gone. */
 export async function getAccount(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPath: true },
+    select: { id: true, username: true, email: true, name: true, isAdmin: true, scanPaths: publicUserSelect.scanPaths },
   });
   if (!user) throw new AppError("NOT_FOUND", "This account no longer exists.");
-  return user;
+  return withScanPaths(user);
 }
 
 type UserTx = Pick<Db, "user">;
@@ -59,10 +69,10 @@ type UserTx = Pick<Db, "user">;
 /** Inserts an account (the callers check who may and audit it in the same transaction). */
 export function insertUser(
   tx: UserTx,
-  fields: { username: string; email: string | null; name?: string; passwordHash: string; isAdmin?: boolean; scanPath?: string | null; selfRegistered?: boolean },
+  fields: { username: string; email: string | null; name?: string; passwordHash: string; isAdmin?: boolean; scanPaths?: readonly string[]; selfRegistered?: boolean },
 ) {
   // named one by one: callers pass their whole input, which holds the plain password too
-  const { username, email, name, passwordHash, isAdmin, scanPath, selfRegistered } = fields;
+  const { username, email, name, passwordHash, isAdmin, scanPaths, selfRegistered } = fields;
   return tx.user.create({
     data: {
       username,
@@ -70,7 +80,8 @@ export function insertUser(
       name: name ?? "",
       passwordHash,
       isAdmin: isAdmin ?? false,
-      scanPath: scanPath ?? null,
+      // checked by the caller (library/scan-paths.ts); a self-registered user gets none
+      scanPaths: { create: (scanPaths ?? []).map((path) => ({ path })) },
       selfRegistered: selfRegistered ?? false,
     },
     select: { id: true, username: true },

@@ -37,7 +37,7 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
     <Section id="users" title="Users">
       <div className="mb-4 flex flex-col items-start gap-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Each user sees the photos under their scan path. Only admins set scan paths.
+          Each user sees the photos under their scan folders. Only admins set scan folders.
         </p>
         <Button variant="primary" onClick={() => setDialog({ kind: "create" })}>
           Create user
@@ -48,7 +48,7 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
       {users.isPending && <SkeletonRows />}
       {users.data && (
         <DataTable
-          headers={["Username", "Name", "E-mail", "Scan path", "Photos", "Last login", { label: "Actions", srOnly: true, className: "" }]}
+          headers={["Username", "Name", "E-mail", "Scan folders", "Photos", "Last login", { label: "Actions", srOnly: true, className: "" }]}
         >
           {users.data.map((u) => (
             <tr key={u.id} className="border-b border-slate-100 dark:border-slate-800 align-top last:border-0">
@@ -60,7 +60,17 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
               <td className="py-2 pr-4">{u.name}</td>
               <td className="py-2 pr-4">{u.email ?? "—"}</td>
               <td className="py-2 pr-4">
-                {u.scanPath ? <PathText path={u.scanPath} /> : <span className="text-slate-400 dark:text-slate-500">none</span>}
+                {u.scanPaths.length ? (
+                  <ul>
+                    {u.scanPaths.map((p) => (
+                      <li key={p}>
+                        <PathText path={p} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="text-slate-400 dark:text-slate-500">none</span>
+                )}
                 {u.sharedWith.length > 0 && (
                   <p className="text-xs text-slate-500 dark:text-slate-400">shared with {u.sharedWith.join(", ")}</p>
                 )}
@@ -68,12 +78,12 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
               <td className="py-2 pr-4 tabular-nums">{u.photoCount}</td>
               <td className="py-2 pr-4">{u.lastLoginAt ? dateFormat.format(u.lastLoginAt) : "never"}</td>
               <td className="whitespace-nowrap py-2 text-right">
-                {u.scanPath && (
+                {u.scanPaths.length > 0 && (
                   <Button variant="link" className="mr-3" aria-label={`Scan now for ${u.username}`} onClick={() => scan.mutate({ userId: u.id })}>
                     Scan now
                   </Button>
                 )}
-                {u.scanPath && (
+                {u.scanPaths.length > 0 && (
                   <Button variant="link" className="mr-3" aria-label={`Full rescan for ${u.username}`} onClick={() => setDialog({ kind: "rescan", user: u })}>
                     Full rescan
                   </Button>

@@ -9,7 +9,7 @@ export default async function FavoritesPage() {
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Favorites</h1>
-      {user.scanPath ? (
+      {user.scanPaths.length > 0 ? (
         <Timeline source={{ procedure: "list", input: { favorite: true } }} emptyTitle="No favorites yet" emptyText="Open a photo and press ☆ to keep it here." />
       ) : (
         <LibraryEmpty what="favorites" scanPath={null} />

@@ -11,7 +11,7 @@ export default async function FoldersPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Folders</h1>
-      {user.scanPath ? (
+      {user.scanPaths.length > 0 ? (
         <>
           <ScanStatus userId={user.id} />
           <FolderView key={path ?? ""} path={path} />

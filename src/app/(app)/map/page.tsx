@@ -9,7 +9,7 @@ export default async function MapPage() {
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Map</h1>
-      {user.scanPath ? <PhotoMap /> : <LibraryEmpty what="photos" scanPath={null} />}
+      {user.scanPaths.length > 0 ? <PhotoMap /> : <LibraryEmpty what="photos" scanPath={null} />}
     </>
   );
 }

@@ -45,7 +45,7 @@ export default async function PhotosPage({ searchParams }: { searchParams: Promi
           </Link>
         )}
       </div>
-      {user.scanPath ? (
+      {user.scanPaths.length > 0 ? (
         <>
           {!filtered && <ScanStatus userId={user.id} />}
           <Timeline

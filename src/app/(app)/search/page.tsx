@@ -16,7 +16,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const user = await requireUser();
   const input = searchFromParams(await searchParams);
   const href = searchHref(input);
-  if (!user.scanPath) {
+  if (!user.scanPaths.length) {
     return (
       <>
         <h1 className="mb-4 text-2xl font-semibold">Search</h1>

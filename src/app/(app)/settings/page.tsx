@@ -16,9 +16,19 @@ export default async function SettingsPage() {
         <dl className="mb-6 grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
           <dt className="text-slate-500 dark:text-slate-400">Username</dt>
           <dd>{user.username}</dd>
-          <dt className="text-slate-500 dark:text-slate-400">Photo folder</dt>
+          <dt className="text-slate-500 dark:text-slate-400">{user.scanPaths.length > 1 ? "Photo folders" : "Photo folder"}</dt>
           <dd>
-            {user.scanPath ? <PathText path={user.scanPath} className="rounded bg-slate-100 dark:bg-slate-800 px-1" /> : "None yet"}
+            {user.scanPaths.length > 0 ? (
+              <ul className="space-y-1">
+                {user.scanPaths.map((p) => (
+                  <li key={p}>
+                    <PathText path={p} className="rounded bg-slate-100 dark:bg-slate-800 px-1" />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              "None yet"
+            )}
             <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">Only an admin can change it: ask an admin.</p>
           </dd>
         </dl>

@@ -9,7 +9,7 @@ export default async function TagsPage() {
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Tags and keywords</h1>
-      {user.scanPath ? <TagLists /> : <LibraryEmpty what="tags" scanPath={null} />}
+      {user.scanPaths.length > 0 ? <TagLists /> : <LibraryEmpty what="tags" scanPath={null} />}
     </>
   );
 }
