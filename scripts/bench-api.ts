@@ -11,7 +11,7 @@ import http from "node:http";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIfMissing, onEachEngine } from "./lib/bench-engines";
+import { buildIfStale, onEachEngine } from "./lib/bench-engines";
 import sharp from "sharp";
 
 const args = process.argv.slice(2);
@@ -251,7 +251,7 @@ async function runEngine(name: string, databaseUrl: string) {
 }
 
 try {
-  buildIfMissing();
+  buildIfStale();
   console.log(`Folio API benchmark: ${PHOTOS} photos, ${PAGES} sequential requests per measure`);
   await onEachEngine(work, runEngine);
 } finally {
