@@ -15,8 +15,9 @@ const sources = {} as Record<ThumbSize, string>;
 for (const size of Object.keys(THUMB_SIZES) as ThumbSize[]) {
   const long = THUMB_SIZES[size];
   // 4:3, as the seeded photos say they are; a gradient, so the encoder does real work
-  const image = sharp({ create: { width: long, height: Math.round((long * 3) / 4), channels: 3, background: { r: 90, g: 140, b: 200 } } })
-    .composite([{ input: Buffer.from(`<svg width="${long}" height="${long}"><circle cx="${long / 2}" cy="${long / 3}" r="${long / 4}" fill="#f5d76e"/></svg>`) }])
+  const high = Math.round((long * 3) / 4);
+  const image = sharp({ create: { width: long, height: high, channels: 3, background: { r: 90, g: 140, b: 200 } } })
+    .composite([{ input: Buffer.from(`<svg width="${long}" height="${high}"><circle cx="${long / 2}" cy="${high / 2}" r="${high / 3}" fill="#f5d76e"/></svg>`) }])
     .webp({ quality: 70 });
   sources[size] = path.join(env.STATE_DIR, `bench-thumbnail-${long}.webp`);
   await mkdir(env.STATE_DIR, { recursive: true });
