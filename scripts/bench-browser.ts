@@ -28,21 +28,19 @@ const work = mkdtempSync(path.join(os.tmpdir(), "folio-bench-browser-"));
 /** In the page: resolves with performance.now() when a thumbnail inside a section whose label
  *  matches `label` (a month heading) has loaded and is on screen, after the next frame paints. */
 function firstPaintedIn(page: Page, label: string) {
-  return page.evaluate(
-    (label) =>
-      new Promise<number>((resolve) => {
-        const check = () => {
-          const img = [...document.querySelectorAll<HTMLImageElement>("section[aria-label] img")].find((img) => {
-            const r = img.getBoundingClientRect();
-            return img.closest("section")!.getAttribute("aria-label")!.includes(label) && r.bottom > 0 && r.top < innerHeight && img.complete && img.naturalWidth > 0;
-          });
-          if (img) requestAnimationFrame(() => resolve(performance.now()));
-          else requestAnimationFrame(check);
-        };
-        check();
-      }),
-    label,
-  );
+  // a string, not a function: tsx's compiled functions call a helper (__name) the page lacks
+  return page.evaluate(`new Promise((resolve) => {
+    const label = ${JSON.stringify(label)};
+    const check = () => {
+      const img = [...document.querySelectorAll("section[aria-label] img")].find((img) => {
+        const r = img.getBoundingClientRect();
+        return img.closest("section").getAttribute("aria-label").includes(label) && r.bottom > 0 && r.top < innerHeight && img.complete && img.naturalWidth > 0;
+      });
+      if (img) requestAnimationFrame(() => resolve(performance.now()));
+      else requestAnimationFrame(check);
+    };
+    check();
+  })`) as Promise<number>;
 }
 
 async function elementCount(page: Page) {
