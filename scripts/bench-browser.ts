@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { findChromium } from "../e2e/support/browser";
-import { buildIfMissing, onEachEngine } from "./lib/bench-engines";
+import { buildIfStale, onEachEngine } from "./lib/bench-engines";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -149,7 +149,7 @@ async function runEngine(name: string, databaseUrl: string) {
 }
 
 try {
-  buildIfMissing();
+  buildIfStale();
   console.log(`Folio browser benchmark: ${PHOTOS} photos, scrolling through ${SCROLL}`);
   await onEachEngine(work, runEngine);
 } finally {

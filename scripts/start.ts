@@ -7,7 +7,8 @@
 // one is gone (npm's shell does not pass signals on), the whole group is sent SIGTERM, then
 // SIGKILL after STOP_GRACE_MS, and this process exits once none of it is left.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { buildIsStale } from "./lib/build-stale";
 import { constants } from "node:os";
 import path from "node:path";
 
@@ -24,19 +25,6 @@ const { childEnv, env, applyMigrations, describeDatabase } = folio;
 const dev = process.argv.includes("--dev");
 const STOP_GRACE_MS = 10_000;
 const next = path.resolve("node_modules", ".bin", "next");
-
-function newestMtime(p: string): number {
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(p).map((e) => newestMtime(path.join(p, e))));
-}
-
-function buildIsStale() {
-  const stamp = path.join(".next", "BUILD_ID");
-  if (!existsSync(stamp)) return true;
-  const sources = ["src", "prisma", "package-lock.json", "next.config.ts"].filter((p) => existsSync(p));
-  return Math.max(...sources.map(newestMtime)) > statSync(stamp).mtimeMs;
-}
 
 function main() {
   mkdirSync(env.STATE_DIR, { recursive: true });

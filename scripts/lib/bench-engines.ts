@@ -1,14 +1,15 @@
-// What every benchmark script does around its measures: build the app when no build exists, then
+// What every benchmark script does around its measures: build the app when it is missing or stale, then
 // run the measures on SQLite and, with BENCH_POSTGRES_URL or TEST_POSTGRES_URL, on a scratch
 // PostgreSQL database dropped afterwards.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
+import { buildIsStale } from "./build-stale";
 import { createScratchDatabase } from "./pg-admin";
 
-/** Builds the app (`next build`) unless `.next/BUILD_ID` exists; exits the process when the build fails. */
-export function buildIfMissing() {
-  if (existsSync(".next/BUILD_ID")) return;
+/** Builds the app (`next build`) when there is no build or it is older than the sources
+ *  (`buildIsStale`); exits the process when the build fails. */
+export function buildIfStale() {
+  if (!buildIsStale()) return;
   console.log("building the app first...");
   const b = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (b.status !== 0) process.exit(1);

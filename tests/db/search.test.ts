@@ -95,6 +95,14 @@ describe("photos.search on rows as a scan writes them", () => {
     expect(await search(alice, { to: "2023-07-14" })).toEqual(["IMG_0001.jpg"]);
     expect(await search(alice, { from: "2023-07-17" })).toEqual(["clip.mov"]);
     expect(await search(alice, { from: "2023-07-14", to: "2023-07-14", q: "holidays" })).toEqual(["IMG_0001.jpg"]);
+    // the farthest offsets put a photo's instant on another day than its wall clock: the range
+    // and the month still go by the wall clock (the instant bounds around them are a day wide)
+    await photo("alice/kiribati.jpg", "2024-01-01T00:30:00", {}, [], 14 * 60);
+    await photo("alice/baker.jpg", "2023-12-31T23:30:00", {}, [], -12 * 60);
+    expect(await search(alice, { from: "2024-01-01", to: "2024-01-01" })).toEqual(["kiribati.jpg"]);
+    expect(await search(alice, { from: "2023-12-31", to: "2023-12-31" })).toEqual(["baker.jpg"]);
+    expect(await search(alice, { month: "2023-12" })).toEqual(["baker.jpg"]);
+    expect(await search(alice, { month: "2024-01" })).toEqual(["kiribati.jpg"]);
     for (const bad of ["2023-02-30", "2023-7-1", "yesterday"]) {
       await expect(signedInAs(alice).photos.search({ from: bad })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     }

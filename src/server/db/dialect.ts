@@ -17,3 +17,12 @@ export const sqlTrue = (dialect: Dialect) => (dialect === "postgresql" ? "true" 
 
 /** One raw statement with its values, as the snapshot test records it. */
 export type Statement = { sql: string; params: unknown[] };
+
+/**
+ * An instant as a value comparable with a stored DateTime column: `utc` is "YYYY-MM-DDTHH:mm:ss"
+ * in UTC. SQLite keeps Prisma's DateTime as text "YYYY-MM-DDTHH:mm:ss.sss+00:00" (compared byte
+ * by byte); PostgreSQL's column is TIMESTAMP(3).
+ */
+export function instantSql(d: Dialect, utc: string, p: (value: unknown) => string): string {
+  return d === "postgresql" ? `CAST(${p(utc)} AS TIMESTAMP(3))` : p(`${utc}.000+00:00`);
+}

@@ -1,7 +1,7 @@
 // The conditions that narrow a set of photos, as raw SQL on the Photo row aliased "p": one
 // builder shared by the timeline pages, their month buckets, search and the map, so a filter
 // means the same everywhere. Visibility is not here: every statement adds visibleSql itself.
-import { sqlTrue, type Dialect } from "./dialect";
+import { instantSql, sqlTrue, type Dialect } from "./dialect";
 import { searchTermsSql, type SearchTerms } from "./search";
 import type { Viewer } from "./visibility";
 
@@ -46,6 +46,17 @@ function nextMonth(month: string) {
 }
 
 /**
+ * Midnight UTC of the local date `day` ("YYYY-MM-DD") moved by `days`, as "YYYY-MM-DDTHH:mm:ss".
+ * A photo's instant is its local time less its offset, and offsets stay within a day (EXIF's run
+ * from -12:00 to +14:00; none means UTC, capture-date.ts): a local-date range lies inside the
+ * instants from a day before it to a day after. Bounding takenAt as well lets a search walk its
+ * newest-first index from the range instead of from today.
+ */
+function dayShift(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 19);
+}
+
+/**
  * The filter's conditions on the Photo row aliased `p`, in text order (SQLite's placeholders are
  * positional: join them in this order). Local-time ranges compare the zoneless string
  * "YYYY-MM-DDTHH:mm:ss" byte by byte (the "C" collation on PostgreSQL, migration
@@ -65,9 +76,12 @@ export function photoFilterSql(d: Dialect, viewer: Viewer, f: PhotoFilter, p: (v
   }
   if (f.keyword) where.push(`EXISTS (SELECT 1 FROM "PhotoKeyword" k WHERE k."photoId" = p."id" AND k."name" = ${p(f.keyword)})`);
   if (f.month === "undated") where.push(`p."takenAtLocal" IS NULL`);
-  else if (f.month) where.push(`p."takenAtLocal" >= ${p(f.month)} AND p."takenAtLocal" < ${p(nextMonth(f.month))}`);
-  if (f.from) where.push(`p."takenAtLocal" >= ${p(f.from)}`);
-  if (f.before) where.push(`p."takenAtLocal" < ${p(f.before)}`);
+  else if (f.month) {
+    where.push(`p."takenAtLocal" >= ${p(f.month)} AND p."takenAtLocal" < ${p(nextMonth(f.month))}`);
+    where.push(`p."takenAt" >= ${instantSql(d, dayShift(`${f.month}-01`, -1), p)} AND p."takenAt" < ${instantSql(d, dayShift(`${nextMonth(f.month)}-01`, 1), p)}`);
+  }
+  if (f.from) where.push(`p."takenAtLocal" >= ${p(f.from)} AND p."takenAt" >= ${instantSql(d, dayShift(f.from, -1), p)}`);
+  if (f.before) where.push(`p."takenAtLocal" < ${p(f.before)} AND p."takenAt" < ${instantSql(d, dayShift(f.before, 1), p)}`);
   if (f.mediaType) where.push(`p."mediaType" = ${p(f.mediaType)}`);
   if (f.minRating !== undefined) where.push(`p."rating" >= ${p(f.minRating)}`);
   if (f.hasLocation !== undefined) {

@@ -5,6 +5,7 @@ SELECT * FROM (
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NOT NULL
     AND p."takenAtLocal" >= ? AND p."takenAtLocal" < ?
+    AND p."takenAt" >= ? AND p."takenAt" < ?
     AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = ? AND (c."directory" = ? OR (c."directory" >= ? AND c."directory" < ?)))
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT ?
 ) dated
@@ -14,12 +15,13 @@ SELECT * FROM (
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NULL
     AND p."takenAtLocal" >= ? AND p."takenAtLocal" < ?
+    AND p."takenAt" >= ? AND p."takenAt" < ?
     AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = ? AND (c."directory" = ? OR (c."directory" >= ? AND c."directory" < ?)) AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
   ORDER BY p."id" DESC LIMIT ?
 ) undated
 ) q
 ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT ?;
--- values: ["user-1","/library/family","/library/family/","/library/family0","2023-06","2023-07","photo-9","/library/family","/library/family/","/library/family0",61,"/library/family","/library/family/","/library/family0","2023-06","2023-07","photo-9","/library/family","/library/family/","/library/family0",61,61]
+-- values: ["user-1","/library/family","/library/family/","/library/family0","2023-06","2023-07","2023-05-31T00:00:00.000+00:00","2023-07-02T00:00:00.000+00:00","photo-9","/library/family","/library/family/","/library/family0",61,"/library/family","/library/family/","/library/family0","2023-06","2023-07","2023-05-31T00:00:00.000+00:00","2023-07-02T00:00:00.000+00:00","photo-9","/library/family","/library/family/","/library/family0",61,61]
 
 SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSource", q."mediaType", q."mime", q."animated", q."durationMs", q."hasMotion", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = ?) AS "favorite"
 FROM (
