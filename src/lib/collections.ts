@@ -21,6 +21,12 @@ export const albumCreateSchema = z.object({ name: albumNameSchema });
 export const albumRenameSchema = z.object({ id: z.string().min(1), name: albumNameSchema });
 export const albumIdSchema = z.object({ id: z.string().min(1) });
 export const albumPhotosSchema = z.object({ id: z.string().min(1), photoIds: photoIdsSchema });
+/** What a share lets its recipient do: viewer sees the album's photos; contributor may also add
+ *  photos they see themselves. */
+export const shareRoleSchema = z.enum(["viewer", "contributor"], { error: "Choose viewer or contributor." });
+export const albumShareSchema = z.object({ albumId: z.string().min(1), userId: z.string().min(1, "Choose a user."), role: shareRoleSchema });
+export const albumUnshareSchema = z.object({ albumId: z.string().min(1), userId: z.string().min(1) });
+export const albumSharesSchema = z.object({ albumId: z.string().min(1) });
 export const albumCoverSchema = z.object({ id: z.string().min(1), photoId: z.string().min(1).nullable() });
 
 // What the tag procedures return, declared at the router.

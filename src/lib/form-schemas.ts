@@ -1,7 +1,7 @@
 // What only a form has, around the shared schemas: a repeated password, a blank that means
 // "unchanged", a choice between an album and a new one. The rules and messages stay the shared ones.
 import { z } from "zod";
-import { albumNameSchema, photoTagSchema, albumRenameSchema } from "./collections";
+import { albumNameSchema, photoTagSchema, albumRenameSchema, shareRoleSchema } from "./collections";
 import { newAccountSchema, passwordSchema } from "./identity";
 import { changePasswordSchema, createUserSchema } from "./users";
 
@@ -49,3 +49,10 @@ export const addToAlbumFormSchema = z
   .superRefine((v, ctx) => {
     if (v.album === "new") addIssuesOf(ctx, albumNameSchema, v.name, ["name"]);
   });
+
+/** The album's Share dialog: a username typed or picked (the dialog turns it into the user's
+ *  id for albums.share) and the role. */
+export const albumShareFormSchema = z.object({
+  username: z.string().trim().toLowerCase().min(1, "Enter the username of someone to share with."),
+  role: shareRoleSchema,
+});

@@ -12,6 +12,8 @@ export const updateSettingsSchema = z.strictObject(
     mapTileUrl: tileUrlSchema.optional(),
     /** the tile server's attribution; text and http(s) links are shown, other markup dropped */
     mapAttribution: attributionSchema.optional(),
+    /** off: albums.share is refused and existing album shares give no access (kept for when it is on again) */
+    albumSharing: z.boolean().optional(),
   },
   { error: refuseUnknownKeys },
 );

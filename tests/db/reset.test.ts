@@ -24,17 +24,19 @@ describe("the reset between tests", () => {
     await as.tags.add({ photoId: photo.id, name: "sea" }); // Tag, PhotoTag, UserPhotoSearch
     const album = await as.albums.create({ name: "Trip" });
     await as.albums.addPhotos({ id: album.id, photoIds: [photo.id] }); // Album, AlbumPhoto
+    const friend = await makeUser();
+    await as.albums.share({ albumId: album.id, userId: friend.id, role: "viewer" }); // AlbumShare
     const job = await enqueueScan({ root: lib() });
     await db.jobLog.create({ data: { jobId: job.id, message: "written by reset.test.ts" } }); // Job, JobLog
     await beginAttempt("signin", ["user:nobody"]); // AuthAttempt
     await db.rendition.create({ data: { sourceHash: "reset-test" } }); // Rendition
-    await db.siteSettings.update({ where: { id: 1 }, data: { allowRegistration: true } });
+    await db.siteSettings.update({ where: { id: 1 }, data: { allowRegistration: true, albumSharing: false } });
     const empty = Object.entries(await rowCounts()).filter(([, n]) => n === 0);
     expect(empty, "a new table needs a row written here, or the next test proves nothing about it").toEqual([]);
   });
 
   it("leaves every table empty but the settings row, which is back to its defaults", async () => {
     expect(await rowCounts()).toEqual({ ...Object.fromEntries(tables.map((t) => [t, 0])), SiteSettings: 1 });
-    expect(await db.siteSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ allowRegistration: false });
+    expect(await db.siteSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ allowRegistration: false, albumSharing: true });
   });
 });

@@ -1,10 +1,11 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { z } from "zod";
 import { addToAlbumFormSchema, photoTagFormSchema } from "~/lib/form-schemas";
 import { useTRPC } from "~/trpc/react";
+import { useAlbumTargets } from "./use-album-targets";
 import { Alert } from "../ui/alert";
 import { Form } from "../ui/form";
 import { FormField } from "../ui/form-field";
@@ -29,7 +30,7 @@ export function PhotoActions({ photo }: { photo: Photo }) {
   const favorite = useFavorite(photo);
   const addTag = useMutation(trpc.tags.add.mutationOptions({ onSuccess: refresh }));
   const removeTag = useMutation(trpc.tags.remove.mutationOptions({ onSuccess: refresh }));
-  const albums = useQuery(trpc.albums.list.queryOptions());
+  const albums = useAlbumTargets();
   const createAlbum = useMutation(trpc.albums.create.mutationOptions());
   const addToAlbum = useMutation(trpc.albums.addPhotos.mutationOptions({ onSuccess: refresh }));
   const [added, setAdded] = useState<string | null>(null);
@@ -43,7 +44,7 @@ export function PhotoActions({ photo }: { photo: Photo }) {
 
   async function onAlbum({ album, name }: z.output<typeof addToAlbumFormSchema>) {
     setAdded(null);
-    const target = album === "new" ? await createAlbum.mutateAsync({ name }) : albums.data?.find((a) => a.id === album);
+    const target = album === "new" ? await createAlbum.mutateAsync({ name }) : albums.find((a) => a.id === album);
     if (!target) return;
     await addToAlbum.mutateAsync({ id: target.id, photoIds: [photo.id] });
     setAdded(target.name);
@@ -97,9 +98,9 @@ export function PhotoActions({ photo }: { photo: Photo }) {
         <Form form={albumForm} onValid={onAlbum} className="space-y-1">
           <select aria-label="Album" className="w-full rounded bg-slate-800 px-2 py-1" {...albumForm.register("album")}>
             <option value="new">New album…</option>
-            {albums.data?.map((a) => (
+            {albums.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {a.label}
               </option>
             ))}
           </select>

@@ -7,6 +7,7 @@ import { MAX_ZIP_IDS, zipUrl } from "~/lib/media";
 import { plural } from "~/lib/plural";
 import { chunked } from "~/lib/timeline-selection";
 import { useTRPC } from "~/trpc/react";
+import { useAlbumTargets } from "./use-album-targets";
 import { Alert } from "../ui/alert";
 import { Button, SubmitButton } from "../ui/button";
 import { Dialog, DialogButtons } from "../ui/dialog";
@@ -168,7 +169,7 @@ function TagDialog({ ids, mode, onClose, onDone }: DialogProps & { mode: "add" |
 /** Every selected photo into one of the user's albums or a new one. */
 function AlbumDialog({ ids, onClose, onDone }: DialogProps) {
   const trpc = useTRPC();
-  const albums = useQuery(trpc.albums.list.queryOptions());
+  const albums = useAlbumTargets();
   const create = useMutation(trpc.albums.create.mutationOptions());
   const addPhotos = useMutation(trpc.albums.addPhotos.mutationOptions());
   const form = useZodForm(addToAlbumFormSchema, { album: "new", name: "" });
@@ -176,7 +177,7 @@ function AlbumDialog({ ids, onClose, onDone }: DialogProps) {
   const count = plural(ids.length, "photo");
 
   async function submit({ album, name }: z.output<typeof addToAlbumFormSchema>) {
-    const target = album === "new" ? await create.mutateAsync({ name }) : albums.data?.find((a) => a.id === album);
+    const target = album === "new" ? await create.mutateAsync({ name }) : albums.find((a) => a.id === album);
     if (!target) return;
     for (const piece of chunked(ids)) await addPhotos.mutateAsync({ id: target.id, photoIds: piece });
     await onDone(`Added ${count} to ${target.name}.`);
@@ -191,9 +192,9 @@ function AlbumDialog({ ids, onClose, onDone }: DialogProps) {
           </label>
           <select id="bulk-album" className="block w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-600 dark:bg-slate-800" {...form.register("album")}>
             <option value="new">New album…</option>
-            {albums.data?.map((a) => (
+            {albums.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.name}
+                {a.label}
               </option>
             ))}
           </select>

@@ -8,6 +8,7 @@ import { mapsRouter } from "./routers/maps";
 import { photosRouter } from "./routers/photos";
 import { scanRouter } from "./routers/scan";
 import { tagsRouter } from "./routers/tags";
+import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   tags: tagsRouter,
   albums: albumsRouter,
   maps: mapsRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,7 @@
-// Which file answers a thumbnail or original request: visibility first, then for an original
-// the file's real path (symlinks resolved) re-checked against the viewer's scan path. Missing
+// Which file answers a thumbnail or original request: visibility first (the viewer's own folders,
+// or an album shared with them whose owner may see the photo: album-access.ts, which then stands
+// in for the viewer below), then for an original the file's real path (symlinks resolved)
+// re-checked against that scan path. A zip holds the viewer's own photos only. Missing
 // and not allowed answer alike (NOT_FOUND). Serving the bytes is the HTTP layer's (api/http/media.ts).
 import { constants, existsSync } from "node:fs";
 import { open, realpath, stat } from "node:fs/promises";
@@ -14,7 +16,8 @@ import { BROWSER_IMAGE_TYPES, ChangedSinceScan, fullSizePath, makeFullSize, touc
 import { renditionPath } from "~/server/scanner/rendition-files";
 import { thumbnailPath, type ThumbSize } from "~/server/scanner/thumbnails";
 import { renditionState } from "./playback";
-import { findVisiblePhoto, type Viewer } from "./photos";
+import { findReachablePhoto } from "./album-access";
+import type { Viewer } from "./photos";
 
 export type { ThumbSize };
 
@@ -30,7 +33,7 @@ const notFound = () => new AppError("NOT_FOUND", "No such photo.");
  *  `large` about 1280 px); NOT_FOUND while it has none. Previews are content-addressed, so the
  *  ETag (content hash, size, the row's update time) is known without touching the file. */
 export async function thumbnailFile(viewer: Viewer, id: string, size: ThumbSize): Promise<MediaFile> {
-  const photo = await findVisiblePhoto(viewer, id);
+  const { photo } = await findReachablePhoto(viewer, id);
   if (photo.thumbnailState !== "ready" || !photo.contentHash) throw notFound();
   // the row's update time too: a full rescan remakes previews under the same content hash
   return { file: thumbnailPath(photo.contentHash, size), etag: `"${photo.contentHash}-${size}-${photo.updatedAt.getTime().toString(36)}"`, mime: "image/webp" };
@@ -61,8 +64,8 @@ async function libraryFile(viewer: Viewer, file: string, mime: string, fileName:
 
 /** The photo's (or video's) file as it is. */
 export async function originalFile(viewer: Viewer, id: string): Promise<MediaFile> {
-  const photo = await findVisiblePhoto(viewer, id);
-  return libraryFile(viewer, photo.path, photo.mime ?? "application/octet-stream", photo.fileName);
+  const { photo, through: access } = await findReachablePhoto(viewer, id);
+  return libraryFile(access, photo.path, photo.mime ?? "application/octet-stream", photo.fileName);
 }
 
 /** A rendition made for `sourceHash`, or SERVICE_UNAVAILABLE while it is being made and
@@ -78,22 +81,22 @@ async function renditionFile(sourceHash: string | null, fileName: string): Promi
 /** What the browser should play for a video: its original when browsers play it (as video/mp4
  *  or video/webm), else its rendition. NOT_FOUND for photos, like a missing id. */
 export async function playbackFile(viewer: Viewer, id: string): Promise<MediaFile> {
-  const photo = await findVisiblePhoto(viewer, id);
+  const { photo, through: access } = await findReachablePhoto(viewer, id);
   if (photo.mediaType !== "video" || !photo.playback) throw notFound();
   if (photo.playback === "rendition") return renditionFile(photo.contentHash, photo.fileName);
-  return libraryFile(viewer, photo.path, playbackMime(photo.mime), photo.fileName);
+  return libraryFile(access, photo.path, playbackMime(photo.mime), photo.fileName);
 }
 
 /** The motion of a live photo (its video file, checked like an original) or of a motion photo
  *  (the MP4 bytes inside it, never written out), or its rendition. NOT_FOUND without motion. */
 export async function motionFile(viewer: Viewer, id: string): Promise<MediaFile> {
-  const photo = await findVisiblePhoto(viewer, id);
+  const { photo, through: access } = await findReachablePhoto(viewer, id);
   if (!photo.hasMotion) throw notFound();
   const name = `${photo.fileName.replace(/\.[^.]*$/, "")}-motion.mp4`;
   if (photo.motionPlayback === "rendition") return renditionFile(photo.motionHash, name);
-  if (photo.motionKind === "live" && photo.motionPath) return libraryFile(viewer, photo.motionPath, "video/mp4", name);
+  if (photo.motionKind === "live" && photo.motionPath) return libraryFile(access, photo.motionPath, "video/mp4", name);
   if (photo.motionKind !== "embedded" || photo.motionOffset === null || photo.motionLength === null) throw notFound();
-  const whole = await libraryFile(viewer, photo.path, "video/mp4", name);
+  const whole = await libraryFile(access, photo.path, "video/mp4", name);
   const offset = Number(photo.motionOffset);
   const length = Number(photo.motionLength);
   // the file changed since the scan: its offsets no longer hold
@@ -160,14 +163,14 @@ export async function zipEntries(viewer: Viewer, ids: string[]): Promise<ZipEntr
  * UNPROCESSABLE_CONTENT when the file cannot be decoded.
  */
 export async function fullFile(viewer: Viewer, id: string): Promise<MediaFile> {
-  const photo = await findVisiblePhoto(viewer, id);
+  const { photo, through: access } = await findReachablePhoto(viewer, id);
   if (photo.mediaType === "video") throw notFound();
-  if (photo.mime && BROWSER_IMAGE_TYPES.has(photo.mime)) return libraryFile(viewer, photo.path, photo.mime, photo.fileName);
+  if (photo.mime && BROWSER_IMAGE_TYPES.has(photo.mime)) return libraryFile(access, photo.path, photo.mime, photo.fileName);
   const hash = photo.contentHash;
   if (!hash) throw notFound();
   const fileName = `${photo.fileName.replace(/\.[^.]*$/, "")}.jpg`;
   // the file still in place inside the viewer's folder, as for its original, kept copy or not
-  const allowed = await realScanPath(viewer, photo.path);
+  const allowed = await realScanPath(access, photo.path);
   const { real } = await checkedFile(photo.path, allowed);
   let size = await touchFullSize(hash);
   if (size === null) {

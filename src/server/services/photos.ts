@@ -15,6 +15,7 @@ import { timelineBuckets } from "~/server/db/timeline-buckets";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { fromViewerPath, isFolderList, toViewerPath } from "~/server/library/viewer-paths";
+import { albumAccess, findReachablePhoto } from "./album-access";
 import { playbackOf } from "./playback";
 import { camerasNamed } from "./search";
 
@@ -43,7 +44,7 @@ function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtO
 /**
  * The filter keys of a request as the statements take them (db/photo-filter.ts): `folder`
  * as the viewer sees it (library/viewer-paths.ts) made absolute (one outside it is NOT_FOUND), the album
- * checked to be the viewer's (NOT_FOUND otherwise), the tag as its key, `to` as the day after,
+ * checked to be the viewer's or shared with them (album-access.ts; NOT_FOUND otherwise), the tag as its key, `to` as the day after,
  * `camera` as the (make, model) pairs it names, `q` as its words (lib/search-words.ts), each
  * to be the prefix of a word of the photo or of the viewer's own tag and album names on it,
  * planned for a page of `pageSize` (db/search.ts planSearch), else for reading every match.
@@ -56,9 +57,7 @@ export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput, opt
     folder = isFolderList(viewer.scanPaths, input.folder) ? "" : (fromViewerPath(viewer.scanPaths, input.folder) ?? undefined);
     if (folder === undefined) throw new AppError("NOT_FOUND", "No such folder.");
   }
-  if (input.albumId && !(await db.album.findFirst({ where: { id: input.albumId, userId: viewer.id }, select: { id: true } }))) {
-    throw new AppError("NOT_FOUND", "No such album.");
-  }
+  if (input.albumId) await albumAccess(viewer, input.albumId);
   const terms = input.q === undefined ? [] : searchTerms(input.q);
   return {
     folder,
@@ -77,6 +76,17 @@ export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput, opt
     // a page may stop early when the words are common; counts and the map need every match
     search: terms.length ? (opts.pageSize ? await planSearch(viewer, terms, opts.pageSize) : { terms, collect: true }) : undefined,
   };
+}
+
+/** The viewer whose folders a request reads: the caller, or for an album shared with them the
+ *  album's reader (its owner's folders, the caller's id: album-access.ts), so a share shows no
+ *  more than its owner may see. A folder key beside a shared album is NOT_FOUND: the owner's
+ *  folders are not the caller's to name. */
+async function readerFor(viewer: Viewer, input: { albumId?: string; folder?: string }) {
+  if (!input.albumId) return viewer;
+  const { role, reader } = await albumAccess(viewer, input.albumId);
+  if (role !== "owner" && input.folder !== undefined) throw new AppError("NOT_FOUND", "No such folder.");
+  return reader;
 }
 
 /** One page of timeline rows as both paged procedures give them (see listPhotos). */
@@ -106,7 +116,8 @@ export async function photoPage(viewer: Viewer, filter: PhotoFilter, cursor: str
  */
 export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListInput> = {}) {
   const { cursor, limit, ...keys } = input;
-  return photoPage(viewer, await resolveFilter(viewer, keys), cursor, limit ?? 60);
+  const reader = await readerFor(viewer, keys);
+  return photoPage(reader, await resolveFilter(reader, keys), cursor, limit ?? 60);
 }
 
 /**
@@ -119,13 +130,15 @@ export async function listPhotos(viewer: Viewer, input: NonNullable<PhotosListIn
  */
 export async function searchPhotos(viewer: Viewer, input: NonNullable<PhotosSearchInput> = {}) {
   const { cursor, limit = 60, ...keys } = input;
-  return photoPage(viewer, await resolveFilter(viewer, keys, { pageSize: limit }), cursor, limit);
+  const reader = await readerFor(viewer, keys);
+  return photoPage(reader, await resolveFilter(reader, keys, { pageSize: limit }), cursor, limit);
 }
 
 /** The months of the photos `viewer` may see that match the filter keys, for the scrubber:
  *  `[{ month: "YYYY-MM", count }]`, newest first; photos without a local date are left out. */
 export async function photoBuckets(viewer: Viewer, input: PhotoFilterInput = {}) {
-  return timelineBuckets(viewer, await resolveFilter(viewer, input));
+  const reader = await readerFor(viewer, input);
+  return timelineBuckets(reader, await resolveFilter(reader, input));
 }
 
 /** Every photo `viewer` may see that has GPS coordinates, for the map: `{ points: [{ id, lat,
@@ -133,7 +146,8 @@ export async function photoBuckets(viewer: Viewer, input: PhotoFilterInput = {})
  *  `albumId` and `folder` narrow it as for listPhotos (NOT_FOUND likewise). */
 export async function photoMapPoints(viewer: Viewer, input: { albumId?: string; folder?: string } = {}) {
   const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
-  const points = await mapPoints(viewer, await resolveFilter(viewer, { albumId: input.albumId, folder: input.folder }));
+  const reader = await readerFor(viewer, input);
+  const points = await mapPoints(reader, await resolveFilter(reader, { albumId: input.albumId, folder: input.folder }));
   for (const point of points) {
     point.lat = round(point.lat);
     point.lon = round(point.lon);
@@ -162,9 +176,11 @@ export async function assertVisiblePhotos(viewer: Viewer, ids: string[], tx: Pic
  *  relative to the viewer's scan folder; no server path, content hash or index bookkeeping
  *  (sidecar) leaves here. `keywords` are the file's own (the same for every user), sorted by
  *  compareKeywords; `rating` (0-5), `title` and `description` come from the file too;
- *  `thumbnailError` says why there is no preview. Dates as whenAndKind. NOT_FOUND when not visible. */
+ *  `thumbnailError` says why there is no preview. Dates as whenAndKind. NOT_FOUND when not visible
+ *  (an album shared with the viewer makes its photos visible here while its owner may see them). */
 export async function getPhoto(viewer: Viewer, id: string) {
-  const photo = await findVisiblePhoto(viewer, id);
+  // a photo of an album shared with the viewer opens too; its folder is the owner's, not named
+  const { photo, shared } = await findReachablePhoto(viewer, id);
   const [state, tags, keywords] = await Promise.all([
     db.photoState.findUnique({ where: { userId_photoId: { userId: viewer.id, photoId: id } }, select: { favorite: true } }),
     db.photoTag.findMany({ where: { photoId: id, tag: { userId: viewer.id } }, select: { tag: { select: { name: true } } } }),
@@ -173,7 +189,7 @@ export async function getPhoto(viewer: Viewer, id: string) {
   return {
     id: photo.id,
     fileName: photo.fileName,
-    folder: toViewerPath(viewer.scanPaths, photo.directory),
+    folder: shared ? "" : toViewerPath(viewer.scanPaths, photo.directory),
     size: Number(photo.size),
     ...whenAndKind(photo),
     width: photo.width,

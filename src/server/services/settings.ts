@@ -10,8 +10,8 @@ import { publishMapImageSources } from "./maps";
  *  `{ valid: false, error }` (the same rule as updateSiteSettings). For the form's preview. */
 export const previewSchedule = (expression: string) => checkSchedule(expression);
 
-/** `{ allowRegistration, scanSchedule, skipPatterns, mapsEnabled, mapTileUrl, mapAttribution }`
- *  of the site. */
+/** `{ allowRegistration, scanSchedule, skipPatterns, mapsEnabled, mapTileUrl, mapAttribution,
+ *  albumSharing }` of the site. */
 export const getSiteSettings = readSiteSettings;
 
 /** Changes the settings given (input parsed by updateSettingsSchema) and audits each change; an
@@ -32,6 +32,9 @@ export async function updateSiteSettings(actor: { id: string; username: string }
     }
     if (before.mapsEnabled !== after.mapsEnabled) {
       await recordAudit(tx, { actor, action: after.mapsEnabled ? "settings.maps_enabled" : "settings.maps_disabled" });
+    }
+    if (before.albumSharing !== after.albumSharing) {
+      await recordAudit(tx, { actor, action: after.albumSharing ? "settings.album_sharing_enabled" : "settings.album_sharing_disabled" });
     }
     if (before.mapTileUrl !== after.mapTileUrl || before.mapAttribution !== after.mapAttribution) {
       const details = { fromUrl: before.mapTileUrl, toUrl: after.mapTileUrl, attributionChanged: before.mapAttribution !== after.mapAttribution };

@@ -87,3 +87,11 @@ export function insertUser(
     select: { id: true, username: true },
   });
 }
+
+/** The other users, for picking whom to share an album with: `[{ id, username, name? }]` by
+ *  username; `name` only for admins, who see it in the user panel anyway (issue 17: others see
+ *  usernames only). */
+export async function userDirectory(viewer: { id: string; isAdmin: boolean }) {
+  const users = await db.user.findMany({ where: { id: { not: viewer.id } }, select: { id: true, username: true, name: true }, orderBy: { username: "asc" } });
+  return users.map((u) => (viewer.isAdmin ? u : { id: u.id, username: u.username }));
+}

@@ -5,10 +5,11 @@ import { Section } from "~/components/section";
 import { Alert } from "~/components/ui/alert";
 import { SkeletonRows } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
+import { AlbumSharingSetting } from "./album-sharing-setting";
 import { MapSettings } from "./map-settings";
 import { ScheduleForm } from "./schedule-form";
 
-/** Whether visitors may sign up, when scans run, and the maps. */
+/** Whether visitors may sign up, whether albums may be shared with users, when scans run, and the maps. */
 export function SiteSettingsSection() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -50,6 +51,7 @@ export function SiteSettingsSection() {
             </Alert>
           </div>
           <Alert>{update.error?.message}</Alert>
+          <AlbumSharingSetting enabled={settings.data.albumSharing} />
           <ScheduleForm current={settings.data.scanSchedule} />
           <MapSettings enabled={settings.data.mapsEnabled} tileUrl={settings.data.mapTileUrl} attribution={settings.data.mapAttribution} />
         </div>

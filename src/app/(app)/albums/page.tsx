@@ -1,5 +1,6 @@
 import { requireUser } from "~/app/guard";
 import { AlbumList } from "./album-list";
+import { SharedAlbumList } from "./shared-album-list";
 
 export const metadata = { title: "Albums · Folio" };
 
@@ -9,6 +10,7 @@ export default async function AlbumsPage() {
     <>
       <h1 className="mb-4 text-2xl font-semibold">Albums</h1>
       <AlbumList />
+      <SharedAlbumList />
     </>
   );
 }

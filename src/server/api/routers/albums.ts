@@ -1,4 +1,13 @@
-import { albumCoverSchema, albumCreateSchema, albumIdSchema, albumPhotosSchema, albumRenameSchema } from "~/lib/collections";
+import {
+  albumCoverSchema,
+  albumCreateSchema,
+  albumIdSchema,
+  albumPhotosSchema,
+  albumRenameSchema,
+  albumShareSchema,
+  albumSharesSchema,
+  albumUnshareSchema,
+} from "~/lib/collections";
 import * as albums from "~/server/services/albums";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
@@ -12,5 +21,9 @@ export const albumsRouter = createTRPCRouter({
   removePhotos: protectedProcedure
     .input(albumPhotosSchema)
     .mutation(({ ctx, input }) => albums.removeFromAlbum(ctx.user, input.id, input.photoIds)),
+  share: protectedProcedure.input(albumShareSchema).mutation(({ ctx, input }) => albums.shareAlbum(ctx.user, input.albumId, input.userId, input.role)),
+  unshare: protectedProcedure.input(albumUnshareSchema).mutation(({ ctx, input }) => albums.unshareAlbum(ctx.user, input.albumId, input.userId)),
+  shares: protectedProcedure.input(albumSharesSchema).query(({ ctx, input }) => albums.listShares(ctx.user, input.albumId)),
+  sharedWithMe: protectedProcedure.query(({ ctx }) => albums.sharedWithMe(ctx.user)),
   setCover: protectedProcedure.input(albumCoverSchema).mutation(({ ctx, input }) => albums.setAlbumCover(ctx.user, input.id, input.photoId)),
 });

@@ -10,14 +10,16 @@ import { Dialog, DialogButtons } from "~/components/ui/dialog";
 import { Skeleton, SkeletonBlock } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 import { RenameAlbumDialog } from "./rename-album-dialog";
+import { ShareAlbumDialog } from "./share-album-dialog";
 
-/** One album: its photos as a timeline, and renaming or deleting it. */
+/** One album: its photos as a timeline; for its owner, renaming, sharing or deleting it; for a
+ *  user it is shared with, whose it is and their role. */
 export function AlbumView({ id }: { id: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const album = useQuery(trpc.albums.get.queryOptions({ id }));
   const remove = useMutation(trpc.albums.delete.mutationOptions({ onSuccess: () => router.push("/albums") }));
-  const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"rename" | "share" | "delete" | null>(null);
   const close = () => setDialog(null);
 
   if (album.error) return <EmptyState title="Album not found">{album.error.message}</EmptyState>;
@@ -33,15 +35,27 @@ export function AlbumView({ id }: { id: string }) {
     <>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{album.data.name}</h1>
-        <Button variant="link" onClick={() => setDialog("rename")}>
-          Rename
-        </Button>
-        <Button variant="dangerLink" onClick={() => setDialog("delete")}>
-          Delete album
-        </Button>
+        {album.data.role === "owner" ? (
+          <>
+            <Button variant="link" onClick={() => setDialog("share")}>
+              Share
+            </Button>
+            <Button variant="link" onClick={() => setDialog("rename")}>
+              Rename
+            </Button>
+            <Button variant="dangerLink" onClick={() => setDialog("delete")}>
+              Delete album
+            </Button>
+          </>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Shared with you by {album.data.owner.name || album.data.owner.username} ({album.data.role === "contributor" ? "you may add photos" : "view only"})
+          </p>
+        )}
       </div>
       <Timeline source={{ procedure: "list", input: { albumId: id } }} emptyTitle="This album is empty" emptyText="Add photos to it from the photo viewer." />
       {dialog === "rename" && <RenameAlbumDialog album={album.data} onClose={close} />}
+      {dialog === "share" && <ShareAlbumDialog album={album.data} onClose={close} />}
       {dialog === "delete" && (
         <Dialog title={`Delete the album ${album.data.name}?`} onClose={close}>
           <Alert className="mb-4">{remove.error?.message}</Alert>

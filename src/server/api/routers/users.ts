@@ -1,0 +1,6 @@
+import { userDirectory } from "~/server/services/users";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+export const usersRouter = createTRPCRouter({
+  directory: protectedProcedure.query(({ ctx }) => userDirectory(ctx.user)),
+});
