@@ -8,10 +8,11 @@ export const siteSettingsSelect = {
   mapTileUrl: true,
   mapAttribution: true,
   albumSharing: true,
+  shareLinks: true,
 } as const;
 
 /** The one SiteSettings row: `{ allowRegistration, scanSchedule, skipPatterns, mapsEnabled,
- *  mapTileUrl, mapAttribution, albumSharing }`. Read by the settings and maps services, the scheduler and the
+ *  mapTileUrl, mapAttribution, albumSharing, shareLinks }`. Read by the settings and maps services, the scheduler and the
  *  scanner. Throws when the database was not migrated (the first migration inserts the row). */
 export async function readSiteSettings() {
   const settings = await db.siteSettings.findUnique({ where: { id: 1 }, select: siteSettingsSelect });
