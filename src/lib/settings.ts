@@ -14,6 +14,8 @@ export const updateSettingsSchema = z.strictObject(
     mapAttribution: attributionSchema.optional(),
     /** off: albums.share is refused and existing album shares give no access (kept for when it is on again) */
     albumSharing: z.boolean().optional(),
+    /** off: links.create is refused and every existing share link answers like a missing one (kept for when it is on again) */
+    shareLinks: z.boolean().optional(),
   },
   { error: refuseUnknownKeys },
 );

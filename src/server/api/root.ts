@@ -4,6 +4,7 @@ import { authRouter } from "./routers/auth";
 import { albumsRouter } from "./routers/albums";
 import { foldersRouter } from "./routers/folders";
 import { jobsRouter } from "./routers/jobs";
+import { linksRouter } from "./routers/links";
 import { mapsRouter } from "./routers/maps";
 import { photosRouter } from "./routers/photos";
 import { scanRouter } from "./routers/scan";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   folders: foldersRouter,
   tags: tagsRouter,
   albums: albumsRouter,
+  links: linksRouter,
   maps: mapsRouter,
   users: usersRouter,
 });

@@ -8,14 +8,47 @@ import type { SessionIdentity } from "~/server/auth/credentials";
 import { getSessionIdentity, resolveSessionUser } from "~/server/auth/session";
 import { AppError, asAppError, signInRequired, type FieldErrors } from "~/server/errors";
 
-/** The part of the context tests build directly and pass to createCaller. */
-export function createInnerTRPCContext(opts: { session: SessionIdentity | null; clientIp?: string | null }) {
-  return { session: opts.session, clientIp: opts.clientIp ?? null };
+/** The part of the context tests build directly and pass to createCaller: the session, the
+ *  client address, the request's cookies by name (a share link's password proof) and
+ *  `resHeaders`, the answer's headers a procedure may add to (links.open's Set-Cookie; null
+ *  where there is no HTTP answer, as with createCaller). */
+export function createInnerTRPCContext(opts: {
+  session: SessionIdentity | null;
+  clientIp?: string | null;
+  cookies?: Partial<Record<string, string>>;
+  resHeaders?: Headers | null;
+}) {
+  return { session: opts.session, clientIp: opts.clientIp ?? null, cookies: opts.cookies ?? {}, resHeaders: opts.resHeaders ?? null };
 }
 
-/** The per-request part: reads the session cookie and the client address. */
-export async function createTRPCContext(opts: { req: Request }) {
-  return createInnerTRPCContext({ session: await getSessionIdentity(), clientIp: clientIp(opts.req.headers) });
+/** A Cookie header's pairs by name (values URI-decoded when they decode; the first of a repeated name). */
+export function parseCookies(header: string | null): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at < 1) continue;
+    const name = part.slice(0, at).trim();
+    const raw = part.slice(at + 1).trim();
+    let value = raw;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      // kept as sent
+    }
+    if (!Object.hasOwn(cookies, name)) cookies[name] = value;
+  }
+  return cookies;
+}
+
+/** The per-request part: reads the session cookie, the client address and the cookies, and
+ *  keeps the fetch adapter's response headers. */
+export async function createTRPCContext(opts: { req: Request; resHeaders?: Headers }) {
+  return createInnerTRPCContext({
+    session: await getSessionIdentity(),
+    clientIp: clientIp(opts.req.headers),
+    cookies: parseCookies(opts.req.headers.get("cookie")),
+    resHeaders: opts.resHeaders ?? null,
+  });
 }
 
 export type Context = ReturnType<typeof createInnerTRPCContext>;

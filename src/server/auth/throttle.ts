@@ -8,9 +8,14 @@ import { plural } from "~/lib/plural";
 export const THROTTLE_LIMIT = 10;
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 
-export type AttemptKind = "signin" | "signup";
+/** signin and signup; link: a share link's password (keys by link and address, linkThrottleKeys). */
+export type AttemptKind = "signin" | "signup" | "link";
 
 export const throttleKeys = (ip: string | null, username: string) => [`ip:${ip ?? "unknown"}`, `user:${username}`];
+
+/** A share link's password tries: counted per link and address together, and per link, so many
+ *  addresses cannot take turns at one link. */
+export const linkThrottleKeys = (ip: string | null, linkId: string) => [`link:${linkId}:ip:${ip ?? "unknown"}`, `link:${linkId}`];
 
 const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
 
@@ -43,7 +48,7 @@ export async function beginAttempt(kind: AttemptKind, keys: string[]) {
   if (retryAt) {
     await db.authAttempt.deleteMany({ where: { id: { in: ids } } });
     const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
-    const what = kind === "signin" ? "failed sign-in attempts" : "sign-up attempts";
+    const what = { signin: "failed sign-in attempts", signup: "sign-up attempts", link: "wrong passwords for this link" }[kind];
     throw new AppError(
       "TOO_MANY_REQUESTS",
       `Too many ${what}. Try again in ${plural(minutes, "minute")} (after ${clock.format(retryAt)} UTC).`,
@@ -52,8 +57,8 @@ export async function beginAttempt(kind: AttemptKind, keys: string[]) {
   return ids;
 }
 
-/** A successful sign-in does not count, and forgives that account's earlier failures (not the
- *  address's). */
-export async function attemptSucceeded(ids: string[], accountKey: string) {
-  await db.authAttempt.deleteMany({ where: { OR: [{ id: { in: ids } }, { kind: "signin", key: accountKey, succeeded: false }] } });
+/** A successful sign-in (or link password) does not count, and forgives that account's (link's)
+ *  earlier failures under `accountKey` (not the address's). */
+export async function attemptSucceeded(ids: string[], accountKey: string, kind: AttemptKind = "signin") {
+  await db.authAttempt.deleteMany({ where: { OR: [{ id: { in: ids } }, { kind, key: accountKey, succeeded: false }] } });
 }

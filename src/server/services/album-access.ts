@@ -30,8 +30,8 @@ export async function sharingEnabled(tx: Pick<typeof db, "siteSettings"> = db) {
   return settings?.albumSharing ?? true;
 }
 
-/** `userId`'s scan folders (sorted) as a Viewer with the id `as`. */
-async function foldersOf(userId: string, as: string, tx: Client = db): Promise<Viewer> {
+/** `userId`'s scan folders (sorted, read now) as a Viewer with the id `as`. */
+export async function foldersOf(userId: string, as: string, tx: Pick<typeof db, "userScanPath"> = db): Promise<Viewer> {
   const rows = await tx.userScanPath.findMany({ where: { userId }, select: { path: true }, orderBy: { path: "asc" } });
   return { id: as, scanPaths: rows.map((r) => r.path) };
 }

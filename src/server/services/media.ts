@@ -1,6 +1,7 @@
 // Which file answers a thumbnail or original request: visibility first (the viewer's own folders,
-// or an album shared with them whose owner may see the photo: album-access.ts, which then stands
-// in for the viewer below), then for an original the file's real path (symlinks resolved)
+// or an album shared with them whose owner may see the photo: album-access.ts, or for a share
+// link's visitor the link's photos its owner may see: link-access.ts; the owner then stands in
+// for the viewer below; originals and full-size images only when the link allows downloads), then for an original the file's real path (symlinks resolved)
 // re-checked against that scan path. A zip holds the viewer's own photos only. Missing
 // and not allowed answer alike (NOT_FOUND). Serving the bytes is the HTTP layer's (api/http/media.ts).
 import { constants, existsSync } from "node:fs";
@@ -17,9 +18,22 @@ import { renditionPath } from "~/server/scanner/rendition-files";
 import { thumbnailPath, type ThumbSize } from "~/server/scanner/thumbnails";
 import { renditionState } from "./playback";
 import { findReachablePhoto } from "./album-access";
+import { findLinkPhoto, type LinkVisitor } from "./link-access";
 import type { Viewer } from "./photos";
 
 export type { ThumbSize };
+
+/** Who asks for a file: a signed-in viewer, or the visitor of a share link (`?link=<token>`). */
+export type MediaCaller = Viewer | LinkVisitor;
+
+/** The photo `caller` may open by id and `through`, the viewer whose folders the file checks
+ *  use (findReachablePhoto, findLinkPhoto); NOT_FOUND otherwise. */
+const reach = (caller: MediaCaller, id: string) => ("link" in caller ? findLinkPhoto(caller, id) : findReachablePhoto(caller, id));
+
+/** The original's bytes through a link only when its owner allowed downloads: FORBIDDEN else. */
+function assertMayDownload(caller: MediaCaller) {
+  if ("link" in caller && !caller.link.allowDownload) throw new AppError("FORBIDDEN", "The owner of this link does not allow downloading originals.");
+}
 
 /** A file to send: absolute path, a strong ETag, its MIME type and, for an original or a video
  *  (sent with byte ranges), its length in bytes (read with the real path it was checked by), the
@@ -32,8 +46,8 @@ const notFound = () => new AppError("NOT_FOUND", "No such photo.");
 /** The WebP preview of a photo the viewer may see (`small` about 256 px on the long edge,
  *  `large` about 1280 px); NOT_FOUND while it has none. Previews are content-addressed, so the
  *  ETag (content hash, size, the row's update time) is known without touching the file. */
-export async function thumbnailFile(viewer: Viewer, id: string, size: ThumbSize): Promise<MediaFile> {
-  const { photo } = await findReachablePhoto(viewer, id);
+export async function thumbnailFile(caller: MediaCaller, id: string, size: ThumbSize): Promise<MediaFile> {
+  const { photo } = await reach(caller, id);
   if (photo.thumbnailState !== "ready" || !photo.contentHash) throw notFound();
   // the row's update time too: a full rescan remakes previews under the same content hash
   return { file: thumbnailPath(photo.contentHash, size), etag: `"${photo.contentHash}-${size}-${photo.updatedAt.getTime().toString(36)}"`, mime: "image/webp" };
@@ -62,9 +76,10 @@ async function libraryFile(viewer: Viewer, file: string, mime: string, fileName:
   return { file: real, etag: `"${st.size.toString(16)}-${Math.floor(st.mtimeMs).toString(16)}"`, mime, original: { size: st.size, fileName } };
 }
 
-/** The photo's (or video's) file as it is. */
-export async function originalFile(viewer: Viewer, id: string): Promise<MediaFile> {
-  const { photo, through: access } = await findReachablePhoto(viewer, id);
+/** The photo's (or video's) file as it is; through a link without downloads, FORBIDDEN. */
+export async function originalFile(caller: MediaCaller, id: string): Promise<MediaFile> {
+  const { photo, through: access } = await reach(caller, id);
+  assertMayDownload(caller);
   return libraryFile(access, photo.path, photo.mime ?? "application/octet-stream", photo.fileName);
 }
 
@@ -80,8 +95,8 @@ async function renditionFile(sourceHash: string | null, fileName: string): Promi
 
 /** What the browser should play for a video: its original when browsers play it (as video/mp4
  *  or video/webm), else its rendition. NOT_FOUND for photos, like a missing id. */
-export async function playbackFile(viewer: Viewer, id: string): Promise<MediaFile> {
-  const { photo, through: access } = await findReachablePhoto(viewer, id);
+export async function playbackFile(caller: MediaCaller, id: string): Promise<MediaFile> {
+  const { photo, through: access } = await reach(caller, id);
   if (photo.mediaType !== "video" || !photo.playback) throw notFound();
   if (photo.playback === "rendition") return renditionFile(photo.contentHash, photo.fileName);
   return libraryFile(access, photo.path, playbackMime(photo.mime), photo.fileName);
@@ -89,8 +104,8 @@ export async function playbackFile(viewer: Viewer, id: string): Promise<MediaFil
 
 /** The motion of a live photo (its video file, checked like an original) or of a motion photo
  *  (the MP4 bytes inside it, never written out), or its rendition. NOT_FOUND without motion. */
-export async function motionFile(viewer: Viewer, id: string): Promise<MediaFile> {
-  const { photo, through: access } = await findReachablePhoto(viewer, id);
+export async function motionFile(caller: MediaCaller, id: string): Promise<MediaFile> {
+  const { photo, through: access } = await reach(caller, id);
   if (!photo.hasMotion) throw notFound();
   const name = `${photo.fileName.replace(/\.[^.]*$/, "")}-motion.mp4`;
   if (photo.motionPlayback === "rendition") return renditionFile(photo.motionHash, name);
@@ -160,10 +175,12 @@ export async function zipEntries(viewer: Viewer, ids: string[]): Promise<ZipEntr
  * content by the scanner's decoders (HEIC, RAW's largest embedded preview, TIFF, JPEG XL, BMP)
  * and kept in STATE_DIR/full-size (scanner/full-size.ts). NOT_FOUND for videos, like a missing
  * id, and for a file changed since its scan (until the next scan reads it);
- * UNPROCESSABLE_CONTENT when the file cannot be decoded.
+ * UNPROCESSABLE_CONTENT when the file cannot be decoded; through a link without downloads,
+ * FORBIDDEN (it is the original's full resolution).
  */
-export async function fullFile(viewer: Viewer, id: string): Promise<MediaFile> {
-  const { photo, through: access } = await findReachablePhoto(viewer, id);
+export async function fullFile(caller: MediaCaller, id: string): Promise<MediaFile> {
+  const { photo, through: access } = await reach(caller, id);
+  assertMayDownload(caller);
   if (photo.mediaType === "video") throw notFound();
   if (photo.mime && BROWSER_IMAGE_TYPES.has(photo.mime)) return libraryFile(access, photo.path, photo.mime, photo.fileName);
   const hash = photo.contentHash;

@@ -11,7 +11,7 @@ import { publishMapImageSources } from "./maps";
 export const previewSchedule = (expression: string) => checkSchedule(expression);
 
 /** `{ allowRegistration, scanSchedule, skipPatterns, mapsEnabled, mapTileUrl, mapAttribution,
- *  albumSharing }` of the site. */
+ *  albumSharing, shareLinks }` of the site. */
 export const getSiteSettings = readSiteSettings;
 
 /** Changes the settings given (input parsed by updateSettingsSchema) and audits each change; an
@@ -35,6 +35,9 @@ export async function updateSiteSettings(actor: { id: string; username: string }
     }
     if (before.albumSharing !== after.albumSharing) {
       await recordAudit(tx, { actor, action: after.albumSharing ? "settings.album_sharing_enabled" : "settings.album_sharing_disabled" });
+    }
+    if (before.shareLinks !== after.shareLinks) {
+      await recordAudit(tx, { actor, action: after.shareLinks ? "settings.share_links_enabled" : "settings.share_links_disabled" });
     }
     if (before.mapTileUrl !== after.mapTileUrl || before.mapAttribution !== after.mapAttribution) {
       const details = { fromUrl: before.mapTileUrl, toUrl: after.mapTileUrl, attributionChanged: before.mapAttribution !== after.mapAttribution };

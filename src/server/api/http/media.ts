@@ -1,4 +1,5 @@
-// /api/media/<id>/thumbnail, /original, /full, /playback and /motion: the session, then the services'
+// /api/media/<id>/thumbnail, /original, /full, /playback and /motion: the session (or, with
+// ?link=<token>, the share link and for a password link its proof cookie), then the services'
 // file, sent with ETag, conditional requests, byte ranges, its length and the media security
 // headers. Errors answer as plain text with their status.
 //
@@ -13,10 +14,9 @@ import { pipeline } from "node:stream/promises";
 import type { NextApiRequest, NextApiResponse } from "next";
 import { mediaHeaders } from "~/lib/security-headers";
 import { resolveSessionUser, sessionIdentityFrom } from "~/server/auth/session";
-import type { SessionIdentity } from "~/server/auth/credentials";
 import { AppError, httpStatus, signInRequired } from "~/server/errors";
-import { fullFile, motionFile, originalFile, playbackFile, thumbnailFile, type MediaFile, type ThumbSize } from "~/server/services/media";
-import type { Viewer } from "~/server/services/photos";
+import { linkVisitor } from "~/server/services/link-access";
+import { fullFile, motionFile, originalFile, playbackFile, thumbnailFile, type MediaCaller, type MediaFile, type ThumbSize } from "~/server/services/media";
 
 const CACHE = "private, max-age=3600, no-transform";
 
@@ -47,43 +47,52 @@ async function fileResponse(media: MediaFile, range: string | null, ifNoneMatch:
   return new Response(whole, { status: 200, headers: { ...headers, "Content-Length": String(size) } });
 }
 
-/** A photo's preview for `viewer`, with byte ranges; throws AppError NOT_FOUND like the services. */
-export async function serveThumbnail(viewer: Viewer, id: string, size: ThumbSize, ifNoneMatch: string | null, range: string | null = null) {
+/** A photo's preview for `viewer` (a signed-in user or a link's visitor), with byte ranges;
+ *  throws AppError NOT_FOUND like the services. */
+export async function serveThumbnail(viewer: MediaCaller, id: string, size: ThumbSize, ifNoneMatch: string | null, range: string | null = null) {
   return fileResponse(await thumbnailFile(viewer, id, size), range, ifNoneMatch);
 }
 
-/** A photo's original for `viewer`, with byte ranges; throws AppError NOT_FOUND like the services. */
-export async function serveOriginal(viewer: Viewer, id: string, range: string | null, ifNoneMatch: string | null) {
+/** A photo's original for `viewer`, with byte ranges; throws AppError NOT_FOUND like the
+ *  services, FORBIDDEN through a link that allows no downloads. */
+export async function serveOriginal(viewer: MediaCaller, id: string, range: string | null, ifNoneMatch: string | null) {
   return fileResponse(await originalFile(viewer, id), range, ifNoneMatch);
 }
 
 /** The viewer's full-resolution image of a photo (the original, or a full-size JPEG made once for
  *  formats browsers cannot decode), with byte ranges; throws AppError NOT_FOUND or
  *  UNPROCESSABLE_CONTENT. */
-export async function serveFull(viewer: Viewer, id: string, range: string | null, ifNoneMatch: string | null) {
+export async function serveFull(viewer: MediaCaller, id: string, range: string | null, ifNoneMatch: string | null) {
   return fileResponse(await fullFile(viewer, id), range, ifNoneMatch);
 }
 
 /** A video as the browser should play it (original or rendition), with byte ranges; throws
  *  AppError NOT_FOUND, SERVICE_UNAVAILABLE (rendition pending) or UNPROCESSABLE_CONTENT. */
-export async function servePlayback(viewer: Viewer, id: string, range: string | null, ifNoneMatch: string | null) {
+export async function servePlayback(viewer: MediaCaller, id: string, range: string | null, ifNoneMatch: string | null) {
   return fileResponse(await playbackFile(viewer, id), range, ifNoneMatch);
 }
 
 /** A live or motion photo's motion as video, with byte ranges; throws like servePlayback. */
-export async function serveMotion(viewer: Viewer, id: string, range: string | null, ifNoneMatch: string | null) {
+export async function serveMotion(viewer: MediaCaller, id: string, range: string | null, ifNoneMatch: string | null) {
   return fileResponse(await motionFile(viewer, id), range, ifNoneMatch);
 }
 
 const textAnswer = (status: number, message: string, extra: Record<string, string> = {}) =>
   new Response(message, { status, headers: { ...mediaHeaders(), "Content-Type": "text/plain; charset=utf-8", ...extra } });
 
-/** Resolves the session, then answers with `serve`; AppErrors become their HTTP status. */
-async function withViewer(identity: SessionIdentity | null, serve: (viewer: Viewer) => Promise<Response>) {
+/** Who asks: with `link` (the ?link= token) that link's visitor, the request's `cookies` holding
+ *  a password link's proof (the session plays no part); else the session's user. */
+async function callerOf(link: string | undefined, cookies: Partial<Record<string, string>>): Promise<MediaCaller> {
+  if (link !== undefined) return linkVisitor(link, (name) => cookies[name]);
+  const user = await resolveSessionUser(await sessionIdentityFrom(cookies));
+  if (!user) throw signInRequired();
+  return user;
+}
+
+/** Finds the caller, then answers with `serve`; AppErrors become their HTTP status. */
+async function withCaller(caller: () => Promise<MediaCaller>, serve: (viewer: MediaCaller) => Promise<Response>) {
   try {
-    const user = await resolveSessionUser(identity);
-    if (!user) throw signInRequired();
-    return await serve(user);
+    return await serve(await caller());
   } catch (e) {
     if (e instanceof AppError) {
       // a rendition being made: a player may ask again
@@ -96,7 +105,7 @@ async function withViewer(identity: SessionIdentity | null, serve: (viewer: View
 type Request = { range: string | null; ifNoneMatch: string | null; size: ThumbSize };
 
 /** What each /api/media/<id>/<kind> serves. */
-const KINDS: Record<string, (viewer: Viewer, id: string, r: Request) => Promise<Response>> = {
+const KINDS: Record<string, (viewer: MediaCaller, id: string, r: Request) => Promise<Response>> = {
   // ?size=small|large (anything else: small)
   thumbnail: (viewer, id, r) => serveThumbnail(viewer, id, r.size, r.ifNoneMatch, r.range),
   original: (viewer, id, r) => serveOriginal(viewer, id, r.range, r.ifNoneMatch),
@@ -121,8 +130,8 @@ async function send(res: NextApiResponse, answer: Response, head: boolean) {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** GET (and HEAD) /api/media/<id>/<thumbnail|original|full|playback|motion>, as a Pages Router API
- *  route: 404 for another kind, 405 for another method. */
+/** GET (and HEAD) /api/media/<id>/<thumbnail|original|full|playback|motion>[?link=<token>], as
+ *  a Pages Router API route: 404 for another kind, 405 for another method. */
 export async function mediaRoute(req: NextApiRequest, res: NextApiResponse) {
   const head = req.method === "HEAD";
   const kind = first(req.query.kind) ?? "";
@@ -136,5 +145,6 @@ export async function mediaRoute(req: NextApiRequest, res: NextApiResponse) {
     ifNoneMatch: first(req.headers["if-none-match"]) ?? null,
     size: first(req.query.size) === "large" ? "large" : "small",
   };
-  return send(res, await withViewer(await sessionIdentityFrom(req.cookies), (viewer) => serve(viewer, id, request)), head);
+  const link = first(req.query.link);
+  return send(res, await withCaller(() => callerOf(link, req.cookies), (caller) => serve(caller, id, request)), head);
 }

@@ -54,11 +54,11 @@ async function boundedBody(req: Request) {
 
 /**
  * Every procedure over HTTP at /api/trpc (docs/API.md), with `createContext` (the session
- * cookie and client address; tests pass their own). Refused with PAYLOAD_TOO_LARGE (413),
+ * cookie, client address, cookies and the answer's headers; tests pass their own). Refused with PAYLOAD_TOO_LARGE (413),
  * before any procedure runs or the session is read: a batch of more than MAX_BATCH_CALLS
  * calls (one of 1,000 took 6.6 s of server time), and a body of more than MAX_BODY_BYTES.
  */
-export async function handleTrpc(req: Request, createContext: (opts: { req: Request }) => Promise<Context> = createTRPCContext) {
+export async function handleTrpc(req: Request, createContext: (opts: { req: Request; resHeaders: Headers }) => Promise<Context> = createTRPCContext) {
   const calls = callsIn(new URL(req.url));
   if (calls > MAX_BATCH_CALLS) return refusal(new AppError("PAYLOAD_TOO_LARGE", `A batch holds at most ${MAX_BATCH_CALLS} calls; this one has ${calls}.`));
   let request = req;
@@ -74,7 +74,8 @@ export async function handleTrpc(req: Request, createContext: (opts: { req: Requ
     router: appRouter,
     // the same limit, kept by tRPC itself should a batch reach it some other way
     maxBatchSize: MAX_BATCH_CALLS,
-    createContext: ({ req }) => createContext({ req }),
+    // resHeaders: what a procedure adds (links.open's Set-Cookie) goes out with the answer
+    createContext: ({ req, resHeaders }) => createContext({ req, resHeaders }),
   });
 }
 

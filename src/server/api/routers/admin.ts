@@ -1,5 +1,7 @@
 import { createUserSchema, directoriesInputSchema, updateUserSchema, userIdSchema } from "~/lib/users";
+import { linkIdSchema } from "~/lib/links";
 import { listDirectories } from "~/server/services/directories";
+import { listAllLinks, revokeLink } from "~/server/services/links";
 import { schedulePreviewSchema, updateSettingsSchema } from "~/lib/settings";
 import { getSiteSettings, previewSchedule, updateSiteSettings } from "~/server/services/settings";
 import { createUser, deleteUser, updateUser } from "~/server/services/user-admin";
@@ -16,6 +18,10 @@ export const adminRouter = createTRPCRouter({
   }),
   directories: createTRPCRouter({
     list: adminProcedure.input(directoriesInputSchema).query(({ input }) => listDirectories(input?.path)),
+  }),
+  links: createTRPCRouter({
+    list: adminProcedure.query(() => listAllLinks()),
+    revoke: adminProcedure.input(linkIdSchema).mutation(({ ctx, input }) => revokeLink(ctx.user, input.id)),
   }),
   unreadable: createTRPCRouter({
     list: adminProcedure.query(() => listUnreadableFiles()),
