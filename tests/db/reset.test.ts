@@ -26,17 +26,18 @@ describe("the reset between tests", () => {
     await as.albums.addPhotos({ id: album.id, photoIds: [photo.id] }); // Album, AlbumPhoto
     const friend = await makeUser();
     await as.albums.share({ albumId: album.id, userId: friend.id, role: "viewer" }); // AlbumShare
+    await as.links.create({ photoIds: [photo.id], allowDownload: false }); // ShareLink, ShareLinkPhoto
     const job = await enqueueScan({ root: lib() });
     await db.jobLog.create({ data: { jobId: job.id, message: "written by reset.test.ts" } }); // Job, JobLog
     await beginAttempt("signin", ["user:nobody"]); // AuthAttempt
     await db.rendition.create({ data: { sourceHash: "reset-test" } }); // Rendition
-    await db.siteSettings.update({ where: { id: 1 }, data: { allowRegistration: true, albumSharing: false } });
+    await db.siteSettings.update({ where: { id: 1 }, data: { allowRegistration: true, albumSharing: false, shareLinks: false } });
     const empty = Object.entries(await rowCounts()).filter(([, n]) => n === 0);
     expect(empty, "a new table needs a row written here, or the next test proves nothing about it").toEqual([]);
   });
 
   it("leaves every table empty but the settings row, which is back to its defaults", async () => {
     expect(await rowCounts()).toEqual({ ...Object.fromEntries(tables.map((t) => [t, 0])), SiteSettings: 1 });
-    expect(await db.siteSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ allowRegistration: false, albumSharing: true });
+    expect(await db.siteSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ allowRegistration: false, albumSharing: true, shareLinks: true });
   });
 });
