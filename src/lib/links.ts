@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { photoIdsSchema } from "./photos";
 
+/** The most photos one link to a selection holds (one bulk call's worth, photoIdsSchema). */
+export const MAX_LINK_PHOTOS = 500;
+
 /** A link's password: what a visitor types to open it (no strength rules: the owner picks). */
 export const linkPasswordSchema = z.string().min(4, "A link password has at least 4 characters.").max(200, "A link password is at most 200 characters.");
 
@@ -40,6 +43,9 @@ export const linkFormSchema = z.object({
   allowDownload: z.boolean(),
 });
 export type LinkForm = z.output<typeof linkFormSchema>;
+
+/** The password form of a link's page. */
+export const linkPasswordFormSchema = z.object({ password: z.string().min(1, "Enter the password.").max(200) });
 
 /** The instant a link chosen to expire on `day` ends: the end of that day on this clock. */
 export const endOfLocalDay = (day: string) => new Date(`${day}T23:59:59.999`);

@@ -3,11 +3,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import type { z } from "zod";
 import { addToAlbumFormSchema, photoTagFormSchema } from "~/lib/form-schemas";
+import { MAX_LINK_PHOTOS } from "~/lib/links";
 import { MAX_ZIP_IDS, zipUrl } from "~/lib/media";
 import { plural } from "~/lib/plural";
 import { chunked } from "~/lib/timeline-selection";
 import { useTRPC } from "~/trpc/react";
 import { useAlbumTargets } from "./use-album-targets";
+import { ShareLinkDialog } from "../links/share-link-dialog";
 import { Alert } from "../ui/alert";
 import { Button, SubmitButton } from "../ui/button";
 import { Dialog, DialogButtons } from "../ui/dialog";
@@ -29,13 +31,13 @@ const action = "rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hove
  * The bar over the foot of the screen while photos are selected: how many, and what to do with
  * them all: favorite or not, add or remove a tag, add to an album (one of the user's or a new
  * one), remove from the album shown, download (one photo as it is, several as one zip, more than
- * a zip takes as several, one link each). Every
+ * a zip takes as several, one link each), share a link to them (up to MAX_LINK_PHOTOS). Every
  * change goes out in calls of at most 500 ids and then reloads what the pages show.
  */
 export function SelectionBar({ selected, albumId, onClear }: Props) {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  const [dialog, setDialog] = useState<"addTag" | "removeTag" | "album" | "zips" | null>(null);
+  const [dialog, setDialog] = useState<"addTag" | "removeTag" | "album" | "zips" | "link" | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const ids = selected.map((p) => p.id);
   const count = plural(ids.length, "photo");
@@ -102,6 +104,12 @@ export function SelectionBar({ selected, albumId, onClear }: Props) {
             Remove from album
           </button>
         )}
+        {/* a link holds at most one call's worth of photos */}
+        {ids.length <= MAX_LINK_PHOTOS && (
+          <button type="button" className={action} onClick={() => setDialog("link")}>
+            Share link
+          </button>
+        )}
         {single ? (
           <a href={`/api/media/${single.id}/original`} download={single.fileName} className={action}>
             Download
@@ -126,6 +134,7 @@ export function SelectionBar({ selected, albumId, onClear }: Props) {
       {dialog === "removeTag" && <TagDialog ids={ids} mode="remove" onClose={() => setDialog(null)} onDone={finished} />}
       {dialog === "album" && <AlbumDialog ids={ids} onClose={() => setDialog(null)} onDone={finished} />}
       {dialog === "zips" && <ZipsDialog ids={ids} onClose={() => setDialog(null)} />}
+      {dialog === "link" && <ShareLinkDialog target={{ photoIds: ids }} onClose={() => setDialog(null)} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { requireAdmin } from "~/app/guard";
+import { LinksSection } from "./links-section";
 import { SiteSettingsSection } from "./site-settings-section";
 import { UnreadableSection } from "./unreadable-section";
 import { UsersSection } from "./users-section";
@@ -13,6 +14,7 @@ export default async function AdminPage() {
       <h1 className="text-2xl font-semibold">Admin Area</h1>
       <SiteSettingsSection />
       <UsersSection currentUserId={user.id} />
+      <LinksSection />
       <UnreadableSection />
       <WorkerLogsSection />
     </div>

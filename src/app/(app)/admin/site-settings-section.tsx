@@ -6,6 +6,7 @@ import { Alert } from "~/components/ui/alert";
 import { SkeletonRows } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 import { AlbumSharingSetting } from "./album-sharing-setting";
+import { ShareLinksSetting } from "./share-links-setting";
 import { MapSettings } from "./map-settings";
 import { ScheduleForm } from "./schedule-form";
 
@@ -52,6 +53,7 @@ export function SiteSettingsSection() {
           </div>
           <Alert>{update.error?.message}</Alert>
           <AlbumSharingSetting enabled={settings.data.albumSharing} />
+          <ShareLinksSetting enabled={settings.data.shareLinks} />
           <ScheduleForm current={settings.data.scanSchedule} />
           <MapSettings enabled={settings.data.mapsEnabled} tileUrl={settings.data.mapTileUrl} attribution={settings.data.mapAttribution} />
         </div>

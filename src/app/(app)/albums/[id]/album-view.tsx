@@ -11,15 +11,17 @@ import { Skeleton, SkeletonBlock } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 import { RenameAlbumDialog } from "./rename-album-dialog";
 import { ShareAlbumDialog } from "./share-album-dialog";
+import { ShareLinkDialog } from "~/components/links/share-link-dialog";
 
-/** One album: its photos as a timeline; for its owner, renaming, sharing or deleting it; for a
+/** One album: its photos as a timeline; for its owner, renaming, sharing (with users, or by a
+ *  link), or deleting it; for a
  *  user it is shared with, whose it is and their role. */
 export function AlbumView({ id }: { id: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const album = useQuery(trpc.albums.get.queryOptions({ id }));
   const remove = useMutation(trpc.albums.delete.mutationOptions({ onSuccess: () => router.push("/albums") }));
-  const [dialog, setDialog] = useState<"rename" | "share" | "delete" | null>(null);
+  const [dialog, setDialog] = useState<"rename" | "share" | "link" | "delete" | null>(null);
   const close = () => setDialog(null);
 
   if (album.error) return <EmptyState title="Album not found">{album.error.message}</EmptyState>;
@@ -40,6 +42,9 @@ export function AlbumView({ id }: { id: string }) {
             <Button variant="link" onClick={() => setDialog("share")}>
               Share
             </Button>
+            <Button variant="link" onClick={() => setDialog("link")}>
+              Share link
+            </Button>
             <Button variant="link" onClick={() => setDialog("rename")}>
               Rename
             </Button>
@@ -56,6 +61,7 @@ export function AlbumView({ id }: { id: string }) {
       <Timeline source={{ procedure: "list", input: { albumId: id } }} emptyTitle="This album is empty" emptyText="Add photos to it from the photo viewer." />
       {dialog === "rename" && <RenameAlbumDialog album={album.data} onClose={close} />}
       {dialog === "share" && <ShareAlbumDialog album={album.data} onClose={close} />}
+      {dialog === "link" && <ShareLinkDialog target={{ albumId: id, name: album.data.name }} onClose={close} />}
       {dialog === "delete" && (
         <Dialog title={`Delete the album ${album.data.name}?`} onClose={close}>
           <Alert className="mb-4">{remove.error?.message}</Alert>
