@@ -26,7 +26,7 @@ test("alice shares an album with bob, who finds it under Shared with me and open
   await signIn(alice, "shalice", "shalice-password");
   await alice.goto(`/albums/${albumId}`);
   await expect(alice.getByRole("heading", { name: "Lakes" })).toBeVisible();
-  await alice.getByRole("button", { name: "Share" }).click();
+  await alice.getByRole("button", { name: "Share", exact: true }).click();
   const dialog = alice.getByRole("dialog", { name: "Share Lakes" });
   await expect(dialog.getByText("Only you.")).toBeVisible();
   // a username nobody has is refused in the dialog
@@ -59,7 +59,7 @@ test("alice shares an album with bob, who finds it under Shared with me and open
   expect(await viewer.locator("img").first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
 
   // alice revokes it, asked first; bob's next request finds no album
-  await alice.getByRole("button", { name: "Share" }).click();
+  await alice.getByRole("button", { name: "Share", exact: true }).click();
   await access.getByRole("button", { name: "Revoke" }).click();
   await access.getByRole("button", { name: "Revoke access" }).click();
   await expect(dialog.getByText("Only you.")).toBeVisible();
