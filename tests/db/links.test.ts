@@ -5,11 +5,12 @@
 import { Writable } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
 import { handleTrpc } from "~/server/api/http/trpc";
-import { mediaRoute } from "~/server/api/http/media";
+import { mediaRoute, serveThumbnail } from "~/server/api/http/media";
 import { createCaller } from "~/server/api/root";
 import { createInnerTRPCContext, parseCookies } from "~/server/api/trpc";
 import { THROTTLE_LIMIT } from "~/server/auth/throttle";
 import { db } from "~/server/db";
+import { linkVisitor } from "~/server/services/link-access";
 import { linkOpens } from "~/server/services/links";
 import superjson from "superjson";
 import { writeImage } from "../support/images";
@@ -239,6 +240,9 @@ describe("media through a link", () => {
     expect(await media("thumbnail", ids["t1.jpg"]!, none.token)).toBe(404);
     expect(await media("thumbnail", ids["b1.jpg"]!, none.token)).toBe(404);
     expect(await media("thumbnail", ids["a1.jpg"]!, "no-such-token")).toBe(404);
+    // asked again each time, so a revoked link stops showing at once in a browser too
+    const thumb = await serveThumbnail(await linkVisitor(none.token, () => undefined), ids["a1.jpg"]!, "small", null);
+    expect(thumb.headers.get("cache-control")).toBe("private, no-cache, no-transform");
 
     const all = await signedInAs(alice).links.create({ photoIds: [ids["a1.jpg"]!], allowDownload: true });
     expect(await media("original", ids["a1.jpg"]!, all.token)).toBe(200);

@@ -19,14 +19,19 @@ import { linkVisitor } from "~/server/services/link-access";
 import { fullFile, motionFile, originalFile, playbackFile, thumbnailFile, type MediaCaller, type MediaFile, type ThumbSize } from "~/server/services/media";
 
 const CACHE = "private, max-age=3600, no-transform";
+// through a link the browser asks again each time (a 304 while the ETag holds), so a revoked or
+// expired link stops showing at once rather than within the hour
+const LINK_CACHE = "private, no-cache, no-transform";
+const cacheFor = (caller: MediaCaller) => ("link" in caller ? LINK_CACHE : CACHE);
 
 const stream = (file: string, range?: { start: number; end: number }) => Readable.toWeb(createReadStream(file, range)) as ReadableStream;
 
 /** 200 with the whole file, 206 with one range (`bytes=a-b`, `a-`, `-n`), 416 for a range past
  *  the end, 304 when the client's ETag (`ifNoneMatch`) matches, before the file is opened;
- *  every answer with its Content-Length. A preview gone from disk is NOT_FOUND. */
-async function fileResponse(media: MediaFile, range: string | null, ifNoneMatch: string | null) {
-  const headers: Record<string, string> = { ...mediaHeaders(), "Content-Type": media.mime, ETag: media.etag, "Cache-Control": CACHE, "Accept-Ranges": "bytes" };
+ *  every answer with its Content-Length and `cache` as its Cache-Control. A preview gone from
+ *  disk is NOT_FOUND. */
+async function fileResponse(media: MediaFile, range: string | null, ifNoneMatch: string | null, cache = CACHE) {
+  const headers: Record<string, string> = { ...mediaHeaders(), "Content-Type": media.mime, ETag: media.etag, "Cache-Control": cache, "Accept-Ranges": "bytes" };
   if (media.original) headers["Content-Disposition"] = `inline; filename*=UTF-8''${encodeURIComponent(media.original.fileName)}`;
   if (ifNoneMatch === media.etag) return new Response(null, { status: 304, headers });
   const size = media.original?.size ?? (await stat(media.file).catch(() => null))?.size;
@@ -50,31 +55,31 @@ async function fileResponse(media: MediaFile, range: string | null, ifNoneMatch:
 /** A photo's preview for `viewer` (a signed-in user or a link's visitor), with byte ranges;
  *  throws AppError NOT_FOUND like the services. */
 export async function serveThumbnail(viewer: MediaCaller, id: string, size: ThumbSize, ifNoneMatch: string | null, range: string | null = null) {
-  return fileResponse(await thumbnailFile(viewer, id, size), range, ifNoneMatch);
+  return fileResponse(await thumbnailFile(viewer, id, size), range, ifNoneMatch, cacheFor(viewer));
 }
 
 /** A photo's original for `viewer`, with byte ranges; throws AppError NOT_FOUND like the
  *  services, FORBIDDEN through a link that allows no downloads. */
 export async function serveOriginal(viewer: MediaCaller, id: string, range: string | null, ifNoneMatch: string | null) {
-  return fileResponse(await originalFile(viewer, id), range, ifNoneMatch);
+  return fileResponse(await originalFile(viewer, id), range, ifNoneMatch, cacheFor(viewer));
 }
 
 /** The viewer's full-resolution image of a photo (the original, or a full-size JPEG made once for
  *  formats browsers cannot decode), with byte ranges; throws AppError NOT_FOUND or
  *  UNPROCESSABLE_CONTENT. */
 export async function serveFull(viewer: MediaCaller, id: string, range: string | null, ifNoneMatch: string | null) {
-  return fileResponse(await fullFile(viewer, id), range, ifNoneMatch);
+  return fileResponse(await fullFile(viewer, id), range, ifNoneMatch, cacheFor(viewer));
 }
 
 /** A video as the browser should play it (original or rendition), with byte ranges; throws
  *  AppError NOT_FOUND, SERVICE_UNAVAILABLE (rendition pending) or UNPROCESSABLE_CONTENT. */
 export async function servePlayback(viewer: MediaCaller, id: string, range: string | null, ifNoneMatch: string | null) {
-  return fileResponse(await playbackFile(viewer, id), range, ifNoneMatch);
+  return fileResponse(await playbackFile(viewer, id), range, ifNoneMatch, cacheFor(viewer));
 }
 
 /** A live or motion photo's motion as video, with byte ranges; throws like servePlayback. */
 export async function serveMotion(viewer: MediaCaller, id: string, range: string | null, ifNoneMatch: string | null) {
-  return fileResponse(await motionFile(viewer, id), range, ifNoneMatch);
+  return fileResponse(await motionFile(viewer, id), range, ifNoneMatch, cacheFor(viewer));
 }
 
 const textAnswer = (status: number, message: string, extra: Record<string, string> = {}) =>
