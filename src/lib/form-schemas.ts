@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { albumNameSchema, photoTagSchema, albumRenameSchema, shareRoleSchema } from "./collections";
 import { newAccountSchema, passwordSchema } from "./identity";
+import { linkPasswordSchema } from "./links";
 import { changePasswordSchema, createUserSchema } from "./users";
 
 export const PASSWORDS_DIFFER = "The two passwords differ.";
@@ -56,3 +57,16 @@ export const albumShareFormSchema = z.object({
   username: z.string().trim().toLowerCase().min(1, "Enter the username of someone to share with."),
   role: shareRoleSchema,
 });
+
+/** The Share link dialog: an optional expiry day ("YYYY-MM-DD", the link ends when that day
+ *  ends on the browser's clock: endOfLocalDay), an optional password (blank: none) and the
+ *  download switch. */
+export const linkFormSchema = z.object({
+  expiresOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.")]),
+  password: blankOr(linkPasswordSchema),
+  allowDownload: z.boolean(),
+});
+export type LinkForm = z.output<typeof linkFormSchema>;
+
+/** The password form of a link's page (any text: the server judges it). */
+export const linkPasswordFormSchema = z.object({ password: z.string().min(1, "Enter the password.").max(200) });

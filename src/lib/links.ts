@@ -35,18 +35,6 @@ export const linkTokenSchema = z.string().min(1).max(200);
 /** links.open: the token of /s/<token>, and the password when the link has one. */
 export const linkOpenSchema = z.strictObject({ token: linkTokenSchema, password: z.string().max(200).optional() });
 
-/** The Share link dialog: an optional expiry day ("YYYY-MM-DD", the link ends when that day
- *  ends on the browser's clock), an optional password (blank: none) and the download switch. */
-export const linkFormSchema = z.object({
-  expiresOn: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.")]),
-  password: z.union([z.literal(""), linkPasswordSchema]),
-  allowDownload: z.boolean(),
-});
-export type LinkForm = z.output<typeof linkFormSchema>;
-
-/** The password form of a link's page. */
-export const linkPasswordFormSchema = z.object({ password: z.string().min(1, "Enter the password.").max(200) });
-
 /** The instant a link chosen to expire on `day` ends: the end of that day on this clock. */
 export const endOfLocalDay = (day: string) => new Date(`${day}T23:59:59.999`);
 

@@ -6,7 +6,8 @@ import { Dialog, DialogButtons } from "~/components/ui/dialog";
 import { Form } from "~/components/ui/form";
 import { CheckboxField, FormField } from "~/components/ui/form-field";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { endOfLocalDay, linkFormSchema, type LinkForm } from "~/lib/links";
+import { linkFormSchema, type LinkForm } from "~/lib/form-schemas";
+import { endOfLocalDay } from "~/lib/links";
 import { plural } from "~/lib/plural";
 import { useTRPC } from "~/trpc/react";
 

@@ -7,7 +7,8 @@ import { useModalDialog } from "~/components/ui/dialog";
 import { Form } from "~/components/ui/form";
 import { FormField } from "~/components/ui/form-field";
 import { useZodForm } from "~/components/ui/use-zod-form";
-import { linkMediaUrl, linkPasswordFormSchema } from "~/lib/links";
+import { linkPasswordFormSchema } from "~/lib/form-schemas";
+import { linkMediaUrl } from "~/lib/links";
 import { plural } from "~/lib/plural";
 import { useTRPC } from "~/trpc/react";
 
