@@ -1,8 +1,8 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
 import { useWatch } from "react-hook-form";
 import { Alert } from "~/components/ui/alert";
+import { Switch } from "~/components/ui/switch";
 import { Button, SubmitButton } from "~/components/ui/button";
 import { Form } from "~/components/ui/form";
 import { FormField } from "~/components/ui/form-field";
@@ -30,7 +30,6 @@ export function MapSettings({ enabled, tileUrl, attribution }: Props) {
   const [url, credit] = useWatch({ control: form.control, name: ["mapTileUrl", "mapAttribution"] });
   const unchanged = url?.trim() === tileUrl && credit?.trim() === attribution;
   const isDefault = tileUrl === DEFAULT_MAP_TILE_URL && attribution === DEFAULT_MAP_ATTRIBUTION;
-  const labelId = useId();
 
   const reset = async () => {
     form.reset({ mapTileUrl: DEFAULT_MAP_TILE_URL, mapAttribution: DEFAULT_MAP_ATTRIBUTION });
@@ -41,25 +40,11 @@ export function MapSettings({ enabled, tileUrl, attribution }: Props) {
     <fieldset className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-700">
       <legend className="sr-only">Maps</legend>
       <h3 className="font-semibold">Maps</h3>
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          role="switch"
-          aria-checked={enabled}
-          aria-labelledby={labelId}
-          disabled={toggle.isPending}
-          onClick={() => toggle.mutate({ mapsEnabled: !enabled })}
-          className={`relative h-6 w-11 shrink-0 rounded-full transition-colors disabled:opacity-60 ${enabled ? "bg-brand" : "bg-slate-300 dark:bg-slate-600"}`}
-        >
-          <span className={`absolute top-0.5 h-5 w-5 rounded-full bg-white shadow transition-all ${enabled ? "left-5" : "left-0.5"}`} />
-        </button>
-        <span id={labelId} className="font-medium">
-          Show maps
-        </span>
+      <Switch checked={enabled} label="Show maps" disabled={toggle.isPending} onChange={(on) => toggle.mutate({ mapsEnabled: on })}>
         <Alert tone="success">
           {toggle.isSuccess && (enabled ? "Saved: maps are on." : "Saved: maps are off. The map page says so and no tile is fetched.")}
         </Alert>
-      </div>
+      </Switch>
       <Alert>{toggle.error?.message}</Alert>
       <p className="text-slate-600 dark:text-slate-400">
         The browser of each user fetches the map&apos;s tiles from this server. OpenStreetMap&apos;s public tiles are free for light use; a busy

@@ -1,8 +1,8 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
 import { Section } from "~/components/section";
 import { Alert } from "~/components/ui/alert";
+import { Switch } from "~/components/ui/switch";
 import { SkeletonRows } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
 import { AlbumSharingSetting } from "./album-sharing-setting";
@@ -21,7 +21,6 @@ export function SiteSettingsSection() {
     }),
   );
   const open = settings.data?.allowRegistration ?? false;
-  const labelId = useId();
 
   return (
     <Section id="site-settings" title="Site settings">
@@ -29,28 +28,14 @@ export function SiteSettingsSection() {
       {settings.isPending && <SkeletonRows count={3} />}
       {settings.data && (
         <div className="space-y-4 text-sm">
-          <div className="flex flex-wrap items-center gap-3">
-            <button
-              type="button"
-              role="switch"
-              aria-checked={open}
-              aria-labelledby={labelId}
-              disabled={update.isPending}
-              onClick={() => update.mutate({ allowRegistration: !open })}
-              className={`relative h-6 w-11 rounded-full transition-colors disabled:opacity-60 ${open ? "bg-brand" : "bg-slate-300 dark:bg-slate-600"}`}
-            >
-              <span className={`absolute top-0.5 h-5 w-5 rounded-full bg-white shadow transition-all ${open ? "left-5" : "left-0.5"}`} />
-            </button>
-            <span id={labelId} className="font-medium">
-              Allow user registration
-            </span>
+          <Switch checked={open} label="Allow user registration" disabled={update.isPending} onChange={(on) => update.mutate({ allowRegistration: on })}>
             <Alert tone="success">
               {update.isSuccess &&
                 (open
                   ? "Saved: registration is open. New accounts get no photo folder until you set one."
                   : "Saved: registration is closed.")}
             </Alert>
-          </div>
+          </Switch>
           <Alert>{update.error?.message}</Alert>
           <AlbumSharingSetting enabled={settings.data.albumSharing} />
           <ShareLinksSetting enabled={settings.data.shareLinks} />

@@ -1,6 +1,5 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
 import type { z } from "zod";
 import { EmptyState } from "~/components/empty-state";
 import { SubmitButton } from "~/components/ui/button";
@@ -11,8 +10,7 @@ import { useZodForm } from "~/components/ui/use-zod-form";
 import { albumCreateSchema } from "~/lib/collections";
 import { useTRPC } from "~/trpc/react";
 import { plural } from "~/lib/plural";
-
-const ALBUM_GRID = "grid grid-cols-2 gap-4 sm:grid-cols-3 md:grid-cols-4";
+import { ALBUM_GRID, AlbumCard } from "./album-card";
 
 /** The user's albums, and a form to start a new one. */
 export function AlbumList() {
@@ -43,20 +41,9 @@ export function AlbumList() {
       {albums.isPending && <SkeletonCards grid={ALBUM_GRID} />}
       <ul className={ALBUM_GRID}>
         {albums.data?.map((a) => (
-          <li key={a.id}>
-            <Link href={`/albums/${a.id}`} className="block overflow-hidden rounded-lg bg-white dark:bg-slate-900 shadow-sm hover:shadow">
-              <div className="aspect-square bg-slate-200 dark:bg-slate-700">
-                {a.coverId && (
-                  // eslint-disable-next-line @next/next/no-img-element
-                  <img src={`/api/media/${a.coverId}/thumbnail?size=small`} alt="" className="h-full w-full object-cover" />
-                )}
-              </div>
-              <p className="truncate px-3 pt-2 font-medium">{a.name}</p>
-              <p className="px-3 pb-2 text-xs text-slate-500 dark:text-slate-400">
-                {plural(a.photoCount, "photo")}
-              </p>
-            </Link>
-          </li>
+          <AlbumCard key={a.id} id={a.id} name={a.name} coverId={a.coverId}>
+            {plural(a.photoCount, "photo")}
+          </AlbumCard>
         ))}
       </ul>
     </>
