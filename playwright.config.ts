@@ -3,7 +3,7 @@
 // the environment; tests that need other set-ups start their own servers (e2e/support/server.ts).
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/support/browser";
-import { E2E_ADMIN, E2E_BASE_URL, E2E_PORT, e2eServerEnv } from "./e2e/support/constants";
+import { E2E_ADMIN, E2E_BASE_URL, E2E_PORT, E2E_SECOND_PORT, E2E_SECOND_URL, e2eServerEnv } from "./e2e/support/constants";
 
 const baseURL = E2E_BASE_URL;
 
@@ -11,10 +11,34 @@ const baseURL = E2E_BASE_URL;
 const postgres = !!process.env.TEST_POSTGRES_URL;
 if (!postgres) console.warn("TEST_POSTGRES_URL is not set: e2e/cluster.spec.ts (several processes on PostgreSQL) does not run.");
 
-// Specs that start every server they use (support/server.ts) run in a second worker beside the
-// rest, which share the main server and its site settings one test at a time. The two together
-// took 14 minutes of CI's 25 one after the other.
+// Three queues on two workers. The specs that start every server they use (support/server.ts)
+// run one after another beside the rest, and so do the specs that change site-wide settings
+// (registration open, the map's tile server), on a second server of their own. Everything else
+// shares the main server one test at a time. One queue took 14 of CI's 25 minutes; two, 11.
 const ownServers = ["cluster.spec.ts", "env-admin-restart.spec.ts", "first-run.spec.ts", "production-layout.spec.ts", "stopping.spec.ts"];
+const secondServer = ["map.spec.ts", "registration.spec.ts"];
+
+/** A Folio server shared by the specs of a project: a fresh state each run, with the e2e admin. */
+function sharedServer(name: string, port: number, url: string) {
+  return {
+    // start.ts builds when the build is missing or stale: the first server builds, the second
+    // (started after the first answers) finds the build fresh
+    command: `node -e "require('fs').rmSync('var/e2e/${name}',{recursive:true,force:true})" && node_modules/.bin/tsx scripts/start.ts`,
+    url: `${url}/login`,
+    env: e2eServerEnv(name, port, {
+      ADMIN_USERNAME: E2E_ADMIN.username,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      // the specs stand in for a reverse proxy on this host: a spec that sends its own
+      // X-Forwarded-For (registration.spec.ts) is counted as that client, not as all of them
+      TRUSTED_PROXIES: "127.0.0.1,::1",
+    }),
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+  };
+}
 
 export default defineConfig({
   testDir: "e2e",
@@ -45,24 +69,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: ownServers, workers: 1 },
+    { name: "chromium", testIgnore: [...ownServers, ...secondServer], workers: 1 },
+    { name: "second-server", testMatch: secondServer, use: { baseURL: E2E_SECOND_URL }, workers: 1 },
     { name: "own-servers", testMatch: ownServers.filter((f) => postgres || f !== "cluster.spec.ts"), workers: 1 },
   ],
-  webServer: {
-    // a fresh state each run; start.ts builds when the build is missing or stale
-    command: `node -e "require('fs').rmSync('var/e2e',{recursive:true,force:true})" && node_modules/.bin/tsx scripts/start.ts`,
-    url: `${baseURL}/login`,
-    env: e2eServerEnv("main", E2E_PORT, {
-      ADMIN_USERNAME: E2E_ADMIN.username,
-      ADMIN_PASSWORD: E2E_ADMIN.password,
-      ADMIN_EMAIL: E2E_ADMIN.email,
-      // the specs stand in for a reverse proxy on this host: a spec that sends its own
-      // X-Forwarded-For (registration.spec.ts) is counted as that client, not as all of them
-      TRUSTED_PROXIES: "127.0.0.1,::1",
-    }),
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    // every run starts from nothing: the state of both servers and the e2e library
+    { ...sharedServer("main", E2E_PORT, baseURL), command: `node -e "require('fs').rmSync('var/e2e',{recursive:true,force:true})" && node_modules/.bin/tsx scripts/start.ts` },
+    sharedServer("second", E2E_SECOND_PORT, E2E_SECOND_URL),
+  ],
 });

@@ -2,6 +2,10 @@ import path from "node:path";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+/** The second shared server (playwright.config.ts): the specs that change site-wide settings run
+ *  on it, beside the rest. E2E_PORT + 1 and + 2 are map.spec.ts's tile servers. */
+export const E2E_SECOND_PORT = E2E_PORT + 10;
+export const E2E_SECOND_URL = `http://localhost:${E2E_SECOND_PORT}`;
 export const E2E_LIBRARY = path.resolve("var/e2e/library");
 export const E2E_ADMIN = { username: "admin", password: "e2e-admin-password", email: "admin@folio.test" };
 

@@ -1,5 +1,6 @@
 // tRPC: context, the error mapping and the procedure tiers. Input is validated here, at the
 // boundary, with the shared zod schemas; the services trust what they are given.
+import { parse as parseCookieHeader } from "cookie";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
@@ -21,24 +22,9 @@ export function createInnerTRPCContext(opts: {
   return { session: opts.session, clientIp: opts.clientIp ?? null, cookies: opts.cookies ?? {}, resHeaders: opts.resHeaders ?? null };
 }
 
-/** A Cookie header's pairs by name (values URI-decoded when they decode; the first of a repeated name). */
-export function parseCookies(header: string | null): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const part of (header ?? "").split(";")) {
-    const at = part.indexOf("=");
-    if (at < 1) continue;
-    const name = part.slice(0, at).trim();
-    const raw = part.slice(at + 1).trim();
-    let value = raw;
-    try {
-      value = decodeURIComponent(raw);
-    } catch {
-      // kept as sent
-    }
-    if (!Object.hasOwn(cookies, name)) cookies[name] = value;
-  }
-  return cookies;
-}
+/** A Cookie header's pairs by name (values URI-decoded; the first of a repeated name wins), as
+ *  the `cookie` package parses them; {} for no header. */
+export const parseCookies = (header: string | null): Partial<Record<string, string>> => (header ? parseCookieHeader(header) : {});
 
 /** The per-request part: reads the session cookie, the client address and the cookies, and
  *  keeps the fetch adapter's response headers. */

@@ -1,26 +1,19 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Section } from "~/components/section";
 import { Alert } from "~/components/ui/alert";
-import { Switch } from "~/components/ui/switch";
 import { SkeletonRows } from "~/components/ui/skeleton";
 import { useTRPC } from "~/trpc/react";
-import { AlbumSharingSetting } from "./album-sharing-setting";
-import { ShareLinksSetting } from "./share-links-setting";
 import { MapSettings } from "./map-settings";
 import { ScheduleForm } from "./schedule-form";
+import { SettingSwitch } from "./setting-switch";
 
-/** Whether visitors may sign up, whether albums may be shared with users, when scans run, and the maps. */
+/** Whether visitors may sign up, whether albums may be shared with users and by link, when scans
+ *  run, and the maps. Turning sharing or links off keeps what exists: shares and links give no
+ *  access until it is on again. */
 export function SiteSettingsSection() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const settings = useQuery(trpc.admin.settings.get.queryOptions());
-  const update = useMutation(
-    trpc.admin.settings.update.mutationOptions({
-      onSuccess: (data) => queryClient.setQueryData(trpc.admin.settings.get.queryKey(), data),
-    }),
-  );
-  const open = settings.data?.allowRegistration ?? false;
 
   return (
     <Section id="site-settings" title="Site settings">
@@ -28,17 +21,27 @@ export function SiteSettingsSection() {
       {settings.isPending && <SkeletonRows count={3} />}
       {settings.data && (
         <div className="space-y-4 text-sm">
-          <Switch checked={open} label="Allow user registration" disabled={update.isPending} onChange={(on) => update.mutate({ allowRegistration: on })}>
-            <Alert tone="success">
-              {update.isSuccess &&
-                (open
-                  ? "Saved: registration is open. New accounts get no photo folder until you set one."
-                  : "Saved: registration is closed.")}
-            </Alert>
-          </Switch>
-          <Alert>{update.error?.message}</Alert>
-          <AlbumSharingSetting enabled={settings.data.albumSharing} />
-          <ShareLinksSetting enabled={settings.data.shareLinks} />
+          <SettingSwitch
+            setting="allowRegistration"
+            enabled={settings.data.allowRegistration}
+            label="Allow user registration"
+            saved={{ on: "Saved: registration is open. New accounts get no photo folder until you set one.", off: "Saved: registration is closed." }}
+          />
+          <SettingSwitch
+            setting="albumSharing"
+            enabled={settings.data.albumSharing}
+            label="Sharing with users"
+            saved={{
+              on: "Saved: owners may share albums with other users.",
+              off: "Saved: albums cannot be shared, and existing shares give no access until sharing is on again.",
+            }}
+          />
+          <SettingSwitch
+            setting="shareLinks"
+            enabled={settings.data.shareLinks}
+            label="Share links"
+            saved={{ on: "Saved: owners may make share links.", off: "Saved: no new links, and existing links open nothing until links are on again." }}
+          />
           <ScheduleForm current={settings.data.scanSchedule} />
           <MapSettings enabled={settings.data.mapsEnabled} tileUrl={settings.data.mapTileUrl} attribution={settings.data.mapAttribution} />
         </div>
