@@ -22,7 +22,7 @@ test("an admin signs in through the form, finds the Admin Area in the avatar men
 
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Admin Area");
-  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Site settings", "Users", "Unreadable files", "Worker logs"]);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Site settings", "Users", "Share links", "Unreadable files", "Worker logs"]);
   const users = page.getByRole("region", { name: "Users" });
   await expect(users.getByRole("row", { name: /admin@folio\.test/ })).toContainText("admin");
   await expect(

@@ -50,11 +50,15 @@ const TAKEN: Record<string, string> = {
 };
 
 /** `e` as an AppError when it is one or a known database refusal: a unique violation on a
- *  user's username or e-mail is CONFLICT with a field error; anything else is null (a race or a
- *  bug, not something the person can fix). */
+ *  user's username or e-mail is CONFLICT with a field error; one on a user's scan folder (two
+ *  admins giving the same folder at once) is CONFLICT on scanPaths; anything else is null (a
+ *  race or a bug, not something the person can fix). */
 export function asAppError(e: unknown): AppError | null {
   if (e instanceof AppError) return e;
   const violation = uniqueViolation(e);
+  if (violation?.model === "UserScanPath") {
+    return AppError.field("CONFLICT", "scanPaths", "Someone else changed this user's folders at the same time: reload the user panel and try again.");
+  }
   if (violation?.model !== "User") return null;
   // a driver that does not name the fields: the username is the one every account has
   const field = violation.fields.length ? Object.keys(TAKEN).find((f) => violation.fields.some((name) => name.includes(f))) : "username";

@@ -314,6 +314,20 @@ describe("admin.users.create and update with scanPaths", () => {
     expect(await foldersOf(id)).toEqual([lib("lib/alice"), lib("lib/alice2")]);
   });
 
+  it("admins giving the same folder at once: each gets a saved answer or CONFLICT saying to reload, never a server error", async () => {
+    const { id } = await signedInAs(admin).admin.users.create(newUser({ scanPaths: [lib("lib/alice")] }));
+    const session = { userId: admin.id, sessionVersion: admin.sessionVersion };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => trpcMutation("admin.users.update", { id, scanPaths: [lib("lib/alice"), lib("lib/bob")] }, session)),
+    );
+    for (const a of answers) {
+      expect([200, 409], a.error?.message).toContain(a.status);
+      if (a.status === 409) expect(a.error?.data.fieldErrors?.scanPaths?.[0]).toMatch(/reload the user panel and try again/);
+    }
+    expect(answers.some((a) => a.status === 200)).toBe(true);
+    expect(await foldersOf(id)).toEqual([lib("lib/alice"), lib("lib/bob")]);
+  });
+
   it("a non-admin, or nobody, cannot give folders", async () => {
     const bob = await makeUser({ username: "bob", scanPaths: [lib("lib/bob")] });
     const asBob = signedInAs(bob);
