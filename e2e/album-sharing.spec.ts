@@ -1,4 +1,4 @@
-import { dataOf, scanEverything, trpcMutation, trpcQuery } from "./support/api";
+import { albumOfAllPhotos, scanEverything } from "./support/api";
 import { expect, test } from "./support/fixtures";
 import { signIn } from "./support/ui";
 
@@ -18,9 +18,7 @@ test("alice shares an album with bob, who finds it under Shared with me and open
 
   // alice's album of her two photos, made through the API; the sharing through the page
   const aliceApi = await signedInApi("shalice", "shalice-password");
-  const { id: albumId } = dataOf<{ id: string }>(await trpcMutation(aliceApi, "albums.create", { name: "Lakes" }));
-  const photos = dataOf<{ items: { id: string }[] }>(await trpcQuery(aliceApi, "photos.list", {}));
-  dataOf(await trpcMutation(aliceApi, "albums.addPhotos", { id: albumId, photoIds: photos.items.map((p) => p.id) }));
+  const albumId = await albumOfAllPhotos(aliceApi, "Lakes");
 
   const alice = await newPage();
   await signIn(alice, "shalice", "shalice-password");

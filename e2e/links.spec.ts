@@ -1,4 +1,4 @@
-import { dataOf, scanEverything, trpcMutation, trpcQuery } from "./support/api";
+import { albumOfAllPhotos, scanEverything } from "./support/api";
 import { expect, test } from "./support/fixtures";
 import { signIn } from "./support/ui";
 
@@ -14,9 +14,7 @@ test("a share link with a password opens signed out, refuses a wrong password an
   await user({ username: "lkalice", password: "lkalice-password", scanPath: library.path("lkalice") });
   await scanEverything(adminApi);
   const aliceApi = await signedInApi("lkalice", "lkalice-password");
-  const { id: albumId } = dataOf<{ id: string }>(await trpcMutation(aliceApi, "albums.create", { name: "Dunes" }));
-  const photos = dataOf<{ items: { id: string }[] }>(await trpcQuery(aliceApi, "photos.list", {}));
-  dataOf(await trpcMutation(aliceApi, "albums.addPhotos", { id: albumId, photoIds: photos.items.map((p) => p.id) }));
+  const albumId = await albumOfAllPhotos(aliceApi, "Dunes");
 
   // alice makes the link on her album's page: a password, downloads off
   const alice = await newPage();

@@ -65,3 +65,12 @@ export async function scanEverything(adminApi: APIRequestContext, timeout = 60_0
     .poll(async () => dataOf<{ items: { status: string }[] }>(await trpcQuery(adminApi, "jobs.list")).items.filter((j) => j.status === "queued" || j.status === "running").length, { timeout })
     .toBe(0);
 }
+
+/** A new album `name` of every photo the signed-in `api` user sees (their first page of up to
+ *  60, plenty for a spec's few); returns its id. */
+export async function albumOfAllPhotos(api: APIRequestContext, name: string) {
+  const { id } = dataOf<{ id: string }>(await trpcMutation(api, "albums.create", { name }));
+  const photos = dataOf<{ items: { id: string }[] }>(await trpcQuery(api, "photos.list", {}));
+  dataOf(await trpcMutation(api, "albums.addPhotos", { id, photoIds: photos.items.map((p) => p.id) }));
+  return id;
+}

@@ -6,10 +6,8 @@ import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { serveOriginal, serveThumbnail } from "~/server/api/http/media";
 import { db } from "~/server/db";
-import { writeImage } from "../support/images";
-import { makeTree } from "../support/library";
-import { scanOnce } from "../support/scan";
-import { makeUser, signedInAs, type TestUser } from "../support/users";
+import { makeSharingLibrary } from "../support/sharing";
+import { signedInAs, type TestUser } from "../support/users";
 
 let lib: (rel?: string) => string;
 let admin: TestUser;
@@ -24,20 +22,7 @@ const bobViewer = () => ({ id: bob.id, scanPaths: [lib("bob")] });
 const names = (page: { items: { fileName: string }[] }) => page.items.map((p) => p.fileName).sort();
 
 beforeEach(async () => {
-  // alice2 sits beside alice: a sibling whose name starts with hers
-  lib = makeTree("alice/trip", "alice2", "bob");
-  await writeImage(lib("alice/a1.jpg"), { seed: 1 });
-  await writeImage(lib("alice/trip/t1.jpg"), { seed: 2 });
-  await writeImage(lib("alice2/x1.jpg"), { seed: 3 });
-  await writeImage(lib("bob/b1.jpg"), { seed: 4 });
-  await scanOnce(lib());
-  admin = await makeUser({ username: "admin", isAdmin: true });
-  alice = await makeUser({ username: "alice", scanPath: lib("alice") });
-  bob = await makeUser({ username: "bob", scanPath: lib("bob") });
-  carol = await makeUser({ username: "carol", scanPath: lib("alice2") });
-  ids = Object.fromEntries((await db.photo.findMany()).map((p) => [p.fileName, p.id]));
-  albumId = (await signedInAs(alice).albums.create({ name: "Holiday" })).id;
-  await signedInAs(alice).albums.addPhotos({ id: albumId, photoIds: [ids["a1.jpg"]!, ids["t1.jpg"]!] });
+  ({ lib, admin, alice, bob, carol, ids, albumId } = await makeSharingLibrary());
 });
 
 const NOT_FOUND = { code: "NOT_FOUND" };

@@ -13,10 +13,8 @@ import { db } from "~/server/db";
 import { linkVisitor } from "~/server/services/link-access";
 import { linkOpens } from "~/server/services/links";
 import superjson from "superjson";
-import { writeImage } from "../support/images";
-import { makeTree } from "../support/library";
-import { scanOnce } from "../support/scan";
-import { makeUser, signedInAs, type TestUser } from "../support/users";
+import { makeSharingLibrary } from "../support/sharing";
+import { signedInAs, type TestUser } from "../support/users";
 
 let lib: (rel?: string) => string;
 let admin: TestUser;
@@ -53,20 +51,7 @@ function cookieFrom(headers: Headers) {
 }
 
 beforeEach(async () => {
-  // alice2 sits beside alice: a sibling whose name starts with hers
-  lib = makeTree("alice/trip", "alice2", "bob");
-  await writeImage(lib("alice/a1.jpg"), { seed: 1 });
-  await writeImage(lib("alice/trip/t1.jpg"), { seed: 2 });
-  await writeImage(lib("alice2/x1.jpg"), { seed: 3 });
-  await writeImage(lib("bob/b1.jpg"), { seed: 4 });
-  await scanOnce(lib());
-  admin = await makeUser({ username: "admin", isAdmin: true });
-  alice = await makeUser({ username: "alice", scanPath: lib("alice") });
-  bob = await makeUser({ username: "bob", scanPath: lib("bob") });
-  await makeUser({ username: "carol", scanPath: lib("alice2") });
-  ids = Object.fromEntries((await db.photo.findMany()).map((p) => [p.fileName, p.id]));
-  albumId = (await signedInAs(alice).albums.create({ name: "Holiday" })).id;
-  await signedInAs(alice).albums.addPhotos({ id: albumId, photoIds: [ids["a1.jpg"]!, ids["t1.jpg"]!] });
+  ({ lib, admin, alice, bob, ids, albumId } = await makeSharingLibrary());
 });
 
 describe("creating, listing and revoking", () => {
