@@ -1,12 +1,16 @@
 // Share links (issue 17): the inputs of links.* and admin.links.*, shared by the forms and the server.
 import { z } from "zod";
+import { PASSWORD_MAX_BYTES } from "./identity";
 import { photoIdsSchema } from "./photos";
 
 /** The most photos one link to a selection holds (one bulk call's worth, photoIdsSchema). */
 export const MAX_LINK_PHOTOS = 500;
 
 /** A link's password: what a visitor types to open it (no strength rules: the owner picks). */
-export const linkPasswordSchema = z.string().min(4, "A link password has at least 4 characters.").max(200, "A link password is at most 200 characters.");
+export const linkPasswordSchema = z
+  .string()
+  .min(4, "A link password has at least 4 characters.")
+  .refine((p) => new TextEncoder().encode(p).length <= PASSWORD_MAX_BYTES, `A link password is at most ${PASSWORD_MAX_BYTES} bytes (fewer characters with accents or emoji).`);
 
 /**
  * links.create: exactly one of `albumId` (the album's photos at each visit) or `photoIds` (1 to
@@ -27,6 +31,7 @@ export const linkCreateSchema = z
   });
 export type LinkCreateInput = z.output<typeof linkCreateSchema>;
 
+/** links.revoke and admin.links.revoke: the link's id. */
 export const linkIdSchema = z.strictObject({ id: z.string().min(1) });
 
 /** A link's token as links.open and the media routes take it (base64url, 43 characters for 32 bytes). */

@@ -10,6 +10,7 @@ import { createCaller } from "~/server/api/root";
 import { createInnerTRPCContext, parseCookies } from "~/server/api/trpc";
 import { THROTTLE_LIMIT } from "~/server/auth/throttle";
 import { db } from "~/server/db";
+import { LINK_COOKIE_MAX_AGE, linkCookieHeader } from "~/server/auth/link-cookie";
 import { linkVisitor } from "~/server/services/link-access";
 import { linkOpens } from "~/server/services/links";
 import superjson from "superjson";
@@ -89,7 +90,23 @@ describe("creating, listing and revoking", () => {
       code: "BAD_REQUEST",
       message: expect.stringContaining("choose a later date"),
     });
+    // bcrypt reads 72 bytes: a longer password would open with any text of the same start
+    const long = await signedInAs(alice).links.create({ albumId, allowDownload: false, password: "é".repeat(37) }).catch((e: unknown) => e);
+    expect(long).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("at most 72 bytes") });
     expect(await db.shareLink.count()).toBe(0);
+  });
+
+  it("a user an album is shared with cannot link it, nor the photos they see only through it; a contributor's photo the owner cannot see stays out of the owner's link", async () => {
+    await signedInAs(alice).albums.share({ albumId, userId: bob.id, role: "contributor" });
+    const asBob = signedInAs(bob);
+    await expect(asBob.links.create({ albumId, allowDownload: true })).rejects.toMatchObject({ code: "NOT_FOUND", message: "No such album." });
+    await expect(asBob.links.create({ photoIds: [ids["a1.jpg"]!], allowDownload: true })).rejects.toMatchObject({ code: "NOT_FOUND", message: "No such photo." });
+    // bob adds his own photo to alice's album: alice cannot see it, so her link does not show it
+    await asBob.albums.addPhotos({ id: albumId, photoIds: [ids["b1.jpg"]!] });
+    const { token } = await signedInAs(alice).links.create({ albumId, allowDownload: true });
+    expect(names(await open(token))).toEqual(["a1.jpg", "t1.jpg"]);
+    expect(await media("thumbnail", ids["b1.jpg"]!, token)).toBe(404);
+    expect(await db.shareLink.count()).toBe(1);
   });
 
   it("another user's link cannot be revoked (NOT_FOUND); an admin lists every link and revokes any; a non-admin cannot list them all", async () => {
@@ -168,7 +185,7 @@ describe("opening a link", () => {
       createInnerTRPCContext({ session: null, clientIp: "198.51.100.8", cookies: parseCookies(req.headers.get("cookie")), resHeaders }),
     );
     expect(res.status).toBe(200);
-    expect(res.headers.get("set-cookie")).toMatch(/^folio-link-[^=]+=[A-Za-z0-9_-]+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
+    expect(res.headers.get("set-cookie")).toMatch(/^folio-link-[^=]+=\d+\.[A-Za-z0-9_-]+; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
   });
 
   it("throttles password tries per link and address like sign-in, even for the right password", async () => {
@@ -251,5 +268,12 @@ describe("media through a link", () => {
     const [name, value] = Object.entries(proof)[0]!;
     const otherName = name.replace(/folio-link-.*/, `folio-link-${other.id}`);
     expect(await media("thumbnail", ids["a1.jpg"]!, other.token, { [otherName]: value })).toBe(401);
+    // the server checks the proof's expiry itself: a day-old proof, or one with its expiry pushed
+    // forward by hand, opens nothing
+    const row = await db.shareLink.findFirstOrThrow({ where: { id: { not: other.id } }, select: { id: true, tokenHash: true, passwordHash: true } });
+    const stale = linkCookieHeader({ ...row, passwordHash: row.passwordHash! }, Date.now() - LINK_COOKIE_MAX_AGE * 1000 - 1000).split(";")[0]!.split("=");
+    expect(await media("thumbnail", ids["a1.jpg"]!, token, { [stale[0]!]: stale[1]! })).toBe(401);
+    const [expiry, mac] = value.split(".");
+    expect(await media("thumbnail", ids["a1.jpg"]!, token, { [name]: `${Number(expiry) + 3600}.${mac}` })).toBe(401);
   });
 });

@@ -69,6 +69,9 @@ export function ShareLinkDialog({ target, onClose }: { target: LinkTarget; onClo
           <FormField form={form} name="expiresOn" type="date" label="Expires after (optional)" hint="Blank: the link works until you revoke it." />
           <FormField form={form} name="password" type="password" autoComplete="new-password" label="Password (optional)" hint="Visitors type it before they see anything." />
           <CheckboxField form={form} name="allowDownload" label="Allow downloading originals" />
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Off, visitors see previews only; a video a browser plays as it is still reaches them as its file, since that is what plays.
+          </p>
           <DialogButtons>
             <Button onClick={onClose}>Cancel</Button>
             <SubmitButton busy={form.formState.isSubmitting} busyText="Creating…">

@@ -28,6 +28,7 @@ export type LiveLink = {
  *  what the media routes serve files to instead of a signed-in viewer. */
 export type LinkVisitor = { link: LiveLink };
 
+/** The one answer for a link that does not open, whatever the reason. */
 export const noLink = () => new AppError("NOT_FOUND", "No such link.");
 
 /** The stored form of a token: base64url SHA-256. A token is 32 random bytes, so no salt or
@@ -65,10 +66,14 @@ export function linkPhotosWhere(link: Pick<LiveLink, "id" | "albumId" | "owner">
  */
 export async function linkVisitor(token: string, cookie: (name: string) => string | undefined): Promise<LinkVisitor> {
   const link = await liveLink(token);
-  if (link.passwordHash && !validLinkProof(link.id, link.tokenHash, cookie(linkCookieName(link.id)))) {
-    throw new AppError("UNAUTHORIZED", "Enter this link's password first.");
-  }
+  if (!hasLinkProof(link, cookie)) throw new AppError("UNAUTHORIZED", "Enter this link's password first.");
   return { link };
+}
+
+/** Whether the visitor may see `link`'s photos without typing a password: it has none, or
+ *  `cookie(name)` (the request's cookies) holds a valid proof that it was typed (link-cookie.ts). */
+export function hasLinkProof(link: LiveLink, cookie: (name: string) => string | undefined) {
+  return !link.passwordHash || validLinkProof({ ...link, passwordHash: link.passwordHash }, cookie(linkCookieName(link.id)));
 }
 
 /** A photo row of the visitor's link by id, and `through`: the owner, whose folders the media

@@ -7,13 +7,13 @@ import { env } from "~/env";
 import { linkPath, type LinkCreateInput } from "~/lib/links";
 import { db } from "~/server/db";
 import { NEWEST_FIRST, type Viewer } from "~/server/db/visibility";
-import { linkCookieHeader, linkCookieName, validLinkProof } from "~/server/auth/link-cookie";
+import { linkCookieHeader } from "~/server/auth/link-cookie";
 import { hashPassword, verifyPassword } from "~/server/auth/password";
 import { attemptSucceeded, beginAttempt, linkThrottleKeys } from "~/server/auth/throttle";
 import { AppError } from "~/server/errors";
 import { albumAccess } from "./album-access";
 import { recordAudit } from "./audit";
-import { hashToken, linkPhotosWhere, linksEnabled, liveLink, noLink } from "./link-access";
+import { hashToken, hasLinkProof, linkPhotosWhere, linksEnabled, liveLink, noLink } from "./link-access";
 import { assertVisiblePhotos } from "./photos";
 
 /** A signed-in caller: audit events name them; `isAdmin` lets revokeLink reach any link. */
@@ -145,13 +145,13 @@ export type LinkVisit = { ip: string | null; cookie: (name: string) => string | 
 export async function openLink(token: string, password: string | undefined, visit: LinkVisit) {
   const link = await liveLink(token);
   let cookie: string | null = null;
-  if (link.passwordHash && !validLinkProof(link.id, link.tokenHash, visit.cookie(linkCookieName(link.id)))) {
+  if (link.passwordHash && !hasLinkProof(link, visit.cookie)) {
     if (password === undefined) return { state: "password" as const };
     const keys = linkThrottleKeys(visit.ip, link.id);
     const attempt = await beginAttempt("link", keys);
     if (!(await verifyPassword(password, link.passwordHash))) throw AppError.field("FORBIDDEN", "password", "Wrong password for this link.");
     await attemptSucceeded(attempt, keys[1]!, "link");
-    cookie = linkCookieHeader(link.id, link.tokenHash);
+    cookie = linkCookieHeader({ ...link, passwordHash: link.passwordHash });
   }
   const album = link.albumId ? await db.album.findUnique({ where: { id: link.albumId }, select: { name: true } }) : null;
   const rows = await db.photo.findMany({

@@ -82,8 +82,9 @@ export async function serveMotion(viewer: MediaCaller, id: string, range: string
   return fileResponse(await motionFile(viewer, id), range, ifNoneMatch, cacheFor(viewer));
 }
 
+// a refusal is never kept by a cache: access changes (a revoked link, a folder taken away)
 const textAnswer = (status: number, message: string, extra: Record<string, string> = {}) =>
-  new Response(message, { status, headers: { ...mediaHeaders(), "Content-Type": "text/plain; charset=utf-8", ...extra } });
+  new Response(message, { status, headers: { ...mediaHeaders(), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...extra } });
 
 /** Who asks: with `link` (the ?link= token) that link's visitor, the request's `cookies` holding
  *  a password link's proof (the session plays no part); else the session's user. */
