@@ -4,8 +4,17 @@ import { db, dialect, type Db } from "./index";
 import type { Dialect, Statement } from "./dialect";
 
 /** SQLite: WAL lets readers (the web UI) go on while a writer (a scan) holds the database; the
- *  setting stays in the file. PostgreSQL: nothing. */
-export const prepareStatements = (d: Dialect): Statement[] => (d === "sqlite" ? [{ sql: "PRAGMA journal_mode = WAL", params: [] }] : []);
+ *  setting stays in the file. This connection's page cache at 64 MiB instead of SQLite's 2 MiB,
+ *  and reads through a memory map of up to 256 MiB: searches that each walk other pages of a
+ *  large index no longer evict one another. PostgreSQL: nothing. */
+export const prepareStatements = (d: Dialect): Statement[] =>
+  d === "sqlite"
+    ? [
+        { sql: "PRAGMA journal_mode = WAL", params: [] },
+        { sql: "PRAGMA cache_size = -65536", params: [] },
+        { sql: "PRAGMA mmap_size = 268435456", params: [] },
+      ]
+    : [];
 
 /** Once per process before work starts. */
 export async function prepareDatabase() {
