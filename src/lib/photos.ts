@@ -84,9 +84,6 @@ export type PhotoFilterInput = Omit<NonNullable<PhotosSearchInput>, "cursor" | "
 export const timelineBucketsSchema = z.object({ ...listFilterKeys, ...searchFilterKeys }).optional();
 /** photos.mapPoints: the map of all the caller's photos, of an album, or of one folder. */
 export const mapPointsSchema = z.object({ albumId: listFilterKeys.albumId, folder: listFilterKeys.folder }).optional();
-/** `{ points: [{ id, lat, lon }] }`: degrees, rounded to 6 decimals (about 10 cm). */
-export const mapPointsOutputSchema = z.object({ points: z.array(z.object({ id: z.string(), lat: z.number(), lon: z.number() })) });
-
 /** photos.cameras: `[{ name, count }]`, the names the search's `camera` takes. */
 export const cameraListSchema = z.array(z.object({ name: z.string(), count: z.number() }));
 /** `[{ month: "YYYY-MM", count }]`, newest month first. */

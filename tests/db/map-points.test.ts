@@ -1,5 +1,8 @@
 // photos.mapPoints: every geotagged photo the caller may see, and nothing of another user's.
+import superjson from "superjson";
 import { beforeEach, expect, it } from "vitest";
+import { handleTrpc } from "~/server/api/http/trpc";
+import { createInnerTRPCContext } from "~/server/api/trpc";
 import { makeTree } from "../support/library";
 import { makePhoto } from "../support/photos";
 import { makeUser, signedInAs, type TestUser } from "../support/users";
@@ -51,4 +54,15 @@ it("narrows to a folder or an album of the caller's; another user's album is NOT
   expect((await me.photos.mapPoints({ albumId: album.id })).points.map((p) => p.id)).toEqual([ids["alice/home.jpg"]]);
   const ben = await makeUser({ username: "ben", scanPath: lib("alice") });
   await expect(signedInAs(ben).photos.mapPoints({ albumId: album.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+});
+
+it("goes over HTTP as superjson sends plain JSON ({ json } and no meta), read back the same by the client's superjson", async () => {
+  const req = new Request(`http://folio.test/api/trpc/photos.mapPoints?input=${encodeURIComponent(JSON.stringify(superjson.serialize({})))}`);
+  const res = await handleTrpc(req, async () => createInnerTRPCContext({ session: { userId: alice.id, sessionVersion: alice.sessionVersion } }));
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { result: { data: Parameters<typeof superjson.deserialize>[0] } };
+  expect(body.result.data.meta).toBeUndefined();
+  const read = superjson.deserialize<{ points: { id: string; lat: number; lon: number }[] }>(body.result.data);
+  expect(sorted(read)).toEqual(sorted(await signedInAs(alice).photos.mapPoints()));
+  expect(read.points).toHaveLength(3);
 });
