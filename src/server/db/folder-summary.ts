@@ -13,8 +13,22 @@ import { newestFirstSql, pathRangeSql, shownSql } from "./visibility";
  * migration folder_summary back-fills it; the month counts as month_counts_camera_index does.
  */
 export function folderSummaryStatements(d: Dialect, root: string): Statement[] {
+  return summaryStatements(d, (column, p) => pathRangeSql(column, root, p));
+}
+
+/** The same for exactly these directories (not below them): what a scan changed. An empty list
+ *  gives no statement. */
+export function folderSummaryStatementsFor(d: Dialect, directories: readonly string[]): Statement[] {
+  if (!directories.length) return [];
+  return summaryStatements(d, (column, p) => `${column} IN (${directories.map((dir) => p(dir)).join(", ")})`);
+}
+
+/** Which rows a refresh covers: a condition on a path column, its values bound through `p`. */
+type Scope = (column: string, p: (value: unknown) => string) => string;
+
+function summaryStatements(d: Dialect, scope: Scope): Statement[] {
   const removal = rawParams(d);
-  const remove = `DELETE FROM "Folder" WHERE ${pathRangeSql(`"path"`, root, removal.p)}`;
+  const remove = `DELETE FROM "Folder" WHERE ${scope(`"path"`, removal.p)}`;
   const { params, p } = rawParams(d);
   // the cover by a lookup per directory on the directory index: on SQLite half the time of
   // ranking every photo with a window function. "WHERE true": without it SQLite reads
@@ -27,7 +41,7 @@ export function folderSummaryStatements(d: Dialect, root: string): Statement[] {
         WHERE x."directory" = g."directory" AND ${shownSql("x")} AND x."thumbnailState" = 'ready'
         ORDER BY ${newestFirstSql("x")} LIMIT 1
       ) AS "cover"
-      FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE ${shownSql()} AND ${pathRangeSql(`"directory"`, root, p)} GROUP BY "directory") g
+      FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE ${shownSql()} AND ${scope(`"directory"`, p)} GROUP BY "directory") g
     ) d
     LEFT JOIN "Photo" c ON c."id" = d."cover"
     WHERE true
@@ -40,18 +54,18 @@ export function folderSummaryStatements(d: Dialect, root: string): Statement[] {
     ...(d === "postgresql" ? [{ sql: `SELECT pg_advisory_xact_lock(hashtext('folio.folder-summary'))`, params: [] }] : []),
     { sql: remove, params: removal.params },
     { sql: insert, params },
-    ...monthStatements(d, root),
+    ...monthStatements(d, scope),
   ];
 }
 
 /** FolderMonth's removal and insert under `root`: dated photos per directory and local month. */
-function monthStatements(d: Dialect, root: string): Statement[] {
+function monthStatements(d: Dialect, scope: Scope): Statement[] {
   const removal = rawParams(d);
-  const remove = `DELETE FROM "FolderMonth" WHERE ${pathRangeSql(`"path"`, root, removal.p)}`;
+  const remove = `DELETE FROM "FolderMonth" WHERE ${scope(`"path"`, removal.p)}`;
   const { params, p } = rawParams(d);
   const insert = `INSERT INTO "FolderMonth" ("path", "month", "count")
     SELECT "directory", substr("takenAtLocal", 1, 7), COUNT(*) FROM "Photo"
-    WHERE ${shownSql()} AND "takenAtLocal" IS NOT NULL AND ${pathRangeSql(`"directory"`, root, p)}
+    WHERE ${shownSql()} AND "takenAtLocal" IS NOT NULL AND ${scope(`"directory"`, p)}
     GROUP BY "directory", substr("takenAtLocal", 1, 7)`;
   return [
     { sql: remove, params: removal.params },
@@ -60,7 +74,21 @@ function monthStatements(d: Dialect, root: string): Statement[] {
 }
 
 /** Rebuilds the summary rows under `root` in one transaction. Anything that writes Photo rows
- *  calls it afterwards (the worker after each scan, tests through their factories). */
+ *  calls it afterwards (the worker after a resumed scan, tests through their factories). */
 export async function refreshFolderSummary(root: string) {
-  await db.$transaction(folderSummaryStatements(dialect(), root).map((s) => db.$executeRawUnsafe(s.sql, ...s.params)));
+  await run(folderSummaryStatements(dialect(), root));
 }
+
+/** How many directories one refresh statement names (bound parameters stay far below SQLite's
+ *  32,766 and PostgreSQL's 65,535). */
+const DIRECTORIES_AT_ONCE = 500;
+
+/** Rebuilds the summary rows of exactly `directories` (absolute paths, as Photo.directory), in
+ *  transactions of 500: after a scan, the folders it changed, so the cost follows the change
+ *  and not the library (issue 18). */
+export async function refreshFolderSummaryOf(directories: Iterable<string>) {
+  const list = [...new Set(directories)].sort();
+  for (let i = 0; i < list.length; i += DIRECTORIES_AT_ONCE) await run(folderSummaryStatementsFor(dialect(), list.slice(i, i + DIRECTORIES_AT_ONCE)));
+}
+
+const run = (statements: Statement[]) => db.$transaction(statements.map((s) => db.$executeRawUnsafe(s.sql, ...s.params)));

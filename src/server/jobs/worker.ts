@@ -2,7 +2,7 @@
 // them, with a heartbeat that also carries progress and notices cancellation or a takeover. Runs inside the web process (SCAN_WORKER=on)
 // or alone (scripts/worker.ts).
 import { db } from "~/server/db";
-import { refreshFolderSummary } from "~/server/db/folder-summary";
+import { refreshFolderSummary, refreshFolderSummaryOf } from "~/server/db/folder-summary";
 import { refreshPlannerStatistics } from "~/server/db/maintenance";
 import { releaseRenditionClaims, renditionClaimant } from "~/server/scanner/rendition-claims";
 import { makeRenditions, renditionsToMake } from "~/server/scanner/renditions";
@@ -36,7 +36,8 @@ function jobRun(job: ClaimedJob, workerId: string) {
   let stop = false;
   let cancelled = false;
   let progress: JobProgress = { done: 0, total: 0 };
-  const logs: Promise<unknown>[] = [];
+  // one chain: lines are written in order, and a scan logging a line per file holds one promise
+  let logs: Promise<unknown> = Promise.resolve();
   const beat = async () => {
     const mine = await heartbeat(job.id, workerId, progress).catch(() => true);
     if (!mine) {
@@ -48,7 +49,9 @@ function jobRun(job: ClaimedJob, workerId: string) {
   const timer = setInterval(() => void beat(), HEARTBEAT_MS);
   const onProgress: ((done: number, total: number) => void)[] = [];
   const ctx: ScanContext = {
-    log: (level, message) => logs.push(appendLog(job.id, level, message).catch(() => {})),
+    log: (level, message) => {
+      logs = logs.then(() => appendLog(job.id, level, message).catch(() => {}));
+    },
     progress: (done, total) => {
       progress = { done, total };
       for (const f of onProgress) f(done, total);
@@ -62,7 +65,7 @@ function jobRun(job: ClaimedJob, workerId: string) {
     /** stops the heartbeat and waits for the log lines */
     settle: async () => {
       clearInterval(timer);
-      await Promise.all(logs);
+      await logs;
     },
     /** after a stop: cancelled by a user (true), or taken over by another worker (false) */
     wasCancelled: async () => {
@@ -81,14 +84,31 @@ export async function runJob(job: ClaimedJob, workerId: string) {
 
 async function runScanJob(job: ClaimedJob, workerId: string) {
   const run = jobRun(job, workerId);
-  // the folders page reads the Folder summary: refresh it now and then while a long (first) scan
-  // runs, never two at once, and once more at the end
+  // the folders page reads the Folder summary: refresh the folders the scan changed now and then
+  // while a long (first) scan runs, never two at once, and once more at the end. A resumed job
+  // (a worker died or gave it up) refreshes the whole root once, as it cannot know what the
+  // lost run changed.
   let summary: Promise<void> | null = null;
   let summaryDue = Date.now() + FOLDER_SUMMARY_EVERY_MS;
-  const refreshSummary = () => {
+  let wholeRoot = job.attempts > 1;
+  let pending = new Set<string>();
+  run.ctx.changed = (dirs) => {
+    for (const d of dirs) pending.add(d);
+  };
+  const refreshSummary = (): Promise<void> => {
+    if (summary) return summary;
     const started = Date.now();
-    return (summary ??= refreshFolderSummary(job.root)
-      .catch((e: unknown) => void appendLog(job.id, "warn", `could not refresh the folder summary: ${errorLine(e)}`).catch(() => {}))
+    const dirs = pending;
+    pending = new Set();
+    const refresh = wholeRoot ? refreshFolderSummary(job.root) : refreshFolderSummaryOf(dirs);
+    return (summary = refresh
+      .then(() => {
+        wholeRoot = false;
+      })
+      .catch((e: unknown) => {
+        for (const d of dirs) pending.add(d);
+        void appendLog(job.id, "warn", `could not refresh the folder summary: ${errorLine(e)}`).catch(() => {});
+      })
       .finally(() => {
         summary = null;
         summaryDue = Date.now() + Math.max(FOLDER_SUMMARY_EVERY_MS, 20 * (Date.now() - started));
@@ -115,8 +135,6 @@ async function runScanJob(job: ClaimedJob, workerId: string) {
     if (counts.added + counts.updated + counts.moved + counts.returned + counts.missing > 0) {
       await refreshPlannerStatistics().catch((e: unknown) => appendLog(job.id, "warn", `could not refresh statistics: ${errorLine(e)}`).catch(() => {}));
     }
-    // after every scan, not only one that changed something: a cancelled or failed run may have
-    // indexed photos that this run found unchanged
     await refreshSummary();
     // videos browsers cannot play: their own job, so converting them never holds up a scan
     const waiting = await renditionsToMake(job.root);

@@ -2,7 +2,7 @@
 // (the file, or only its XMP sidecar; everything in a full rescan), follow moves by content, and
 // mark what vanished as missing. Safe to kill at any moment: each file's row is written only
 // after its thumbnails, so a rerun redoes exactly what was lost.
-import { realpath } from "node:fs/promises";
+import { lstat, realpath } from "node:fs/promises";
 import os from "node:os";
 import { skipMatcher } from "~/lib/glob";
 import { plural, pluralWord } from "~/lib/plural";
@@ -20,7 +20,7 @@ import { makeThumbnails, thumbnailsExist } from "./thumbnails";
 import { motionFields, NO_MOTION, videoFields } from "./video-fields";
 import { VideoToolMissing } from "./ffmpeg-tools";
 import { posterFrame, probeVideo, VideoToolCrashed, type VideoProbe } from "./video-probe";
-import { walkRoot, type FoundFile, type FoundSidecar } from "./walk";
+import { walkFolders, type FoundFile, type FoundFolder, type FoundSidecar } from "./walk";
 import { writePhotoSearch } from "./search-words";
 
 export type ScanContext = {
@@ -29,6 +29,9 @@ export type ScanContext = {
   progress: (done: number, total: number) => void;
   /** true once the job is cancelled or another worker took it over */
   shouldStop: () => boolean;
+  /** the folders whose rows this scan changed (added, re-read, moved in or out, back, missing),
+   *  told as it goes: the folder summary is refreshed for these alone */
+  changed?: (directories: Iterable<string>) => void;
 };
 
 export type ScanStats = {
@@ -50,6 +53,7 @@ type IndexedRow = {
   updatedAt: Date;
   takenAtSource: string | null;
   path: string;
+  directory: string;
   size: bigint;
   mtime: Date;
   missingSince: Date | null;
@@ -70,42 +74,30 @@ type IndexedRow = {
  *  Rows written by an older one are read once more, keeping their previews. */
 export const SCANNER_VERSION = 2;
 
-const PAGE = 10_000;
+const ROW_SELECT = {
+  id: true,
+  updatedAt: true,
+  takenAtSource: true,
+  path: true,
+  directory: true,
+  size: true,
+  mtime: true,
+  missingSince: true,
+  contentHash: true,
+  sidecarPath: true,
+  sidecarSize: true,
+  sidecarMtime: true,
+  scannerVersion: true,
+  motionPath: true,
+  motionSize: true,
+  motionMtime: true,
+  hasMotion: true,
+  motionKind: true,
+  unreadableSince: true,
+} as const;
 
-/** Every index row under `root`, read in keyset pages: one query for 100,000 rows held the
- *  driver's and Prisma's copies of all of them at once (the peak of a no-op rescan). */
-async function indexedUnder(root: string): Promise<IndexedRow[]> {
-  const rows: IndexedRow[] = [];
-  for (;;) {
-    const page = await db.photo.findMany({
-      where: { ...photosUnder(root), ...(rows.length ? { id: { gt: rows.at(-1)!.id } } : {}) },
-      select: {
-        id: true,
-        updatedAt: true,
-        takenAtSource: true,
-        path: true,
-        size: true,
-        mtime: true,
-        missingSince: true,
-        contentHash: true,
-        sidecarPath: true,
-        sidecarSize: true,
-        sidecarMtime: true,
-        scannerVersion: true,
-        motionPath: true,
-        motionSize: true,
-        motionMtime: true,
-        hasMotion: true,
-        motionKind: true,
-        unreadableSince: true,
-      },
-      orderBy: { id: "asc" },
-      take: PAGE,
-    });
-    rows.push(...page);
-    if (page.length < PAGE) return rows;
-  }
-}
+/** The index rows of these folders (at most CHUNK of them), missing or not. */
+const indexedIn = (directories: string[]): Promise<IndexedRow[]> => db.photo.findMany({ where: { directory: { in: directories } }, select: ROW_SELECT });
 
 /** A companion file (sidecar, live photo video) is as the row recorded it: same path, size, mtime. */
 function sameCompanion(path: string | null, size: bigint | null, mtime: Date | null, found: FoundSidecar | null) {
@@ -139,7 +131,12 @@ async function inChunks(ids: string[], fn: (chunk: string[]) => Promise<unknown>
  * `concurrency` files are read at once (default: the number of cores). Problems with single
  * files are logged through `ctx` and never stop the scan.
  */
-export type ScanOptions = { concurrency?: number; full?: boolean | { since: Date } };
+export type ScanOptions = {
+  concurrency?: number;
+  full?: boolean | { since: Date };
+  /** files per batch (default BATCH_FILES); tests make it small to cross batches */
+  batchFiles?: number;
+};
 
 export async function scanRoot(root: string, ctx: ScanContext, opts: ScanOptions = {}): Promise<ScanStats> {
   const release = holdExifTool();
@@ -150,6 +147,49 @@ export async function scanRoot(root: string, ctx: ScanContext, opts: ScanOptions
   }
 }
 
+/** How many files a batch holds at most (a folder is never split): the walk, the comparison
+ *  with the index and the reading go one batch at a time, so a scan's memory follows this, not
+ *  the library's size. */
+export const BATCH_FILES = 2_000;
+
+/** Folders of the walk in batches of about `files` files, at most CHUNK folders each (one query). */
+async function* batches(folders: AsyncIterable<FoundFolder>, files: number): AsyncGenerator<FoundFolder[]> {
+  let batch: FoundFolder[] = [];
+  let count = 0;
+  for await (const folder of folders) {
+    batch.push(folder);
+    count += folder.files.length;
+    if (count >= files || batch.length >= CHUNK) {
+      yield batch;
+      batch = [];
+      count = 0;
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+/** A row whose file is gone from its path, with this content: the source of a move. Candidates
+ *  are this root's rows already missing, or whose file is no longer on disk (their folder may
+ *  come later in the walk, or never, when it was deleted), not yet taken by another move. */
+async function moveSource(root: string, contentHash: string, taken: Set<string>): Promise<IndexedRow | undefined> {
+  const candidates = await db.photo.findMany({
+    where: { contentHash, ...photosUnder(root) },
+    select: ROW_SELECT,
+    // missing ones first (no stat needed); a few dozen copies of one content at most are looked at
+    orderBy: [{ missingSince: { sort: "desc", nulls: "last" } }, { path: "asc" }],
+    take: MOVE_CANDIDATES,
+  });
+  for (const row of candidates) {
+    if (taken.has(row.id)) continue;
+    if (!row.missingSince && (await lstat(row.path).then(() => true, () => false))) continue;
+    if (taken.has(row.id)) continue; // taken while this one was looked at
+    taken.add(row.id);
+    return row;
+  }
+  return undefined;
+}
+const MOVE_CANDIDATES = 50;
+
 async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<ScanStats> {
   const fullSince = typeof opts.full === "object" ? opts.full.since : null;
   const reread = (row: IndexedRow) => !!opts.full && !(fullSince && row.updatedAt >= fullSince);
@@ -157,95 +197,115 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   const { skipPatterns } = await readSiteSettings();
   await sweepScratch();
   ctx.log("info", `walking ${root}`);
-  const files = await walkRoot(root, { skip: skipMatcher(skipPatterns), warn: (m) => ctx.log("warn", m), shouldStop: ctx.shouldStop });
-  if (ctx.shouldStop()) return { ...stats, stopped: true };
-  stats.found = files.length;
-
-  const indexed = await indexedUnder(root);
-  const byPath = new Map(indexed.map((r) => [r.path, r]));
-  const seen = new Set<string>();
-  const returning: string[] = [];
-  // which files to read; a live photo's video waits for its still, which decides the pair
-  const plan = (list: FoundFile[]) => {
-    const work: { file: FoundFile; row: IndexedRow | undefined }[] = [];
-    for (const file of list) {
-      seen.add(file.path);
-      const row = byPath.get(file.path);
-      if (row && !reread(row) && unchanged(row, file)) {
-        stats.unchanged++;
-        if (row.missingSince) returning.push(row.id);
-      } else work.push({ file, row });
-    }
-    return work;
-  };
-  const liveVideos = files.filter((f) => f.liveStill);
-  const work = plan(files.filter((f) => !f.liveStill));
-  const withStills = liveVideos.length ? `, ${plural(liveVideos.length, "live photo video")} checked with ${pluralWord(liveVideos.length, "its still", "their stills")}` : "";
-  ctx.log("info", `${plural(files.length, "file")} found: ${stats.unchanged} unchanged, ${work.length} to read${withStills}${opts.full ? " (full rescan: every file)" : ""}`);
-
-  // files gone from their path, by content: a new file with the same content is a move
-  const waiting = new Set(liveVideos.map((f) => f.path));
-  const gone = indexed.filter((r) => !seen.has(r.path) && !waiting.has(r.path));
-  const movable = new Map<string, IndexedRow[]>();
-  for (const r of gone) if (r.contentHash) movable.set(r.contentHash, [...(movable.get(r.contentHash) ?? []), r]);
-  const movedIds = new Set<string>();
-
-  let done = stats.unchanged;
-  ctx.progress(done, files.length);
+  // the total is what the index holds until the walk finds more (a first scan: as it finds them)
+  const indexedBefore = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT } });
+  // every row this scan marks missing carries this moment, so they are counted once at the end
+  // (one marked missing in an early batch may be moved back by a later one)
+  const at = new Date();
   const realRoot = await realpath(root);
   const parallel = Math.max(1, opts.concurrency ?? os.availableParallelism());
-  const read = async (list: typeof work) => {
-    let next = 0;
-    const worker = async () => {
-      while (next < list.length && !ctx.shouldStop()) {
-        const { file, row } = list[next++]!;
-        const outcome = await indexFile(file, row, realRoot, movable, movedIds, ctx, !!opts.full);
-        if (outcome) stats[outcome]++;
-        done++;
-        ctx.progress(done, files.length);
+  const movedIds = new Set<string>();
+  const walked = new Set<string>();
+  const changed = (dirs: Iterable<string>) => ctx.changed?.(dirs);
+  let done = 0;
+  let toRead = 0;
+  let liveVideoCount = 0;
+  const report = () => ctx.progress(done, Math.max(indexedBefore, stats.found));
+
+  const folders = walkFolders(root, { skip: skipMatcher(skipPatterns), warn: (m) => ctx.log("warn", m), shouldStop: ctx.shouldStop });
+  for await (const batch of batches(folders, opts.batchFiles ?? BATCH_FILES)) {
+    if (ctx.shouldStop()) return { ...stats, stopped: true };
+    const directories = batch.map((f) => f.directory);
+    for (const d of directories) walked.add(d);
+    const files = batch.flatMap((f) => f.files);
+    stats.found += files.length;
+    const rows = await indexedIn(directories);
+    const byPath = new Map(rows.map((r) => [r.path, r]));
+    const seen = new Set<string>();
+    const returning: IndexedRow[] = [];
+    // which files to read; a live photo's video waits for its still, which decides the pair
+    const plan = (list: FoundFile[]) => {
+      const work: { file: FoundFile; row: IndexedRow | undefined }[] = [];
+      for (const file of list) {
+        seen.add(file.path);
+        const row = byPath.get(file.path);
+        if (row && !reread(row) && unchanged(row, file)) {
+          stats.unchanged++;
+          done++;
+          if (row.missingSince) returning.push(row);
+        } else work.push({ file, row });
       }
+      toRead += work.length;
+      return work;
     };
-    await Promise.all(Array.from({ length: parallel }, worker));
-  };
-  await read(work);
-  if (ctx.shouldStop()) return { ...stats, stopped: true };
+    const liveVideos = files.filter((f) => f.liveStill);
+    liveVideoCount += liveVideos.length;
+    const work = plan(files.filter((f) => !f.liveStill));
+    report();
+    const read = async (list: typeof work) => {
+      let next = 0;
+      const worker = async () => {
+        while (next < list.length && !ctx.shouldStop()) {
+          const { file, row } = list[next++]!;
+          const outcome = await indexFile(file, row, realRoot, (hash) => moveSource(root, hash, movedIds), ctx, !!opts.full);
+          if (outcome) {
+            stats[outcome.outcome]++;
+            changed([file.directory, ...(outcome.from ? [outcome.from] : [])]);
+          }
+          done++;
+          report();
+        }
+      };
+      await Promise.all(Array.from({ length: parallel }, worker));
+    };
+    await read(work);
+    if (ctx.shouldStop()) return { ...stats, stopped: true };
 
-  // stills back from missing hold their videos again before the pairs are looked up
-  await inChunks(returning, (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: null } }));
-  stats.returned = returning.length;
-  // a video its still took as its live photo motion is no item of its own (a row it had as one
-  // is hidden as missing); one the still refused (other content identifier) is read as a video
-  // a still not read this time holds its video as the index says; the ones just read, ask
-  const justRead = new Set(work.map((w) => w.file.path));
-  const paired = new Set<string>();
-  const ask: string[] = [];
-  for (const f of liveVideos) {
-    const still = justRead.has(f.liveStill!) ? undefined : byPath.get(f.liveStill!);
-    if (!still) ask.push(f.path);
-    else if (still.hasMotion && still.motionKind === "live" && still.motionPath === f.path) paired.add(f.path);
+    const markReturned = async (list: IndexedRow[]) => {
+      await inChunks(list.map((r) => r.id), (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: null } }));
+      stats.returned += list.length;
+      changed(list.map((r) => r.directory));
+    };
+    // stills back from missing hold their videos again before the pairs are looked up
+    await markReturned(returning.splice(0));
+    // a video its still took as its live photo motion is no item of its own (a row it had as one
+    // is hidden as missing); one the still refused (other content identifier) is read as a video
+    // a still not read this time holds its video as the index says; the ones just read, ask
+    const justRead = new Set(work.map((w) => w.file.path));
+    const paired = new Set<string>();
+    const ask: string[] = [];
+    for (const f of liveVideos) {
+      const still = justRead.has(f.liveStill!) ? undefined : byPath.get(f.liveStill!);
+      if (!still) ask.push(f.path);
+      else if (still.hasMotion && still.motionKind === "live" && still.motionPath === f.path) paired.add(f.path);
+    }
+    for (const held of await stillsHolding(ask)) paired.add(held);
+    const alone = liveVideos.filter((f) => !paired.has(f.path));
+    for (const f of liveVideos) if (paired.has(f.path)) seen.add(f.path);
+    done += liveVideos.length - alone.length;
+    const aloneWork = plan(alone);
+    report();
+    await read(aloneWork);
+    if (ctx.shouldStop()) return { ...stats, stopped: true };
+    // videos read alone that were missing and are back
+    await markReturned(returning);
+
+    // rows of these folders whose file is gone (or became a still's motion), unless a move took them
+    const gone = rows.filter((r) => !seen.has(r.path) || (paired.has(r.path) && !r.missingSince));
+    const nowMissing = gone.filter((r) => !r.missingSince && !movedIds.has(r.id));
+    await inChunks(nowMissing.map((r) => r.id), (ids) => db.photo.updateMany({ where: { id: { in: ids }, missingSince: null }, data: { missingSince: at } }));
+    changed(nowMissing.map((r) => r.directory));
   }
-  for (const held of await stillsHolding(ask)) paired.add(held);
-  const alone = liveVideos.filter((f) => !paired.has(f.path));
-  const unchangedBefore = stats.unchanged;
-  const returnedBefore = returning.length;
-  const aloneWork = plan(alone);
-  done += liveVideos.length - alone.length + (stats.unchanged - unchangedBefore);
-  ctx.progress(done, files.length);
-  await read(aloneWork);
   if (ctx.shouldStop()) return { ...stats, stopped: true };
-  // videos read alone that were missing and are back
-  await inChunks(returning.slice(returnedBefore), (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: null } }));
-  stats.returned = returning.length;
-  const absorbed = liveVideos.filter((f) => paired.has(f.path)).flatMap((f) => {
-    const row = byPath.get(f.path);
-    return row && !row.missingSince ? [row] : [];
-  });
-  gone.push(...absorbed);
 
-  const nowMissing = gone.filter((r) => !r.missingSince && !movedIds.has(r.id)).map((r) => r.id);
-  const at = new Date();
-  await inChunks(nowMissing, (ids) => db.photo.updateMany({ where: { id: { in: ids } }, data: { missingSince: at } }));
-  stats.missing = nowMissing.length;
+  // folders the index knows under this root that the walk did not find (deleted, renamed,
+  // now skipped): everything still present in them is missing
+  const vanished = (await presentDirectoriesUnder(root)).filter((d) => !walked.has(d));
+  await inChunks(vanished, (dirs) => db.photo.updateMany({ where: { directory: { in: dirs }, missingSince: null }, data: { missingSince: at } }));
+  changed(vanished);
+  stats.missing = await db.photo.count({ where: { ...photosUnder(root), missingSince: at } });
+  const withStills = liveVideoCount ? `, ${plural(liveVideoCount, "live photo video")} checked with ${pluralWord(liveVideoCount, "its still", "their stills")}` : "";
+  ctx.log("info", `${plural(stats.found, "file")} found: ${stats.unchanged} unchanged, ${toRead} read${withStills}${opts.full ? " (full rescan: every file)" : ""}`);
   stats.noPreview = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT, thumbnailState: "failed" } });
   stats.unreadable = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT, readError: { not: null } } });
   if (stats.noPreview > 0) {
@@ -265,6 +325,12 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
     `done: ${stats.added} new, ${stats.updated} ${opts.full ? "re-read" : "changed"}, ${stats.moved} moved, ${stats.returned} back, ${stats.missing} missing, ${stats.unchanged} unchanged`,
   );
   return stats;
+}
+
+/** The folders under `root` that hold a present row. */
+async function presentDirectoriesUnder(root: string): Promise<string[]> {
+  const groups = await db.photo.groupBy({ by: ["directory"], where: { ...photosUnder(root), ...PRESENT } });
+  return groups.map((g) => g.directory);
 }
 
 /** The paths among `videos` that a present still holds as its live photo motion. */
@@ -299,6 +365,9 @@ async function sidecarTags(file: FoundFile, realRoot: string, ctx: ScanContext):
   }
 }
 
+/** What indexing one file did; a move also names the folder it left. */
+type Indexed = { outcome: "added" | "updated" | "moved"; from?: string };
+
 type Preview = { width: number | null; height: number | null; animated: boolean };
 
 /** The previews of a row being re-read for its metadata alone (its sidecar changed, or it
@@ -311,11 +380,11 @@ async function keptPreview(rowId: string | undefined, contentHash: string): Prom
 }
 
 /** Indexes one file; a problem with it is logged and skipped, never the end of the scan. */
-async function indexFile(...args: Parameters<typeof indexOpenedFile>): Promise<"added" | "updated" | "moved" | null> {
+async function indexFile(...args: Parameters<typeof indexOpenedFile>): Promise<Indexed | null> {
   try {
     return await indexOpenedFile(...args);
   } catch (e) {
-    const [file, , , , , ctx] = args;
+    const [file, , , , ctx] = args;
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === "EOUTSIDE" ? "it now leads outside the scan root" : (code ?? errorLine(e));
     ctx.log("warn", `cannot index ${file.path}: ${reason}; skipped`);
@@ -327,11 +396,10 @@ async function indexOpenedFile(
   file: FoundFile,
   row: IndexedRow | undefined,
   realRoot: string,
-  movable: Map<string, IndexedRow[]>,
-  movedIds: Set<string>,
+  findMove: (contentHash: string) => Promise<IndexedRow | undefined>,
   ctx: ScanContext,
   full: boolean,
-): Promise<"added" | "updated" | "moved" | null> {
+): Promise<Indexed> {
   const opened = await openInsideRoot(file.path, realRoot);
   try {
     const isVideo = file.decoder === "video";
@@ -350,7 +418,7 @@ async function indexOpenedFile(
       ),
       probing,
     ]);
-    const moved = row ? undefined : movable.get(contentHash)?.shift();
+    const moved = row ? undefined : await findMove(contentHash);
     const target = row ?? moved;
     const mtime = new Date(file.mtimeMs);
     let tags: RawTags = {};
@@ -420,18 +488,17 @@ async function indexOpenedFile(
       unreadableSince: readError ? (target?.unreadableSince ?? new Date()) : null,
       missingSince: null,
     };
-    const write = async (where: { id: string } | { path: string }, outcome: "added" | "updated" | "moved") => {
+    const write = async (where: { id: string } | { path: string }, outcome: Indexed["outcome"]): Promise<Indexed> => {
       await db.$transaction(async (tx) => {
         const photo = "id" in where ? await tx.photo.update({ where, data }) : await tx.photo.upsert({ where, create: data, update: data });
         await tx.photoKeyword.deleteMany({ where: { photoId: photo.id } });
         if (keywords.length) await tx.photoKeyword.createMany({ data: keywords.map((name) => ({ photoId: photo.id, name })) });
         await writePhotoSearch(tx, photo, keywords);
       });
-      return outcome;
+      return { outcome, from: moved?.directory };
     };
     if (row) return await write({ id: row.id }, "updated");
     if (moved) {
-      movedIds.add(moved.id);
       ctx.log("info", `moved: ${moved.path} -> ${file.path}`);
       return await write({ id: moved.id }, "moved");
     }

@@ -43,17 +43,28 @@ function pairLivePhotos(here: FoundFile[]) {
   }
 }
 
+/** One folder as the walk found it: every indexable file directly in it (none for a folder
+ *  holding only subfolders or other files: its rows, if any, are then gone). */
+export type FoundFolder = { directory: string; files: FoundFile[] };
+
+export type WalkOptions = { skip: SkipMatcher; warn: WalkProblem; shouldStop?: () => boolean };
+
+/** How many stats of one folder are in flight at once: libuv runs 4 at a time by default, and a
+ *  few more queued keep its threads busy without holding a promise per file of a huge folder. */
+const STATS_AT_ONCE = 64;
+
 /**
- * Every indexable file under `root` (photos, videos, each with its XMP sidecar and live photo
- * partner), in name order per folder. Problems (unreadable folders, links leading out, names
- * Node cannot reopen) go to `warn` and are skipped.
+ * The folders under `root` (itself first), one at a time, each with its indexable files (photos,
+ * videos, each with its XMP sidecar and live photo partner) in name order: a folder is yielded
+ * before its subfolders are read, so the walk holds one folder's files and the names of the
+ * folders still to visit, whatever the library's size. Problems (unreadable folders, links
+ * leading out, names Node cannot reopen) go to `warn` and are skipped.
  */
-export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: WalkProblem; shouldStop?: () => boolean }) {
-  const files: FoundFile[] = [];
+export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenerator<FoundFolder> {
   const seenDirs = new Set<string>();
   const realRoot = await realpath(root);
 
-  async function visit(dir: string, realDir: string) {
+  async function* visit(dir: string, realDir: string): AsyncGenerator<FoundFolder> {
     if (seenDirs.has(realDir) || opts.shouldStop?.()) return;
     seenDirs.add(realDir);
     let entries: Dirent[];
@@ -64,8 +75,8 @@ export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: Wa
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const here: FoundFile[] = [];
-    const sidecars = new Map<string, FoundSidecar>();
+    const subfolders: string[] = [];
+    const candidates: { full: string; name: string; format: ReturnType<typeof imageFormat> }[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const full = path.join(dir, entry.name);
@@ -86,31 +97,45 @@ export async function walkRoot(root: string, opts: { skip: SkipMatcher; warn: Wa
         else if (!isInside(target, realRoot)) opts.warn(`symbolic link ${full} leads outside the scan root; not followed`);
         continue;
       }
-      if (entry.isDirectory()) {
-        await visit(full, path.join(realDir, entry.name));
-      } else if (entry.isFile()) {
+      if (entry.isDirectory()) subfolders.push(entry.name);
+      else if (entry.isFile()) {
         const format = imageFormat(entry.name);
-        if (!format && !isSidecar(entry.name)) continue;
-        // a file can vanish between readdir and stat: then it is simply not there
-        const st = await stat(full).catch(() => null);
-        if (!st?.isFile()) continue;
-        // one object literal per file, filled once: 100,000 of them are held for the whole scan
-        const mtimeMs = Math.floor(st.mtimeMs);
-        if (format) {
-          here.push({ path: full, directory: dir, fileName: entry.name, size: st.size, mtimeMs, mime: format.mime, decoder: format.decoder, sidecar: null, liveVideo: null, liveStill: null });
-        } else sidecars.set(entry.name.toLowerCase(), { path: full, size: st.size, mtimeMs });
+        if (format || isSidecar(entry.name)) candidates.push({ full, name: entry.name, format });
       }
     }
+    const here: FoundFile[] = [];
+    const sidecars = new Map<string, FoundSidecar>();
+    for (let i = 0; i < candidates.length; i += STATS_AT_ONCE) {
+      const slice = candidates.slice(i, i + STATS_AT_ONCE);
+      // a file can vanish between readdir and stat: then it is simply not there
+      const stats = await Promise.all(slice.map((c) => stat(c.full).catch(() => null)));
+      slice.forEach(({ full, name, format }, j) => {
+        const st = stats[j];
+        if (!st?.isFile()) return;
+        const mtimeMs = Math.floor(st.mtimeMs);
+        if (format) {
+          here.push({ path: full, directory: dir, fileName: name, size: st.size, mtimeMs, mime: format.mime, decoder: format.decoder, sidecar: null, liveVideo: null, liveStill: null });
+        } else sidecars.set(name.toLowerCase(), { path: full, size: st.size, mtimeMs });
+      });
+    }
     pairLivePhotos(here);
-    for (const file of here) {
-      if (sidecars.size) {
+    if (sidecars.size) {
+      for (const file of here) {
         const name = sidecarNames(file.fileName).find((n) => sidecars.has(n));
         if (name) file.sidecar = sidecars.get(name)!;
       }
-      files.push(file);
     }
+    yield { directory: dir, files: here };
+    for (const name of subfolders) yield* visit(path.join(dir, name), path.join(realDir, name));
   }
 
-  await visit(root, realRoot);
+  yield* visit(root, realRoot);
+}
+
+/** Every indexable file under `root`, folder by folder as `walkFolders` finds them, in one
+ *  array: for tools and tests; the scanner takes the folders one batch at a time. */
+export async function walkRoot(root: string, opts: WalkOptions): Promise<FoundFile[]> {
+  const files: FoundFile[] = [];
+  for await (const folder of walkFolders(root, opts)) files.push(...folder.files);
   return files;
 }
