@@ -77,6 +77,26 @@ describe("the folder summary", () => {
     expect(await folderView(lib("alice"), lib("alice/2023"))).toEqual({ here: 2, folders: [] });
   });
 
+  it("is refreshed by a scan job for the folders it changed only, and for the whole root when the job resumes", async () => {
+    const runScan = async (attempts?: number) => {
+      await enqueueScan({ root: lib() });
+      const job = (await claimNextJob("w1"))!;
+      await runJob(attempts ? { ...job, attempts } : job, "w1");
+      expect(await db.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "succeeded" });
+    };
+    await runScan();
+    // a stale row where nothing changes: a job that changed only bob/ leaves it as it is
+    await db.folder.update({ where: { path: lib("alice2") }, data: { photoCount: 99 } });
+    await writeImage(lib("bob/b2.jpg"), { exif: exif("2024:03:01 10:00:00"), seed: 8 });
+    rmSync(lib("alice/2023/a3.jpg"));
+    await runScan();
+    const after = await summary();
+    expect(after).toMatchObject({ alice2: { count: 99 }, bob: { count: 2, cover: await idOf("bob/b2.jpg") }, "alice/2023": { count: 1 } });
+    // a resumed job cannot know what the lost run changed: it refreshes every folder of its root
+    await runScan(2);
+    expect((await summary()).alice2).toMatchObject({ count: 1 });
+  });
+
   it("follows a rescan: a deleted file lowers the count and moves the cover; an emptied folder disappears", async () => {
     await scanOnce(lib());
     const [a1, a2] = [await idOf("alice/a1.jpg"), await idOf("alice/2023/a2.jpg")];

@@ -19,9 +19,9 @@ export function jobContext(stopAfter?: number) {
 
 /** Runs one scan in this process and keeps its log lines; then, like the worker's runJob
  *  (tests/db/folders.test.ts runs that), refreshes the folder summary unless the scan stopped. */
-export async function scanOnce(root: string, opts: { concurrency?: number; stopAfter?: number; full?: ScanOptions["full"] } = {}) {
+export async function scanOnce(root: string, opts: { concurrency?: number; stopAfter?: number; full?: ScanOptions["full"]; batchFiles?: number } = {}) {
   const { ctx, logs } = jobContext(opts.stopAfter);
-  const stats = await scanRoot(root, ctx, { concurrency: opts.concurrency, full: opts.full });
+  const stats = await scanRoot(root, ctx, { concurrency: opts.concurrency, full: opts.full, batchFiles: opts.batchFiles });
   if (!stats.stopped) await refreshFolderSummary(root);
   return { stats, logs };
 }

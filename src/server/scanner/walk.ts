@@ -1,6 +1,5 @@
-// Walks a scan root and lists its image files with size and mtime, each with the XMP sidecar
-// beside it if there is one. Reads directories and
-// stats files, nothing else. Symbolic links are not followed: one leading outside the root
+// Walks a scan root folder by folder and lists its image files with size and mtime, each with
+// the XMP sidecar beside it if there is one. Reads directories and stats files, nothing else. Symbolic links are not followed: one leading outside the root
 // must not be, and a file reached through one inside the root is indexed at its real path
 // (where access checks resolve it to). So loops cannot trap the walk either.
 import type { Dirent } from "node:fs";
@@ -71,7 +70,8 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (e) {
-      opts.warn(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; skipped`);
+      // a folder removed since its parent was read is simply not there, as a file would be
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") opts.warn(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; skipped`);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -1,3 +1,6 @@
+PRAGMA analysis_limit = 1000;
+-- values: []
+
 ANALYZE "Photo";
 -- values: []
 

@@ -1,0 +1,27 @@
+DELETE FROM "Folder" WHERE "path" IN (?, ?);
+-- values: ["/library/family/2024","/library/family/2024/june"]
+
+INSERT INTO "Folder" ("path", "photoCount", "coverId", "coverTakenAt")
+SELECT d."directory", d."n", c."id", c."takenAt"
+FROM (
+  SELECT g."directory", g."n", (
+    SELECT x."id" FROM "Photo" x
+    WHERE x."directory" = g."directory" AND x."missingSince" IS NULL AND x."readError" IS NULL AND x."thumbnailState" = 'ready'
+    ORDER BY x."takenAt" DESC NULLS LAST, x."id" DESC LIMIT 1
+  ) AS "cover"
+  FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND "readError" IS NULL AND "directory" IN (?, ?) GROUP BY "directory") g
+) d
+LEFT JOIN "Photo" c ON c."id" = d."cover"
+WHERE true
+ON CONFLICT ("path") DO UPDATE SET "photoCount" = excluded."photoCount", "coverId" = excluded."coverId",
+  "coverTakenAt" = excluded."coverTakenAt", "updatedAt" = CURRENT_TIMESTAMP;
+-- values: ["/library/family/2024","/library/family/2024/june"]
+
+DELETE FROM "FolderMonth" WHERE "path" IN (?, ?);
+-- values: ["/library/family/2024","/library/family/2024/june"]
+
+INSERT INTO "FolderMonth" ("path", "month", "count")
+SELECT "directory", substr("takenAtLocal", 1, 7), COUNT(*) FROM "Photo"
+WHERE "missingSince" IS NULL AND "readError" IS NULL AND "takenAtLocal" IS NOT NULL AND "directory" IN (?, ?)
+GROUP BY "directory", substr("takenAtLocal", 1, 7);
+-- values: ["/library/family/2024","/library/family/2024/june"]
