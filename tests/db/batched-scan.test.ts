@@ -144,6 +144,7 @@ describe("a scan in batches of folders", () => {
     const folders = await db.folder.findMany({ select: { path: true, photoCount: true }, orderBy: { path: "asc" } });
     await db.photo.deleteMany();
     await db.folder.deleteMany();
+    await db.folderListing.deleteMany();
     const whole = await scanOnce(lib("root"));
     expect(await rows()).toEqual(inBatches);
     expect(await db.folder.findMany({ select: { path: true, photoCount: true }, orderBy: { path: "asc" } })).toEqual(folders);

@@ -28,7 +28,7 @@ import {
   writeJxl,
   writeSidecar,
 } from "../support/media";
-import { photoByPath, scanOnce } from "../support/scan";
+import { photoByPath, scanOnce, asIndexedByAnOlderRelease } from "../support/scan";
 
 let lib: (rel?: string) => string;
 beforeEach(() => {
@@ -332,6 +332,7 @@ describe("a full rescan", () => {
     await scanOnce(lib());
     // as the migrations leave such a row: no date source, scanner version 0
     await db.photo.update({ where: { path: photo }, data: { takenAtSource: null, takenAtLocal: null, scannerVersion: 0 } });
+    await asIndexedByAnOlderRelease();
     expect((await scanOnce(lib())).stats).toMatchObject({ unchanged: 0, updated: 1 });
     expect(await photoByPath(photo)).toMatchObject({ takenAtSource: "exif", takenAtLocal: "2020-01-01T10:00:00" });
     expect((await scanOnce(lib())).stats).toMatchObject({ unchanged: 1, updated: 0 });

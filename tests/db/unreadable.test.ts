@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db, usesPostgres } from "~/server/db";
 import { makeTree } from "../support/library";
 import { writeJpeg } from "../support/media";
-import { photoByPath, scanOnce } from "../support/scan";
+import { photoByPath, scanOnce, asIndexedByAnOlderRelease } from "../support/scan";
 import { makeUser, signedInAs } from "../support/users";
 import { truncateFile } from "../support/video";
 
@@ -121,6 +121,7 @@ describe("files that could not be read", () => {
     await scanOnce(lib());
     // as an older release left them: no preview, but shown, and not to be read again
     await db.photo.updateMany({ data: { readError: null, unreadableSince: null } });
+    await asIndexedByAnOlderRelease();
     const ann = await makeUser({ scanPath: lib("alice") });
     expect((await signedInAs(ann).photos.list({})).items).toHaveLength(6);
     const engine = usesPostgres() ? "postgresql" : "sqlite";

@@ -16,7 +16,7 @@ import { thumbnailPath } from "~/server/scanner/thumbnails";
 import { snapshotTree } from "../support/images";
 import { makeTree } from "../support/library";
 import { run, writeJpeg } from "../support/media";
-import { jobContext, photoByPath, scanOnce } from "../support/scan";
+import { jobContext, photoByPath, scanOnce, asIndexedByAnOlderRelease } from "../support/scan";
 import { makeUser, signedInAs } from "../support/users";
 import { ffprobeJson, truncateFile, writeHeifMotionPhoto, writeLivePair, writeMotionPhoto, writeVideo } from "../support/video";
 
@@ -262,6 +262,7 @@ describe("motion photos", () => {
     await scanOnce(lib("alice"));
     // as the migration leaves a row of the previous scanner, which knew no motion
     await db.photo.update({ where: { path: file }, data: { scannerVersion: 1, hasMotion: false, motionKind: null, motionOffset: null, motionLength: null } });
+    await asIndexedByAnOlderRelease();
     expect((await scanOnce(lib("alice"))).stats).toMatchObject({ updated: 1 });
     expect(await photoByPath(file)).toMatchObject({ hasMotion: true, motionKind: "embedded" });
     expect((await scanOnce(lib("alice"))).stats).toMatchObject({ unchanged: 1, updated: 0 });

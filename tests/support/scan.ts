@@ -27,3 +27,9 @@ export async function scanOnce(root: string, opts: { concurrency?: number; stopA
 }
 
 export const photoByPath = (path: string) => db.photo.findUnique({ where: { path } });
+
+/** Leaves the folder listings as the folder_listing migration leaves those of rows an older
+ *  release indexed: matching nothing, so the next scan compares those rows one by one. Tests
+ *  that rewrite rows as a migration would call it, as a migration that needs files read again
+ *  must do. */
+export const asIndexedByAnOlderRelease = () => db.folderListing.updateMany({ data: { fingerprint: "" } });

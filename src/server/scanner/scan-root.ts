@@ -8,7 +8,7 @@ import { skipMatcher } from "~/lib/glob";
 import { plural, pluralWord } from "~/lib/plural";
 import { db } from "~/server/db";
 import { readSiteSettings } from "~/server/db/site-settings";
-import { PRESENT, photosUnder } from "~/server/db/visibility";
+import { foldersUnder, PRESENT, photosUnder } from "~/server/db/visibility";
 import { errorLine } from "~/lib/error-text";
 import { decodable } from "./decode";
 import { holdExifTool, readTags, type RawTags } from "./exiftool";
@@ -21,6 +21,7 @@ import { motionFields, NO_MOTION, videoFields } from "./video-fields";
 import { VideoToolMissing } from "./ffmpeg-tools";
 import { posterFrame, probeVideo, VideoToolCrashed, type VideoProbe } from "./video-probe";
 import { walkFolders, type FoundFile, type FoundFolder, type FoundSidecar } from "./walk";
+import { forgetListings, listedUnder, listingFingerprint, storedListings, storeListings, type Listing } from "./folder-listing";
 import { writePhotoSearch } from "./search-words";
 
 export type ScanContext = {
@@ -197,8 +198,9 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   const { skipPatterns } = await readSiteSettings();
   await sweepScratch();
   ctx.log("info", `walking ${root}`);
-  // the total is what the index holds until the walk finds more (a first scan: as it finds them)
-  const indexedBefore = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT } });
+  // the total is what the folder summary counts until the walk finds more (a first scan: as it
+  // finds them); the summary is a few hundred rows where the photos are a million
+  const indexedBefore = (await db.folder.aggregate({ where: foldersUnder(root), _sum: { photoCount: true } }))._sum.photoCount ?? 0;
   // every row this scan marks missing carries this moment, so they are counted once at the end
   // (one marked missing in an early batch may be moved back by a later one)
   const at = new Date();
@@ -215,11 +217,23 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   const folders = walkFolders(root, { skip: skipMatcher(skipPatterns), warn: (m) => ctx.log("warn", m), shouldStop: ctx.shouldStop });
   for await (const batch of batches(folders, opts.batchFiles ?? BATCH_FILES)) {
     if (ctx.shouldStop()) return { ...stats, stopped: true };
-    const directories = batch.map((f) => f.directory);
-    for (const d of directories) walked.add(d);
-    const files = batch.flatMap((f) => f.files);
-    stats.found += files.length;
-    const rows = await indexedIn(directories);
+    for (const f of batch) walked.add(f.directory);
+    stats.found += batch.reduce((n, f) => n + f.files.length, 0);
+    // a folder listed as the last scan left it is unchanged as a whole: no row of it is read
+    const fingerprints = new Map(batch.map((f) => [f.directory, listingFingerprint(f, SCANNER_VERSION)]));
+    const stored = opts.full ? new Map<string, Listing>() : await storedListings([...fingerprints.keys()]);
+    const open = batch.filter((f) => {
+      const listing = stored.get(f.directory);
+      if (!listing || listing.fingerprint !== fingerprints.get(f.directory)) return true;
+      stats.unchanged += listing.items;
+      done += f.files.length;
+      return false;
+    });
+    report();
+    const directories = open.map((f) => f.directory);
+    const files = open.flatMap((f) => f.files);
+    const unsettled = new Set<string>();
+    const rows = directories.length ? await indexedIn(directories) : [];
     const byPath = new Map(rows.map((r) => [r.path, r]));
     const seen = new Set<string>();
     const returning: IndexedRow[] = [];
@@ -250,8 +264,11 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
           const outcome = await indexFile(file, row, realRoot, (hash) => moveSource(root, hash, movedIds), ctx, !!opts.full);
           if (outcome) {
             stats[outcome.outcome]++;
-            changed([file.directory, ...(outcome.from ? [outcome.from] : [])]);
+            changed([file.directory, ...(outcome.from ? [outcome.from.directory] : [])]);
+            // marked missing by an earlier batch of this scan, then found moved: not missing after all
+            if (outcome.from?.missingSince?.getTime() === at.getTime()) stats.missing--;
           }
+          if (!outcome?.complete) unsettled.add(file.directory);
           done++;
           report();
         }
@@ -293,21 +310,36 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
     // rows of these folders whose file is gone (or became a still's motion), unless a move took them
     const gone = rows.filter((r) => !seen.has(r.path) || (paired.has(r.path) && !r.missingSince));
     const nowMissing = gone.filter((r) => !r.missingSince && !movedIds.has(r.id));
-    await inChunks(nowMissing.map((r) => r.id), (ids) => db.photo.updateMany({ where: { id: { in: ids }, missingSince: null }, data: { missingSince: at } }));
+    await inChunks(nowMissing.map((r) => r.id), async (ids) => {
+      stats.missing += (await db.photo.updateMany({ where: { id: { in: ids }, missingSince: null }, data: { missingSince: at } })).count;
+    });
     changed(nowMissing.map((r) => r.directory));
+    // what this batch found, for the next scan: the folders whose files were all indexed by
+    // this scanner match it, the others are compared row by row again
+    await storeListings(
+      new Map(
+        open.map((f) => {
+          const items = f.files.filter((file) => !paired.has(file.path)).length;
+          return [f.directory, { fingerprint: unsettled.has(f.directory) ? "" : fingerprints.get(f.directory)!, items }];
+        }),
+      ),
+    );
   }
   if (ctx.shouldStop()) return { ...stats, stopped: true };
 
-  // folders the index knows under this root that the walk did not find (deleted, renamed,
+  // folders a scan found before under this root that the walk did not find (deleted, renamed,
   // now skipped): everything still present in them is missing
-  const vanished = (await presentDirectoriesUnder(root)).filter((d) => !walked.has(d));
-  await inChunks(vanished, (dirs) => db.photo.updateMany({ where: { directory: { in: dirs }, missingSince: null }, data: { missingSince: at } }));
+  const vanished = (await listedUnder(root)).filter((d) => !walked.has(d));
+  await inChunks(vanished, async (dirs) => {
+    stats.missing += (await db.photo.updateMany({ where: { directory: { in: dirs }, missingSince: null }, data: { missingSince: at } })).count;
+  });
+  await inChunks(vanished, forgetListings);
   changed(vanished);
-  stats.missing = await db.photo.count({ where: { ...photosUnder(root), missingSince: at } });
   const withStills = liveVideoCount ? `, ${plural(liveVideoCount, "live photo video")} checked with ${pluralWord(liveVideoCount, "its still", "their stills")}` : "";
   ctx.log("info", `${plural(stats.found, "file")} found: ${stats.unchanged} unchanged, ${toRead} read${withStills}${opts.full ? " (full rescan: every file)" : ""}`);
   stats.noPreview = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT, thumbnailState: "failed" } });
-  stats.unreadable = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT, readError: { not: null } } });
+  // unreadableSince is set exactly while readError is: its index finds the few such rows
+  stats.unreadable = await db.photo.count({ where: { ...photosUnder(root), ...PRESENT, unreadableSince: { not: null } } });
   if (stats.noPreview > 0) {
     // the job row says "N files without preview: see the log": name them, earlier scans' too
     const shown = await db.photo.findMany({
@@ -325,12 +357,6 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
     `done: ${stats.added} new, ${stats.updated} ${opts.full ? "re-read" : "changed"}, ${stats.moved} moved, ${stats.returned} back, ${stats.missing} missing, ${stats.unchanged} unchanged`,
   );
   return stats;
-}
-
-/** The folders under `root` that hold a present row. */
-async function presentDirectoriesUnder(root: string): Promise<string[]> {
-  const groups = await db.photo.groupBy({ by: ["directory"], where: { ...photosUnder(root), ...PRESENT } });
-  return groups.map((g) => g.directory);
 }
 
 /** The paths among `videos` that a present still holds as its live photo motion. */
@@ -365,8 +391,9 @@ async function sidecarTags(file: FoundFile, realRoot: string, ctx: ScanContext):
   }
 }
 
-/** What indexing one file did; a move also names the folder it left. */
-type Indexed = { outcome: "added" | "updated" | "moved"; from?: string };
+/** What indexing one file did: a move also gives the row it took (as it was); `complete` when
+ *  this scanner read all of it (not when ffmpeg or ffprobe was missing or crashed). */
+type Indexed = { outcome: "added" | "updated" | "moved"; from?: IndexedRow; complete: boolean };
 
 type Preview = { width: number | null; height: number | null; animated: boolean };
 
@@ -495,7 +522,7 @@ async function indexOpenedFile(
         if (keywords.length) await tx.photoKeyword.createMany({ data: keywords.map((name) => ({ photoId: photo.id, name })) });
         await writePhotoSearch(tx, photo, keywords);
       });
-      return { outcome, from: moved?.directory };
+      return { outcome, from: moved, complete: !toolMissing };
     };
     if (row) return await write({ id: row.id }, "updated");
     if (moved) {

@@ -2,8 +2,8 @@
 // the XMP sidecar beside it if there is one. Reads directories and stats files, nothing else. Symbolic links are not followed: one leading outside the root
 // must not be, and a file reached through one inside the root is indexed at its real path
 // (where access checks resolve it to). So loops cannot trap the walk either.
-import type { Dirent } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import { readdirSync, statSync, type Dirent } from "node:fs";
+import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { SkipMatcher } from "~/lib/glob";
 import { isInside } from "~/server/library/paths";
@@ -48,9 +48,8 @@ export type FoundFolder = { directory: string; files: FoundFile[] };
 
 export type WalkOptions = { skip: SkipMatcher; warn: WalkProblem; shouldStop?: () => boolean };
 
-/** How many stats of one folder are in flight at once: libuv runs 4 at a time by default, and a
- *  few more queued keep its threads busy without holding a promise per file of a huge folder. */
-const STATS_AT_ONCE = 64;
+/** How many files of one folder are statted between turns of the event loop (a few ms). */
+const STATS_AT_ONCE = 500;
 
 /**
  * The folders under `root` (itself first), one at a time, each with its indexable files (photos,
@@ -68,13 +67,16 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
     seenDirs.add(realDir);
     let entries: Dirent[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      // synchronous, like the stats: a promised readdir per folder left the walk waiting on
+      // libuv's threads for a third of its time
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       // a folder removed since its parent was read is simply not there, as a file would be
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") opts.warn(`cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; skipped`);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const relativeDir = path.relative(root, dir);
     const subfolders: string[] = [];
     const candidates: { full: string; name: string; format: ReturnType<typeof imageFormat> }[] = [];
     for (const entry of entries) {
@@ -90,7 +92,7 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
         opts.warn(`name holds a line break or another control character, skipped (rename it to index it): ${JSON.stringify(full)}`);
         continue;
       }
-      if (opts.skip(path.relative(root, full), entry.name)) continue;
+      if (opts.skip(relativeDir ? `${relativeDir}/${entry.name}` : entry.name, entry.name)) continue;
       if (entry.isSymbolicLink()) {
         const target = await realpath(full).catch(() => null);
         if (!target) opts.warn(`symbolic link ${full} is broken or loops; skipped`);
@@ -105,18 +107,18 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
     }
     const here: FoundFile[] = [];
     const sidecars = new Map<string, FoundSidecar>();
-    for (let i = 0; i < candidates.length; i += STATS_AT_ONCE) {
-      const slice = candidates.slice(i, i + STATS_AT_ONCE);
+    for (let i = 0; i < candidates.length; i++) {
+      // a synchronous stat costs a third of a promised one (the walk of 100,000 files: 1.3 s
+      // against 3.4 s here); the event loop gets a turn every STATS_AT_ONCE files
+      if (i > 0 && i % STATS_AT_ONCE === 0) await new Promise((resolve) => setImmediate(resolve));
+      const { full, name, format } = candidates[i]!;
       // a file can vanish between readdir and stat: then it is simply not there
-      const stats = await Promise.all(slice.map((c) => stat(c.full).catch(() => null)));
-      slice.forEach(({ full, name, format }, j) => {
-        const st = stats[j];
-        if (!st?.isFile()) return;
-        const mtimeMs = Math.floor(st.mtimeMs);
-        if (format) {
-          here.push({ path: full, directory: dir, fileName: name, size: st.size, mtimeMs, mime: format.mime, decoder: format.decoder, sidecar: null, liveVideo: null, liveStill: null });
-        } else sidecars.set(name.toLowerCase(), { path: full, size: st.size, mtimeMs });
-      });
+      const st = statSync(full, { throwIfNoEntry: false });
+      if (!st?.isFile()) continue;
+      const mtimeMs = Math.floor(st.mtimeMs);
+      if (format) {
+        here.push({ path: full, directory: dir, fileName: name, size: st.size, mtimeMs, mime: format.mime, decoder: format.decoder, sidecar: null, liveVideo: null, liveStill: null });
+      } else sidecars.set(name.toLowerCase(), { path: full, size: st.size, mtimeMs });
     }
     pairLivePhotos(here);
     if (sidecars.size) {
