@@ -6,10 +6,10 @@ import { mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
-import { scanRoot } from "~/server/scanner/scan-root";
+import { scanRoot, SCANNER_VERSION } from "~/server/scanner/scan-root";
 import { writeJpeg, writeSidecar } from "../support/media";
 import { makeTree } from "../support/library";
-import { jobContext, photoByPath, scanOnce } from "../support/scan";
+import { asIndexedByAnOlderRelease, jobContext, photoByPath, scanOnce } from "../support/scan";
 import { writeLivePair } from "../support/video";
 
 let lib: (rel?: string) => string;
@@ -152,5 +152,36 @@ describe("a scan in batches of folders", () => {
     expect(inBatches.map((r) => path.relative(lib("root"), r.path))).toEqual(["copies/a.jpg", "phone/IMG_0001.JPG", "phone/IMG_0002.jpg", "trip/a.jpg", "trip/b.jpg", "trip/day2/c.jpg"]);
     expect(inBatches.find((r) => r.path.endsWith("IMG_0001.JPG"))).toMatchObject({ hasMotion: true, motionKind: "live" });
     expect(inBatches.find((r) => r.path.endsWith("trip/b.jpg"))).toMatchObject({ rating: 4, title: "From the sidecar" });
+  });
+
+  it("takes an unchanged folder whole from its listing, and compares the rows of one it could not index whole", async () => {
+    await photo("root/f/a.jpg", 1);
+    await photo("root/f/b.jpg", 2);
+    await photo("root/g/c.jpg", 3);
+    // b.jpg is away while the scan reads it (after the walk listed it): it cannot be indexed
+    const { ctx, logs } = jobContext();
+    const progress = ctx.progress;
+    let away = false;
+    ctx.progress = (done, total) => {
+      progress(done, total);
+      if (!away) {
+        away = true;
+        renameSync(lib("root/f/b.jpg"), lib("b.jpg"));
+      }
+    };
+    expect(await scanRoot(lib("root"), ctx, { concurrency: 1 })).toMatchObject({ added: 2 });
+    expect(logs.filter((l) => l.startsWith("warn"))).toEqual([expect.stringContaining(`cannot index ${lib("root/f/b.jpg")}`)]);
+    // back as it was, same size and mtime: the listing of f was not kept, so b.jpg is read now
+    renameSync(lib("b.jpg"), lib("root/f/b.jpg"));
+    expect((await scanOnce(lib("root"))).stats).toMatchObject({ found: 3, added: 1, unchanged: 2 });
+
+    // a row changed behind the scanner's back (as only a migration would) is not looked at while
+    // its folder's listing stands; a migration that needs files read again resets the listings
+    const c = (await photoByPath(lib("root/g/c.jpg")))!;
+    await db.photo.update({ where: { id: c.id }, data: { scannerVersion: 0 } });
+    expect((await scanOnce(lib("root"))).stats).toMatchObject({ unchanged: 3, updated: 0 });
+    await asIndexedByAnOlderRelease();
+    expect((await scanOnce(lib("root"))).stats).toMatchObject({ unchanged: 2, updated: 1 });
+    expect(await photoByPath(lib("root/g/c.jpg"))).toMatchObject({ id: c.id, scannerVersion: SCANNER_VERSION });
   });
 });
