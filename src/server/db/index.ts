@@ -20,7 +20,27 @@ export function createDb(url = env.DATABASE_URL): Db {
   }
   // busy timeout: a writer waits for another process's write instead of failing at once;
   // fileMustExist: only migrations create the database (db/ready.ts says what to do instead)
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqliteFile(url)}`, timeout: 10_000, fileMustExist: true }) });
+  return new SqliteClient({ adapter: new ImmediateTransactions({ url: `file:${sqliteFile(url)}`, timeout: 10_000, fileMustExist: true }) });
+}
+
+/** better-sqlite3's connection, as the Prisma adapter keeps it. */
+type Connection = { client: { prepare: (sql: string) => unknown } };
+
+/**
+ * The SQLite adapter with transactions that take the write lock as they begin (BEGIN IMMEDIATE,
+ * waiting up to the busy timeout for it). The adapter's plain BEGIN defers the lock to the first
+ * write, and in WAL mode a transaction that read before another process committed can then not
+ * write at all: SQLITE_BUSY at once, which no busy timeout waits out ("database is locked" when
+ * an admin saved a user while the scan worker wrote; tests/db/sqlite-transactions.test.ts).
+ */
+class ImmediateTransactions extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    const client = (adapter as unknown as Connection).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+    return adapter;
+  }
 }
 
 // One client per process: instrumentation and route handlers are separate bundles.
