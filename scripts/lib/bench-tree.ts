@@ -1,8 +1,9 @@
 // The tree of bench-scale.ts: N files in 1,000 top folders a000..a999, each with 10 subfolders
 // b0..b9 of N/10,000 files, so each top folder holds exactly 1/1,000 of them. Every file is a hard
-// link to one of a few small real JPEGs (one inode each: all links of a source share its size and
-// mtime, so the index can be seeded without statting the tree). Kept under the temporary folder,
-// keyed by N, and reused by the next run; made again when incomplete. The files a run adds or
+// link to one of a few small real JPEGs (5, or one per 50,000 files: ext4 allows 65,000 links to
+// an inode), and all links of a source share its size and mtime, so the index can be seeded
+// without statting the tree. Kept under the temporary folder, keyed by N, and reused by the next
+// run; made again when incomplete. The files a run adds or
 // rewrites are put back by `repairTree` before each use.
 import { randomBytes } from "node:crypto";
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -10,20 +11,22 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 
-/** Make, model and colour of each source: the camera words are something to search for. */
-const SOURCES = [
-  { make: "Canon", model: "Canon EOS 5D Mark IV", colour: { r: 200, g: 60, b: 40 } },
-  { make: "Apple", model: "iPhone 12", colour: { r: 40, g: 160, b: 70 } },
-  { make: "NIKON CORPORATION", model: "NIKON D750", colour: { r: 30, g: 80, b: 200 } },
-  { make: "SONY", model: "ILCE-7M3", colour: { r: 220, g: 200, b: 40 } },
-  { make: "FUJIFILM", model: "X-T3", colour: { r: 120, g: 40, b: 160 } },
+/** The cameras of the sources, in turn: their words are something to search for. */
+const CAMERAS = [
+  { make: "Canon", model: "Canon EOS 5D Mark IV" },
+  { make: "Apple", model: "iPhone 12" },
+  { make: "NIKON CORPORATION", model: "NIKON D750" },
+  { make: "SONY", model: "ILCE-7M3" },
+  { make: "FUJIFILM", model: "X-T3" },
 ] as const;
+/** Links per source at most: ext4 allows 65,000 links to one inode. */
+const LINKS_PER_SOURCE = 50_000;
 export type Source = { path: string; make: string; model: string };
 
 const TOP = 1_000;
 const SUB = 10;
 /** Bumped when the layout or the sources change: an older tree is made again. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 
 export type Tree = {
   dir: string;
@@ -60,7 +63,11 @@ export function treeOf(photos: number): Tree {
     root: path.join(dir, "root"),
     perFolder,
     files,
-    sources: SOURCES.map((s, i) => ({ path: path.join(dir, "sources", `source-${i}.jpg`), make: s.make, model: s.model })),
+    // at least 5, and as many more as the links need: 20 for 1,000,000 files
+    sources: Array.from({ length: Math.max(CAMERAS.length, Math.ceil(files / LINKS_PER_SOURCE)) }, (_, i) => ({
+      path: path.join(dir, "sources", `source-${String(i).padStart(2, "0")}.jpg`),
+      ...CAMERAS[i % CAMERAS.length]!,
+    })),
   };
 }
 
@@ -79,11 +86,12 @@ export async function ensureTree(photos: number, log: (m: string) => void): Prom
   const t = performance.now();
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(sourcesDir, { recursive: true });
-  for (const [i, s] of SOURCES.entries()) {
-    await sharp({ create: { width: 640, height: 480, channels: 3, background: s.colour, noise: { type: "gaussian", mean: 0, sigma: 20 } } })
-      .withExif({ IFD0: { Make: s.make, Model: s.model }, IFD2: { DateTimeOriginal: `2015:06:0${i + 1} 12:00:00` } })
+  for (const [i, s] of tree.sources.entries()) {
+    const colour = { r: (i * 53) % 256, g: (90 + i * 101) % 256, b: (180 + i * 37) % 256 };
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: colour, noise: { type: "gaussian", mean: 0, sigma: 20 } } })
+      .withExif({ IFD0: { Make: s.make, Model: s.model }, IFD2: { DateTimeOriginal: `2015:06:${String((i % 28) + 1).padStart(2, "0")} 12:00:00` } })
       .jpeg({ quality: 85 })
-      .toFile(tree.sources[i]!.path);
+      .toFile(s.path);
   }
   for (let folder = 0; folder < TOP * SUB; folder++) mkdirSync(path.dirname(treeFile(tree, folder * perFolder).path), { recursive: true });
   for (let i = 0; i < files; i++) {
