@@ -227,10 +227,12 @@ async function http(env: NodeJS.ProcessEnv, tree: Tree): Promise<Figures & Recor
     line("folders.list, user on 1/1,000", foldersSub);
 
     // the web process's memory after paging through 10,000 photos
+    const before = processGroup(server.pid!).map((p) => ({ ...p, ...memoryOf(p.pid) }));
+    console.log(`    before paging: ${before.map((p) => `pid ${p.pid} (${p.command.slice(0, 40)}) VmRSS ${p.rss.toFixed(0)} MB`).join("; ")}`);
     const paged = await pages(all, "photos.list", {}, Math.ceil(PAGED_PHOTOS / PAGE));
     const group = processGroup(server.pid!).map((p) => ({ ...p, ...memoryOf(p.pid) }));
     const serving = group.reduce((a, b) => (b.rss > a.rss ? b : a));
-    console.log(`    after paging through ${paged.photos} photos: ${group.map((p) => `pid ${p.pid} (${p.command.slice(0, 40)}) VmRSS ${p.rss.toFixed(0)} MB, VmHWM ${p.hwm.toFixed(0)} MB`).join("; ")}`);
+    console.log(`    after paging through ${paged.photos} photos (${paged.n} pages of ${PAGE}): ${group.map((p) => `pid ${p.pid} (${p.command.slice(0, 40)}) VmRSS ${p.rss.toFixed(0)} MB, VmHWM ${p.hwm.toFixed(0)} MB`).join("; ")}`);
     return {
       listP95Ratio: ratio(listAll, listSub),
       searchP95Ratio: ratio(searchAll, searchSub),
@@ -238,6 +240,7 @@ async function http(env: NodeJS.ProcessEnv, tree: Tree): Promise<Figures & Recor
       baselineP95Ms: round(baseline.p95, 1),
       webRssMb: round(serving.rss, 0),
       webHwmMb: round(serving.hwm, 0),
+      webPid: serving.pid,
     };
   } finally {
     killGroup(server);
@@ -305,7 +308,7 @@ async function runEngine(tree: Tree, findSeconds: number, name: string, database
     console.log(`  photos.list p95 ratio (worse user): ${web.listP95Ratio}x ${verdict("listP95Ratio", web.listP95Ratio!)}`);
     console.log(`  photos.search p95 ratio (worse user): ${web.searchP95Ratio}x ${verdict("searchP95Ratio", web.searchP95Ratio!)}`);
     console.log(`  folders.list p95 ratio (worse user): ${web.foldersP95Ratio}x`);
-    console.log(`  web process VmRSS after paging through ${PAGED_PHOTOS} photos: ${web.webRssMb} MB ${verdict("webRssMb", web.webRssMb!)}`);
+    console.log(`  web process VmRSS after paging through ${PAGED_PHOTOS} photos (pid ${web.webPid}): ${web.webRssMb} MB ${verdict("webRssMb", web.webRssMb!)}`);
   } finally {
     r.phaseSeconds = phases;
     results[name] = r;
