@@ -79,16 +79,18 @@ function helper<T>(env: NodeJS.ProcessEnv, mode: string, arg: string | number): 
   });
 }
 
-/** VmRSS and VmHWM of a process, in MB (0 once it is gone). */
+/** VmRSS and VmHWM of a process, in MB, and of VmRSS the anonymous part and the part that is
+ *  files mapped in (SQLite's memory map of the database counts there); 0 once it is gone. */
 function memoryOf(pid: number) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
-    return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
+    return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024, anon: kb("RssAnon") / 1024, file: kb("RssFile") / 1024 };
   } catch {
-    return { rss: 0, hwm: 0 };
+    return { rss: 0, hwm: 0, anon: 0, file: 0 };
   }
 }
+const memoryLine = (m: { rss: number; anon: number; file: number }) => `VmRSS ${m.rss.toFixed(0)} MB (anonymous ${m.anon.toFixed(0)}, files ${m.file.toFixed(0)})`;
 
 /** The processes of a process group, with their command lines. */
 function processGroup(pgid: number) {
@@ -144,16 +146,18 @@ async function workerScan(env: NodeJS.ProcessEnv, tree: Tree) {
   let out = "";
   worker.stdout!.on("data", (d) => (out += d));
   worker.stderr!.on("data", (d) => (out += d));
-  let peak = 0;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, memoryOf(worker.pid!).rss);
-  }, 100);
+  let peak = memoryOf(worker.pid!);
+  const sample = () => {
+    const m = memoryOf(worker.pid!);
+    if (m.rss > peak.rss) peak = m;
+    return m;
+  };
+  const sampler = setInterval(sample, 100);
   try {
     const job = await helper<JobResult>(env, "wait", id);
-    const { rss, hwm } = memoryOf(worker.pid!);
-    peak = Math.max(peak, rss);
+    const { hwm } = sample();
     if (job.status !== "succeeded") throw new Error(`the scan job ${job.status}: ${job.error}\n${out}`);
-    return { job, peakRssMb: round(peak, 0), hwmMb: round(hwm, 0) };
+    return { job, peakRssMb: round(peak.rss, 0), hwmMb: round(hwm, 0), peak };
   } finally {
     clearInterval(sampler);
     killGroup(worker);
@@ -228,11 +232,11 @@ async function http(env: NodeJS.ProcessEnv, tree: Tree): Promise<Figures & Recor
 
     // the web process's memory after paging through 10,000 photos
     const before = processGroup(server.pid!).map((p) => ({ ...p, ...memoryOf(p.pid) }));
-    console.log(`    before paging: ${before.map((p) => `pid ${p.pid} (${p.command.slice(0, 40)}) VmRSS ${p.rss.toFixed(0)} MB`).join("; ")}`);
+    console.log(`    before paging: ${before.map((p) => `pid ${p.pid} (${p.command.slice(0, 40)}) ${memoryLine(p)}`).join("; ")}`);
     const paged = await pages(all, "photos.list", {}, Math.ceil(PAGED_PHOTOS / PAGE));
     const group = processGroup(server.pid!).map((p) => ({ ...p, ...memoryOf(p.pid) }));
     const serving = group.reduce((a, b) => (b.rss > a.rss ? b : a));
-    console.log(`    after paging through ${paged.photos} photos (${paged.n} pages of ${PAGE}): ${group.map((p) => `pid ${p.pid} (${p.command.slice(0, 40)}) VmRSS ${p.rss.toFixed(0)} MB, VmHWM ${p.hwm.toFixed(0)} MB`).join("; ")}`);
+    console.log(`    after paging through ${paged.photos} photos (${paged.n} pages of ${PAGE}): ${group.map((p) => `pid ${p.pid} (${p.command.slice(0, 40)}) ${memoryLine(p)}, VmHWM ${p.hwm.toFixed(0)} MB`).join("; ")}`);
     return {
       listP95Ratio: ratio(listAll, listSub),
       searchP95Ratio: ratio(searchAll, searchSub),
@@ -288,13 +292,13 @@ async function runEngine(tree: Tree, findSeconds: number, name: string, database
     r.noopRescanRatio = round(noop.job.seconds! / findSeconds);
     r.workerRssMb = noop.peakRssMb;
     console.log(`  no-op rescan by the worker: ${noop.job.seconds} s (${statsLine(noop.job.stats)}) vs find ${findSeconds.toFixed(2)} s: ${r.noopRescanRatio}x ${verdict("noopRescanRatio", r.noopRescanRatio)}`);
-    console.log(`  worker process VmRSS peak during it: ${noop.peakRssMb} MB (VmHWM ${noop.hwmMb} MB) ${verdict("workerRssMb", noop.peakRssMb)}`);
+    console.log(`  worker process peak ${memoryLine(noop.peak)} during it, VmHWM ${noop.hwmMb} MB: ${verdict("workerRssMb", noop.peakRssMb)}`);
 
     const added = addNewFiles(tree);
     const fresh = await timed("1% new", () => workerScan(env, tree));
     r.workerRssNewMb = fresh.peakRssMb;
     console.log(`  scan finding ${added} new files (1%): ${fresh.job.seconds} s (${statsLine(fresh.job.stats)})`);
-    console.log(`  worker process VmRSS peak during it: ${fresh.peakRssMb} MB (VmHWM ${fresh.hwmMb} MB) ${verdict("workerRssNewMb", fresh.peakRssMb)}`);
+    console.log(`  worker process peak ${memoryLine(fresh.peak)} during it, VmHWM ${fresh.hwmMb} MB: ${verdict("workerRssNewMb", fresh.peakRssMb)}`);
 
     const inc = await timed("100 changed", () => helper<Record<string, number>>(env, "incremental", tree.files));
     r.incrementalSeconds = inc.seconds;
