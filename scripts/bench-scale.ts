@@ -1,14 +1,16 @@
 // npm run bench:scale [-- --photos N] [-- --pages N] [-- --port P]
-// Folio at the scale of issue 18: a real tree of N files (default 1,000,000: hard links to five
-// small real JPEGs, in 1,000 top folders of 10 subfolders; kept under the temporary folder keyed
-// by N and reused by the next run) and an index seeded as a finished scan of it leaves it. Then,
+// Folio at the scale of issue 18: a real tree of N files (default 1,000,000: hard links to 5 small
+// real JPEGs, or one per 50,000 files, in 1,000 top folders of 10 subfolders; kept under the
+// temporary folder keyed by N and reused by the next run: scripts/lib/bench-tree.ts) and an index seeded as a finished scan of it leaves it. Then,
 // on SQLite and, with BENCH_POSTGRES_URL or TEST_POSTGRES_URL, on a scratch PostgreSQL database,
 // each figure against its baseline in the same run:
 //   noopRescanRatio      a no-op rescan of the tree by the real worker process (scripts/worker.ts,
 //                        a queued scan job: the job's finishedAt - startedAt) vs
 //                        `find <root> -printf '%s %T@\n'` on the warm tree (best of 2); target <= 2
 //   workerRssMb          peak VmRSS of the worker process itself (not its ExifTool child), sampled
-//                        every 100 ms during that rescan; target < 400 MB
+//                        every 100 ms during that rescan (printed also split into anonymous memory
+//                        and mapped files, where SQLite's memory map of the database counts);
+//                        target < 400 MB
 //   workerRssNewMb       the same during a scan that finds 1% new files (each with content of its
 //                        own: read, hashed, previewed); target < 400 MB
 //   incrementalSeconds   after a scan that rewrote 100 files: the folder summary of the folders it
