@@ -210,6 +210,8 @@ async function http(env: NodeJS.ProcessEnv, tree: Tree): Promise<Figures & Recor
     await all.signIn("bench", "bench-password");
     const sub = new Client(base);
     await sub.signIn("subtree", "bench-password");
+    const started = processGroup(server.pid!).map((p) => ({ ...p, ...memoryOf(p.pid) }));
+    console.log(`    after start-up and two sign-ins: ${started.map((p) => `pid ${p.pid} (${p.command.slice(0, 40)}) ${memoryLine(p)}`).join("; ")}`);
     // warm-up: each query's first answer compiles and loads what it needs
     for (const c of [all, sub]) {
       await c.query("photos.list", { limit: PAGE });
@@ -245,7 +247,7 @@ async function http(env: NodeJS.ProcessEnv, tree: Tree): Promise<Figures & Recor
 
     // the web process's memory after paging through 10,000 photos
     const before = processGroup(server.pid!).map((p) => ({ ...p, ...memoryOf(p.pid) }));
-    console.log(`    before paging: ${before.map((p) => `pid ${p.pid} (${p.command.slice(0, 40)}) ${memoryLine(p)}`).join("; ")}`);
+    console.log(`    after the measures, before paging: ${before.map((p) => `pid ${p.pid} (${p.command.slice(0, 40)}) ${memoryLine(p)}`).join("; ")}`);
     const paging = pager(all, "photos.list");
     const pagesOf = Math.ceil(PAGED_PHOTOS / PAGE);
     for (let i = 0; i < pagesOf; i++) await paging.next();
