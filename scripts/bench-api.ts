@@ -6,12 +6,13 @@
 // only: photos.timelineBuckets and photos.mapPoints, with the size of the map's answer raw
 // and as sent gzipped. Targets: photos.list p95 under 30 ms per page on SQLite; search p95 at
 // most 2x the baseline; the map's 100,000 points in under 1 s and under 5 MB.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import http from "node:http";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIfStale, onEachEngine } from "./lib/bench-engines";
+import { Client, fmt, summarize, waitFor, type Stats } from "./lib/bench-http";
 import sharp from "sharp";
 
 const args = process.argv.slice(2);
@@ -23,49 +24,6 @@ const PHOTOS = option("--photos", 100_000);
 const PAGES = option("--pages", 200);
 const PORT = option("--port", 3900);
 const work = mkdtempSync(path.join(os.tmpdir(), "folio-bench-api-"));
-
-type Stats = { p50: number; p95: number; n: number };
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-function summarize(ms: number[]): Stats {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: ms.length };
-}
-const fmt = (s: Stats) => `p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (${s.n} requests)`;
-
-class Client {
-  cookies = new Map<string, string>();
-  constructor(readonly base: string) {}
-  private header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-  async fetch(url: string, init: RequestInit = {}) {
-    const res = await fetch(this.base + url, { ...init, redirect: "manual", headers: { ...(init.headers ?? {}), cookie: this.header() } });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const [k, ...v] = pair!.split("=");
-      this.cookies.set(k!, v.join("="));
-    }
-    return res;
-  }
-  async signIn(username: string, password: string) {
-    const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
-    await this.fetch("/api/auth/callback/credentials", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, username, password }).toString(),
-    });
-    if (!this.cookies.has("next-auth.session-token")) throw new Error("sign-in failed");
-  }
-  async query<T>(proc: string, input?: unknown): Promise<{ ms: number; data: T }> {
-    const q = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-    const t = performance.now();
-    const res = await this.fetch(`/api/trpc/${proc}${q}`);
-    const body = (await res.json()) as { result?: { data: { json: T } }; error?: unknown };
-    const ms = performance.now() - t;
-    if (!body.result) throw new Error(`${proc}: ${JSON.stringify(body.error)}`);
-    return { ms, data: body.result.data.json };
-  }
-}
 
 async function timeline(client: Client) {
   const pages: number[] = [];
@@ -195,19 +153,6 @@ async function measure(client: Client, root: string, label: string, subtree: Cli
   console.log(`      slowest: ${first.slowest.map((x) => `${x.input} p95 ${x.p95.toFixed(1)} ms`).join("; ")}`);
   console.log(`    photos.search q "beach" for the user on 1/240: ${fmt(subtreeSearch)}; p95 ${(subtreeSearch.p95 / b.p95).toFixed(1)}x the baseline`);
   if (browsing) await measureBrowsing(client, b);
-}
-
-async function waitFor(url: string, child: ChildProcess, output: () => string) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output()}`);
-    try {
-      if ((await fetch(url, { redirect: "manual" })).status < 500) return;
-    } catch {
-      // not yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server did not answer:\n${output()}`);
 }
 
 async function runEngine(name: string, databaseUrl: string) {
