@@ -3,6 +3,7 @@
 // deliberate change; CI fails on any difference.
 import { describe, expect, it } from "vitest";
 import type { Dialect, Statement } from "~/server/db/dialect";
+import { folderChildrenStatement, folderTotalStatement } from "~/server/db/folder-children";
 import { folderSummaryStatements, folderSummaryStatementsFor } from "~/server/db/folder-summary";
 import { appliedMigrationsStatement, prepareStatements, statisticsStatements } from "~/server/db/maintenance";
 import { timelineStatement } from "~/server/db/timeline";
@@ -51,6 +52,8 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
   },
   "timeline-no-scan-path": (d) => [timelineStatement(d, { id: "user-2", scanPaths: [] }, {}, 60)],
   "folder-summary-refresh": (d) => folderSummaryStatements(d, "/library/family"),
+  "folder-children": (d) => [folderChildrenStatement(d, "/library/family")],
+  "folder-total": (d) => [folderTotalStatement(d, "/library/family")],
   "folder-summary-refresh-of": (d) => folderSummaryStatementsFor(d, ["/library/family/2024", "/library/family/2024/june"]),
   "planner-statistics": (d) => statisticsStatements(d),
   "prepare-database": (d) => prepareStatements(d),

@@ -1,16 +1,14 @@
 // The folder view: the folders under a user's scan folders, as the disk groups them.
 import path from "node:path";
 import { db } from "~/server/db";
-import { compareNewestFirst, foldersUnder, PRESENT, requireScanPaths, scanPathHolding, type Viewer } from "~/server/db/visibility";
+import { folderChildren, folderTotal } from "~/server/db/folder-children";
+import { PRESENT, requireScanPaths, scanPathHolding, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { isInside } from "~/server/library/paths";
 import { folderLabels, fromViewerPath, isFolderList, toViewerPath } from "~/server/library/viewer-paths";
 
-type Cover = { id: string; takenAt: Date | null };
-
 /** How many unreadable files a folder view names; the count covers them all. */
 const UNREADABLE_NAMED = 20;
-type Child = { count: number; cover: Cover | null };
 
 /**
  * A folder under the viewer's scan folders (`requested` as library/viewer-paths.ts gives paths;
@@ -29,30 +27,14 @@ export async function listFolder(viewer: Viewer, requested = "") {
   const here = fromViewerPath(scanPaths, requested);
   const scanPath = here && scanPathHolding(viewer, here);
   if (!here || !scanPath) throw new AppError("NOT_FOUND", "No such folder.");
-  // every row below `here` lies inside the scan path too, so no per-user filter is needed
-  const rows = await db.folder.findMany({
-    where: foldersUnder(here),
-    select: { path: true, photoCount: true, coverId: true, coverTakenAt: true },
-  });
-  const children = new Map<string, Child>();
-  let photosHere = 0;
-  for (const r of rows) {
-    if (r.path === here) {
-      photosHere = r.photoCount;
-      continue;
-    }
-    const dir = path.join(here, path.relative(here, r.path).split(path.sep)[0]!);
-    const child = children.get(dir) ?? { count: 0, cover: null };
-    child.count += r.photoCount;
-    // the newest of the subfolders' covers, in the order the summary picked them by
-    const cover = r.coverId ? { id: r.coverId, takenAt: r.coverTakenAt } : null;
-    if (cover && (!child.cover || compareNewestFirst(cover, child.cover) < 0)) child.cover = cover;
-    children.set(dir, child);
-  }
+  // every row below `here` lies inside the scan path too, so no per-user filter is needed; the
+  // database adds up each subfolder's rows (db/folder-children.ts)
+  const [own, children] = await Promise.all([db.folder.findUnique({ where: { path: here }, select: { photoCount: true } }), folderChildren(here)]);
+  const photosHere = own?.photoCount ?? 0;
   const shown = (absolute: string) => toViewerPath(scanPaths, absolute);
-  const folders = [...children.entries()]
-    .sort(([a], [b]) => a.localeCompare(b, undefined, { sensitivity: "base", numeric: true }))
-    .map(([dir, c]) => ({ path: shown(dir), name: path.basename(dir), photoCount: c.count, coverId: c.cover?.id ?? null }));
+  const folders = children
+    .sort((a, b) => a.path.localeCompare(b.path, undefined, { sensitivity: "base", numeric: true }))
+    .map((c) => ({ path: shown(c.path), name: path.basename(c.path), photoCount: c.photoCount, coverId: c.coverId }));
   const breadcrumbs = [];
   const several = scanPaths.length > 1;
   // bounded by the scan folder even were a stored path not in resolved form
@@ -77,13 +59,8 @@ export async function listFolder(viewer: Viewer, requested = "") {
 async function listScanFolders(scanPaths: readonly string[]) {
   const folders = await Promise.all(
     folderLabels(scanPaths).map(async ({ path: dir, label }) => {
-      const rows = await db.folder.findMany({ where: foldersUnder(dir), select: { photoCount: true, coverId: true, coverTakenAt: true } });
-      let cover: Cover | null = null;
-      for (const r of rows) {
-        const c = r.coverId ? { id: r.coverId, takenAt: r.coverTakenAt } : null;
-        if (c && (!cover || compareNewestFirst(c, cover) < 0)) cover = c;
-      }
-      return { path: label, name: label, photoCount: rows.reduce((n, r) => n + r.photoCount, 0), coverId: cover?.id ?? null };
+      const { photoCount, coverId } = await folderTotal(dir);
+      return { path: label, name: label, photoCount, coverId };
     }),
   );
   folders.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true }));

@@ -1,0 +1,6 @@
+SELECT "g", "n", "coverId" FROM (
+SELECT "g", SUM("photoCount") OVER (PARTITION BY "g") AS "n", "coverId",
+  ROW_NUMBER() OVER (PARTITION BY "g" ORDER BY ("coverId" IS NULL), "coverTakenAt" DESC NULLS LAST, "coverId" DESC) AS "r"
+FROM (SELECT "photoCount", "coverId", "coverTakenAt", 'all' AS "g" FROM "Folder" WHERE ("path" = ? OR ("path" >= ? AND "path" < ?))) x
+  ) y WHERE "r" = 1;
+-- values: ["/library/family","/library/family/","/library/family0"]
