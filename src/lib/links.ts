@@ -1,10 +1,10 @@
 // Share links (issue 17): the inputs of links.* and admin.links.*, shared by the forms and the server.
 import { z } from "zod";
 import { PASSWORD_MAX_BYTES } from "./identity";
-import { photoIdsSchema } from "./photos";
+import { MAX_BULK_PHOTOS, photoIdsSchema } from "./photos";
 
 /** The most photos one link to a selection holds (one bulk call's worth, photoIdsSchema). */
-export const MAX_LINK_PHOTOS = 500;
+export const MAX_LINK_PHOTOS = MAX_BULK_PHOTOS;
 
 /** A link's password: what a visitor types to open it (no strength rules: the owner picks). */
 export const linkPasswordSchema = z

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plural } from "./plural";
 
 /** "YYYY-MM" (a month of the wall clock where photos were taken) or "undated" (no local date). */
 export const monthSchema = z.union([
@@ -91,8 +92,10 @@ export const timelineBucketsOutputSchema = z.array(z.object({ month: z.string(),
 
 export const photoIdSchema = z.object({ id: z.string().min(1) });
 export const setFavoriteSchema = z.object({ id: z.string().min(1), favorite: z.boolean() });
-/** Photo ids for one bulk change: 1 to 500 (the UI sends a larger selection in chunks). */
-export const photoIdsSchema = z.array(z.string().min(1)).min(1, "Choose at least one photo.").max(500, "At most 500 photos at once.");
+/** The most photos one bulk change (or one share link) takes. */
+export const MAX_BULK_PHOTOS = 500;
+/** Photo ids for one bulk change: 1 to MAX_BULK_PHOTOS (the UI sends a larger selection in chunks). */
+export const photoIdsSchema = z.array(z.string().min(1)).min(1, "Choose at least one photo.").max(MAX_BULK_PHOTOS, `At most ${plural(MAX_BULK_PHOTOS, "photo")} at once.`);
 export const setFavoritesSchema = z.object({ ids: photoIdsSchema, favorite: z.boolean() });
 /** What a bulk change answers: how many photos it covered, each once. */
 export const bulkCountSchema = z.object({ count: z.number() });

@@ -19,3 +19,10 @@ export async function readSiteSettings() {
   if (!settings) throw new Error("Site settings row missing: apply the database migrations (npm run db:migrate).");
   return settings;
 }
+
+/** A sharing switch of the SiteSettings row, read in `tx` when given: on when the row is missing,
+ *  as both default to on. */
+export async function siteSwitchOn(key: "albumSharing" | "shareLinks", tx: Pick<typeof db, "siteSettings"> = db) {
+  const settings = await tx.siteSettings.findUnique({ where: { id: 1 }, select: { [key]: true } });
+  return (settings as Partial<Record<typeof key, boolean>> | null)?.[key] ?? true;
+}

@@ -8,6 +8,7 @@
 // map, folders, favorites and tags stay their own folders. Anything else answers like a missing
 // album or photo (NOT_FOUND).
 import { db } from "~/server/db";
+import { siteSwitchOn } from "~/server/db/site-settings";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 
@@ -25,10 +26,7 @@ type Client = Pick<typeof db, "album" | "albumShare" | "userScanPath" | "siteSet
 export const noAlbum = () => new AppError("NOT_FOUND", "No such album.");
 
 /** Whether shares give access now (SiteSettings.albumSharing). */
-export async function sharingEnabled(tx: Pick<typeof db, "siteSettings"> = db) {
-  const settings = await tx.siteSettings.findUnique({ where: { id: 1 }, select: { albumSharing: true } });
-  return settings?.albumSharing ?? true;
-}
+export const sharingEnabled = (tx: Pick<typeof db, "siteSettings"> = db) => siteSwitchOn("albumSharing", tx);
 
 /** `userId`'s scan folders (sorted, read now) as a Viewer with the id `as`. */
 export async function foldersOf(userId: string, as: string, tx: Pick<typeof db, "userScanPath"> = db): Promise<Viewer> {

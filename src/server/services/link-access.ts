@@ -7,6 +7,7 @@
 // NOT_FOUND "No such link.", the same in every case. Only the token's SHA-256 is stored.
 import { createHash } from "node:crypto";
 import { db } from "~/server/db";
+import { siteSwitchOn } from "~/server/db/site-settings";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { validLinkProof, linkCookieName } from "~/server/auth/link-cookie";
 import { AppError } from "~/server/errors";
@@ -36,10 +37,7 @@ export const noLink = () => new AppError("NOT_FOUND", "No such link.");
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** Whether links open now (SiteSettings.shareLinks). */
-export async function linksEnabled(tx: Pick<typeof db, "siteSettings"> = db) {
-  const settings = await tx.siteSettings.findUnique({ where: { id: 1 }, select: { shareLinks: true } });
-  return settings?.shareLinks ?? true;
-}
+export const linksEnabled = (tx: Pick<typeof db, "siteSettings"> = db) => siteSwitchOn("shareLinks", tx);
 
 /** The link of `token` while it opens (exists, not expired, links on), with its owner's folders;
  *  NOT_FOUND "No such link." otherwise, the same answer for each reason. */
