@@ -7,7 +7,7 @@ import { userSearchText } from "~/lib/search-words";
 import { db, type Tx } from "~/server/db";
 import type { CameraPair } from "~/server/db/photo-filter";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
-import { photoWords, SEARCHED_COLUMNS } from "~/server/scanner/search-words";
+import { photoWords, SEARCHED_COLUMNS, type SearchedPhoto } from "~/server/scanner/search-words";
 
 /** Every (make, model) pair of the photos `viewer` may see with how many carry it. */
 async function cameraGroups(viewer: Viewer) {
@@ -74,13 +74,18 @@ export async function refreshUserWords(tx: Tx, userId: string, photoIds: string[
  */
 export async function backfillSearchWords() {
   let photos = 0;
+  let after: string | null = null;
   for (;;) {
-    const batch = await db.photo.findMany({
-      where: { search: { is: null } },
+    // in id order from where the last batch ended: without the cursor each batch looked past
+    // every row already done, quadratic over a million photos
+    const batch: (SearchedPhoto & { keywords: { name: string }[] })[] = await db.photo.findMany({
+      where: { search: { is: null }, ...(after ? { id: { gt: after } } : {}) },
       select: { ...SEARCHED_COLUMNS, keywords: { select: { name: true } } },
+      orderBy: { id: "asc" },
       take: CHUNK,
     });
     if (!batch.length) break;
+    after = batch.at(-1)!.id;
     const data = batch.map((p) => ({ photoId: p.id, words: photoWords(p, p.keywords.map((k) => k.name)) }));
     await db.$transaction(async (tx) => {
       const done = new Set((await tx.photoSearch.findMany({ where: { photoId: { in: data.map((d) => d.photoId) } }, select: { photoId: true } })).map((r) => r.photoId));
