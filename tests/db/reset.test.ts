@@ -31,6 +31,7 @@ describe("the reset between tests", () => {
     await db.jobLog.create({ data: { jobId: job.id, message: "written by reset.test.ts" } }); // Job, JobLog
     await beginAttempt("signin", ["user:nobody"]); // AuthAttempt
     await db.rendition.create({ data: { sourceHash: "reset-test" } }); // Rendition
+    await db.folderListing.create({ data: { path: lib("trip"), fingerprint: "reset-test", items: 1 } }); // FolderListing
     await db.siteSettings.update({ where: { id: 1 }, data: { allowRegistration: true, albumSharing: false, shareLinks: false } });
     const empty = Object.entries(await rowCounts()).filter(([, n]) => n === 0);
     expect(empty, "a new table needs a row written here, or the next test proves nothing about it").toEqual([]);

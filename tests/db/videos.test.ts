@@ -270,7 +270,9 @@ describe("motion photos", () => {
 });
 
 describe("renditions", () => {
-  it("makes an H.264 MP4 at most 1080 px on its long edge, once per content, for what browsers cannot play", async () => {
+  // five clips made by ffmpeg (two in HEVC), two scans and two conversions: 30 s, the default
+  // limit, was reached on a busy 2-core machine (the suite runs two files at once beside the build)
+  it("makes an H.264 MP4 at most 1080 px on its long edge, once per content, for what browsers cannot play", { timeout: 90_000 }, async () => {
     await writeVideo(lib("alice/big.mov"), { codec: "hevc", width: 1280, height: 720, seconds: 1 });
     await writeVideo(lib("alice/copy/big-again.mov"), { codec: "hevc", width: 1280, height: 720, seconds: 1 });
     writeFileSync(lib("alice/copy/big-again.mov"), readFileSync(lib("alice/big.mov")));
