@@ -1,8 +1,7 @@
 // npm test: the whole suite. The schema copy check, ESLint and the layer rules, then Vitest (unit
 // tests, and database tests on SQLite, plus PostgreSQL when TEST_POSTGRES_URL is set), then
-// Playwright against the production build in Chromium, which is built meanwhile.
-import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, openSync, readFileSync } from "node:fs";
+// Playwright against the production build in Chromium.
+import { spawnSync } from "node:child_process";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
@@ -12,21 +11,6 @@ if (check.status !== 0) {
   console.error(check.stderr.match(/The browser tests need Chromium[^\n]*/)?.[0] ?? check.stderr);
   process.exit(1);
 }
-// The production build the browser tests run against, made beside the steps before them at a
-// lower priority: they leave a core idle much of the time (waiting on ExifTool, ffmpeg and the
-// databases), and start.ts finds the build fresh instead of making it with nothing else to do.
-const buildLog = "var/test-build.log";
-mkdirSync("var", { recursive: true });
-const buildStarted = Date.now();
-const build = new Promise((resolve) => {
-  const child = spawn("nice", ["-n", "10", "node_modules/.bin/next", "build"], {
-    env: { ...env, NODE_ENV: "production" },
-    stdio: ["ignore", openSync(buildLog, "w"), openSync(buildLog, "a")],
-  });
-  child.on("error", () => resolve(1));
-  child.on("exit", (code) => resolve(code ?? 1));
-});
-
 const steps = [
   ["Prisma schema copy", "node", ["scripts/prisma-schema.mjs", "--check"]],
   ["ESLint", "node_modules/.bin/eslint", [".", "--max-warnings", "0"]],
@@ -36,15 +20,6 @@ const steps = [
 ];
 const failed = [];
 for (const [title, cmd, args] of steps) {
-  if (title === "Browser tests") {
-    const code = await build;
-    console.log(`\n=== App build (beside the steps above): ${code === 0 ? "passed" : "FAILED"} in ${Math.round((Date.now() - buildStarted) / 1000)} s`);
-    if (code !== 0) {
-      console.error(readFileSync(buildLog, "utf8").split("\n").slice(-40).join("\n"));
-      failed.push("App build");
-      continue;
-    }
-  }
   console.log(`\n=== ${title}`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: "inherit", env });
