@@ -31,7 +31,7 @@ type Connection = { client: { prepare: (sql: string) => unknown } };
  * waiting up to the busy timeout for it). The adapter's plain BEGIN defers the lock to the first
  * write, and in WAL mode a transaction that read before another process committed can then not
  * write at all: SQLITE_BUSY at once, which no busy timeout waits out ("database is locked" when
- * an admin saved a user while the scan worker wrote; tests/db/sqlite-transactions.test.ts).
+ * an admin saved a user while the scan worker wrote; tests/db/concurrent-writes.test.ts).
  */
 class ImmediateTransactions extends PrismaBetterSQLite3 {
   override async connect() {
