@@ -3,13 +3,15 @@
 //                                            scan leaves it (path, size, mtime, content hash,
 //                                            previews made once per source into STATE_DIR, this
 //                                            scanner's version), the search words, the planner
-//                                            statistics and the folder summary; users "bench"
+//                                            statistics, the folder summary and the folder
+//                                            listings; users "bench"
 //                                            (admin, the root) and "subtree" (a500: 1/1,000)
 //   bench-scale-db.ts enqueue <photos>       queue a scan of the root; prints the job's id
 //   bench-scale-db.ts wait <job id>          until the job ends; prints it as JSON
 //   bench-scale-db.ts incremental <photos>   rewrites 100 files, scans the root collecting the
 //                                            folders it changed, then times the folder summary of
-//                                            those and the planner statistics; prints JSON
+//                                            those and the planner statistics when the worker would
+//                                            refresh them (statisticsDue); prints JSON
 // Every mode prints its result as the last line, one JSON object.
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
@@ -17,7 +19,10 @@ import os from "node:os";
 import { hashPassword } from "../src/server/auth/password";
 import { db } from "../src/server/db";
 import { refreshFolderSummary, refreshFolderSummaryOf } from "../src/server/db/folder-summary";
-import { refreshPlannerStatistics } from "../src/server/db/maintenance";
+import { refreshPlannerStatistics, statisticsDue } from "../src/server/db/maintenance";
+import { skipMatcher } from "../src/lib/glob";
+import { listingFingerprint, storeListings, type Listing } from "../src/server/scanner/folder-listing";
+import { walkFolders } from "../src/server/scanner/walk";
 import { applyMigrations } from "../src/server/db/migrate";
 import { enqueueScan } from "../src/server/jobs/queue";
 import { scanRoot, SCANNER_VERSION } from "../src/server/scanner/scan-root";
@@ -83,7 +88,19 @@ async function seed(tree: Tree) {
   await refreshPlannerStatistics();
   await refreshFolderSummary(tree.root);
   const summary = seconds(t2);
-  return { photos: tree.files, rowsSeconds: rows, searchWordsSeconds: search, searchWordsPhotos: words.photos, statisticsAndSummarySeconds: summary, seconds: seconds(t0) };
+  // the folder listings a finished scan leaves (scanner/folder-listing.ts), from a walk of the tree
+  const t3 = performance.now();
+  let listings = new Map<string, Listing>();
+  for await (const folder of walkFolders(tree.root, { skip: skipMatcher(""), warn: quiet })) {
+    listings.set(folder.directory, { fingerprint: listingFingerprint(folder, SCANNER_VERSION), items: folder.files.length });
+    if (listings.size >= 500) {
+      await storeListings(listings);
+      listings = new Map();
+    }
+  }
+  await storeListings(listings);
+  const listed = seconds(t3);
+  return { photos: tree.files, rowsSeconds: rows, searchWordsSeconds: search, searchWordsPhotos: words.photos, statisticsAndSummarySeconds: summary, listingsSeconds: listed, seconds: seconds(t0) };
 }
 
 async function wait(id: string) {
@@ -110,10 +127,12 @@ async function incremental(tree: Tree) {
   const t1 = performance.now();
   await refreshFolderSummaryOf(folders);
   const summary = seconds(t1);
+  // as the worker does: new statistics only when the scan changed enough of its root
+  const due = statisticsDue(stats.added + stats.updated + stats.moved + stats.returned + stats.missing, stats.found);
   const t2 = performance.now();
-  await refreshPlannerStatistics();
+  if (due) await refreshPlannerStatistics();
   const statistics = seconds(t2);
-  return { scanSeconds: scan, folders: folders.size, updated: stats.updated, added: stats.added, unchanged: stats.unchanged, summarySeconds: summary, statisticsSeconds: statistics, seconds: Number((summary + statistics).toFixed(2)) };
+  return { scanSeconds: scan, folders: folders.size, updated: stats.updated, added: stats.added, unchanged: stats.unchanged, summarySeconds: summary, statisticsDue: due, statisticsSeconds: statistics, seconds: Number((summary + statistics).toFixed(2)) };
 }
 
 const [mode, arg] = process.argv.slice(2);

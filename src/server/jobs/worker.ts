@@ -3,7 +3,7 @@
 // or alone (scripts/worker.ts).
 import { db } from "~/server/db";
 import { refreshFolderSummary, refreshFolderSummaryOf } from "~/server/db/folder-summary";
-import { refreshPlannerStatistics } from "~/server/db/maintenance";
+import { refreshPlannerStatistics, statisticsDue } from "~/server/db/maintenance";
 import { releaseRenditionClaims, renditionClaimant } from "~/server/scanner/rendition-claims";
 import { makeRenditions, renditionsToMake } from "~/server/scanner/renditions";
 import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
@@ -132,7 +132,7 @@ async function runScanJob(job: ClaimedJob, workerId: string) {
       return; // taken over by another worker: it finishes the job
     }
     const { stopped: _stopped, ...counts } = stats;
-    if (counts.added + counts.updated + counts.moved + counts.returned + counts.missing > 0) {
+    if (statisticsDue(counts.added + counts.updated + counts.moved + counts.returned + counts.missing, counts.found)) {
       await refreshPlannerStatistics().catch((e: unknown) => appendLog(job.id, "warn", `could not refresh statistics: ${errorLine(e)}`).catch(() => {}));
     }
     await refreshSummary();

@@ -1,6 +1,3 @@
-PRAGMA analysis_limit = 1000;
--- values: []
-
 ANALYZE "Photo";
 -- values: []
 
