@@ -14,15 +14,11 @@ import path from "node:path";
 import { buildIfStale, onEachEngine } from "./lib/bench-engines";
 import { Client, fmt, summarize, waitFor, type Stats } from "./lib/bench-http";
 import sharp from "sharp";
+import { numberOption } from "./lib/bench-args";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const PHOTOS = option("--photos", 100_000);
-const PAGES = option("--pages", 200);
-const PORT = option("--port", 3900);
+const PHOTOS = numberOption("--photos", 100_000);
+const PAGES = numberOption("--pages", 200);
+const PORT = numberOption("--port", 3900);
 const work = mkdtempSync(path.join(os.tmpdir(), "folio-bench-api-"));
 
 async function timeline(client: Client) {

@@ -13,14 +13,10 @@ import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { findChromium } from "../e2e/support/browser";
 import { buildIfStale, onEachEngine } from "./lib/bench-engines";
+import { numberOption } from "./lib/bench-args";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const PHOTOS = option("--photos", 100_000);
-const SCROLL = option("--scroll", 5_000);
+const PHOTOS = numberOption("--photos", 100_000);
+const SCROLL = numberOption("--scroll", 5_000);
 const PORT = 3901;
 const BASE = `http://localhost:${PORT}`;
 const work = mkdtempSync(path.join(os.tmpdir(), "folio-bench-browser-"));

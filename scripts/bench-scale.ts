@@ -35,15 +35,11 @@ import path from "node:path";
 import { buildIfStale, onEachEngine } from "./lib/bench-engines";
 import { Client, fmt, summarize, waitFor, type Stats } from "./lib/bench-http";
 import { addNewFiles, ensureTree, repairTree, subtreeRoot, type Tree } from "./lib/bench-tree";
+import { numberOption } from "./lib/bench-args";
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const PHOTOS = option("--photos", 1_000_000);
-const PAGES = option("--pages", 200);
-const PORT = option("--port", 5150);
+const PHOTOS = numberOption("--photos", 1_000_000);
+const PAGES = numberOption("--pages", 200);
+const PORT = numberOption("--port", 5150);
 const PAGE = 60;
 const PAGED_PHOTOS = 10_000;
 const work = mkdtempSync(path.join(os.tmpdir(), "folio-bench-scale-run-"));
