@@ -7,6 +7,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
 import { scanRoot, SCANNER_VERSION } from "~/server/scanner/scan-root";
+import { READ_AHEAD } from "~/server/scanner/walk";
 import { writeJpeg, writeSidecar } from "../support/media";
 import { makeTree } from "../support/library";
 import { asIndexedByAnOlderRelease, jobContext, photoByPath, scanOnce } from "../support/scan";
@@ -56,6 +57,8 @@ describe("a scan in batches of folders", () => {
 
   it("marks missing what vanishes while the walk is under way, and what a copy left behind is not a move", async () => {
     await photo("root/a/one.jpg", 1);
+    // the walk reads READ_AHEAD folders ahead of the one being scanned: b and c lie beyond them
+    for (let i = 0; i < READ_AHEAD; i++) await photo(`root/a${i}/filler.jpg`, 100 + i);
     await photo("root/b/two.jpg", 2);
     await photo("root/c/three.jpg", 3);
     await photo("root/d/four.jpg", 4);
@@ -68,7 +71,7 @@ describe("a scan in batches of folders", () => {
     const progress = ctx.progress;
     ctx.progress = (done, total) => {
       progress(done, total);
-      // once the walk has passed folder a: c goes away before it is reached, b's file after
+      // once folder a is scanned: folder c and b's file go away before the walk reads them
       if (!removed && done >= 1) {
         removed = true;
         rmSync(lib("root/c"), { recursive: true });

@@ -18,9 +18,10 @@ const companion = (c: FoundSidecar | null) => (c ? `${c.path}\t${c.size}\t${c.mt
  * file, provided the rows were written by a scan that found this listing.
  */
 export function listingFingerprint(folder: FoundFolder, scannerVersion: number): string {
-  const hash = createHash("sha1").update(`v${scannerVersion}\n`);
-  for (const f of folder.files) hash.update(`${f.fileName}\t${f.size}\t${f.mtimeMs}\t${companion(f.sidecar)}\t${companion(f.liveVideo)}\t${f.liveStill ?? ""}\n`);
-  return hash.digest("hex");
+  // one string, one update: a call into the hash per file cost a no-op rescan a tenth of its time
+  let text = `v${scannerVersion}\n`;
+  for (const f of folder.files) text += `${f.fileName}\t${f.size}\t${f.mtimeMs}\t${companion(f.sidecar)}\t${companion(f.liveVideo)}\t${f.liveStill ?? ""}\n`;
+  return createHash("sha1").update(text).digest("hex");
 }
 
 /** The stored listings of these folders (at most 500 at once: one query). */

@@ -86,6 +86,9 @@ export function imageFormat(fileName: string): ImageFormat | null {
 /** `photo.jpg.xmp` or `photo.xmp` (Lightroom, darktable, digiKam). */
 export const isSidecar = (fileName: string) => extension(fileName) === ".xmp";
 
+/** Every extension (lowercase, with its dot) the walk stats: the indexed formats and sidecars. */
+export const WALKED_EXTENSIONS: readonly string[] = [...Object.keys(FORMATS), ".xmp"];
+
 /** The sidecar names a file may have, preferred first: `name.ext.xmp` (darktable, digiKam),
  *  then `name.xmp` (Lightroom, shared by a RAW and its JPEG), both lowercased for lookup. */
 export function sidecarNames(fileName: string): string[] {
