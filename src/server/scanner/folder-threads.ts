@@ -28,7 +28,8 @@ const { readdirSync, statSync } = require("node:fs");
 const path = require("node:path");
 const wanted = new Set(workerData.extensions);
 const extension = (name) => { const dot = name.lastIndexOf("."); return dot < 0 ? "" : name.slice(dot).toLowerCase(); };
-parentPort.on("message", ({ id, dir }) => {
+parentPort.on("message", ({ ids, dirs }) => dirs.forEach((dir, i) => read(ids[i], dir)));
+function read(id, dir) {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -57,7 +58,7 @@ parentPort.on("message", ({ id, dir }) => {
     }
   }
   parentPort.postMessage({ id, names: entries.map((e) => e.name).join("\\0"), kinds, nums }, [kinds.buffer, nums.buffer]);
-});
+}
 `;
 
 type Reply = { id: number; error?: string; names?: string; kinds?: Uint8Array; nums?: Float64Array };
@@ -70,7 +71,7 @@ const threads: Thread[] = [];
 let nextId = 0;
 
 /** How many threads read folders: one per core, at most 4 (more do not help a disk). */
-const threadCount = () => Math.max(1, Math.min(4, os.availableParallelism()));
+export const FOLDER_THREADS = Math.max(1, Math.min(4, os.availableParallelism()));
 
 function startThread(): Thread {
   const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { extensions: WALKED_EXTENSIONS } });
@@ -96,17 +97,17 @@ function startThread(): Thread {
 }
 
 /**
- * Reads folder `dir` in a worker thread (the least busy of the process's pool, started on first
- * use). Resolves with its entries or the error that kept it from being read; rejects only when
- * the thread itself died.
+ * Reads the folders `dirs` in one worker thread (the least busy of the process's pool, started on
+ * first use), in one message: a message per folder cost the walk more than reading most
+ * folders. Each promise resolves with the folder's entries or the error that kept it from being
+ * read, in the order given; all reject only when the thread itself died.
  */
-export function readFolder(dir: string): Promise<FolderEntries> {
-  const thread = threads.length < threadCount() ? startThread() : threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    thread.waiting.set(id, { resolve, reject });
-    // awaited: the process must not exit while a folder is being read
-    thread.worker.ref();
-    thread.worker.postMessage({ id, dir });
-  });
+export function readFolders(dirs: string[]): Promise<FolderEntries>[] {
+  const thread = threads.length < FOLDER_THREADS ? startThread() : threads.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a));
+  const ids = dirs.map(() => nextId++);
+  const reads = ids.map((id) => new Promise<FolderEntries>((resolve, reject) => thread.waiting.set(id, { resolve, reject })));
+  // awaited: the process must not exit while a folder is being read
+  thread.worker.ref();
+  thread.worker.postMessage({ ids, dirs });
+  return reads;
 }

@@ -7,7 +7,7 @@ import { realpath } from "node:fs/promises";
 import path from "node:path";
 import type { SkipMatcher } from "~/lib/glob";
 import { isInside } from "~/server/library/paths";
-import { ENTRY, readFolder, type FolderEntries } from "./folder-threads";
+import { ENTRY, FOLDER_THREADS, readFolders, type FolderEntries } from "./folder-threads";
 import { imageFormat, isSidecar, mayBeLiveStill, mayBeLiveVideo, sidecarNames, stemOf, type Decoder } from "./formats";
 
 export type FoundSidecar = { path: string; size: number; mtimeMs: number };
@@ -51,7 +51,7 @@ export type WalkOptions = { skip: SkipMatcher; warn: WalkProblem; shouldStop?: (
 
 /** How many folders are being read ahead of the one the walk hands out: enough to keep every
  *  thread busy, few enough that memory holds only a handful of folders' entries. */
-export const READ_AHEAD = 8;
+export const READ_AHEAD = 32;
 
 type ToVisit = { dir: string; realDir: string; read?: Promise<FolderEntries> };
 
@@ -69,10 +69,17 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
   // depth first: a folder's subfolders go to the front, in name order
   const toVisit: ToVisit[] = [{ dir: root, realDir: realRoot }];
   const readAhead = () => {
-    for (const v of toVisit.slice(0, READ_AHEAD)) {
-      if (v.read) continue;
-      v.read = readFolder(v.dir);
-      v.read.catch(() => {}); // awaited in turn; a walk stopped early leaves some unread
+    const unread = toVisit.slice(0, READ_AHEAD).filter((v) => !v.read);
+    // a message per folder cost more than reading it: wait until half the window is unread,
+    // unless the next folder is, then one message per thread, the next folder in the first
+    if (toVisit[0]?.read && unread.length < READ_AHEAD / 2) return;
+    const share = Math.ceil(unread.length / FOLDER_THREADS);
+    for (let i = 0; i < unread.length; i += share) {
+      const group = unread.slice(i, i + share);
+      readFolders(group.map((v) => v.dir)).forEach((read, j) => {
+        group[j]!.read = read;
+        read.catch(() => {}); // awaited in turn; a walk stopped early leaves some unread
+      });
     }
   };
 
