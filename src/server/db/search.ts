@@ -36,14 +36,16 @@ function ownMatches(d: Dialect, viewer: Viewer, term: string, p: P) {
  * testing each. SQLite: on this row's own words alone, read by the unique (photoId) and
  * (userId, photoId) indexes (a word starts with the term: the words are separated by single
  * spaces and a term holds only letters and digits, so LIKE "% term%" on " words" is exactly
- * that), which costs the same however many photos match. PostgreSQL: against the term's matches
- * in the GIN index, which it gathers once into a hash; it would misjudge the LIKE (too few rows)
- * and scan the whole table instead of walking the date index.
+ * that), which costs the same however many photos match. PostgreSQL: the same lookups, each
+ * testing the row's words against the term (COALESCE of a scalar subquery: written as EXISTS, it
+ * gathered every match of the term from the GIN index into a hash first, 20,000 rows for a
+ * common word at 100,000 photos, three times the walk; a LIKE it misjudged and scanned the whole
+ * table instead of walking the date index).
  */
 function probe(d: Dialect, viewer: Viewer, term: string, p: P) {
   if (d === "postgresql") {
-    const photo = `EXISTS (SELECT 1 FROM "PhotoSearch" s WHERE s."photoId" = p."id" AND ${pgWords("s")} @@ ${p(prefixQuery(d, term))}::tsquery)`;
-    const own = `EXISTS (SELECT 1 FROM "UserPhotoSearch" u WHERE u."userId" = ${p(viewer.id)} AND u."photoId" = p."id" AND ${pgWords("u")} @@ ${p(prefixQuery(d, term))}::tsquery)`;
+    const photo = `COALESCE((SELECT ${pgWords("s")} @@ ${p(prefixQuery(d, term))}::tsquery FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false)`;
+    const own = `COALESCE((SELECT ${pgWords("u")} @@ ${p(prefixQuery(d, term))}::tsquery FROM "UserPhotoSearch" u WHERE u."userId" = ${p(viewer.id)} AND u."photoId" = p."id"), false)`;
     return `(${photo} OR ${own})`;
   }
   const photo = `(SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id")`;
@@ -74,28 +76,51 @@ export function searchTermsSql(d: Dialect, viewer: Viewer, search: SearchTerms, 
   return each.length ? each.join("\n        AND ") : "1 = 1";
 }
 
-/** Counts of matches stop here (SQLite): beyond it, the plan no longer changes much. */
+/** Counts of matches stop here: beyond it, the plan no longer changes much. */
 export const COUNT_CAP = 20_000;
 
 /** How many photos each term matches (its own words and the viewer's), and about how many
- *  photos the viewer may see and there are in all (the folder summary's counts), for planSearch. SQLite reads the
- *  full-text index lazily, so each count stops at COUNT_CAP + 1; PostgreSQL counts its bitmap
- *  of the GIN index whole, as a LIMIT makes it scan the table instead (it guesses that 2% of the
- *  rows match any prefix). */
+ *  photos the viewer may see and there are in all (the folder summary's counts), for planSearch.
+ *  Each count stops at COUNT_CAP + 1: beyond it the plan is the same, and a common word matches
+ *  a fifth of a million photos. SQLite reads the full-text index lazily. PostgreSQL first builds
+ *  the bitmap of the GIN index (its posting lists: cheap) and stops reading rows at the cap, but
+ *  only when told not to scan the table (see SEARCH_COUNT_SETTINGS): with a LIMIT it guesses
+ *  that 2% of the rows match any prefix and reads the table until enough do. */
 export function termCountsStatement(d: Dialect, viewer: Viewer, terms: string[]): Statement {
   const { params, p } = rawParams(d);
   // built in text order: SQLite's placeholders are positional
   const counts = terms.map((term, i) => {
-    if (d === "postgresql") {
-      return `(SELECT COUNT(*) FROM (${photoMatches(d, term, p)}) a) + (SELECT COUNT(*) FROM (${ownMatches(d, viewer, term, p)}) b) AS "t${i}"`;
-    }
-    const photo = `(SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ${p(prefixQuery(d, term))} LIMIT ${p(COUNT_CAP + 1)}) a)`;
-    const own = `SELECT 1 FROM "UserPhotoSearchFts" f JOIN "UserPhotoSearch" u ON u."id" = f."rowid" WHERE "UserPhotoSearchFts" MATCH ${p(prefixQuery(d, term))} AND u."userId" = ${p(viewer.id)}`;
+    const photo =
+      d === "postgresql"
+        ? `(SELECT COUNT(*) FROM (${photoMatches(d, term, p)} LIMIT ${p(COUNT_CAP + 1)}) a)`
+        : `(SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ${p(prefixQuery(d, term))} LIMIT ${p(COUNT_CAP + 1)}) a)`;
+    const own =
+      d === "postgresql"
+        ? ownMatches(d, viewer, term, p)
+        : `SELECT 1 FROM "UserPhotoSearchFts" f JOIN "UserPhotoSearch" u ON u."id" = f."rowid" WHERE "UserPhotoSearchFts" MATCH ${p(prefixQuery(d, term))} AND u."userId" = ${p(viewer.id)}`;
     return `${photo} + (SELECT COUNT(*) FROM (${own} LIMIT ${p(COUNT_CAP + 1)}) b) AS "t${i}"`;
   });
   const visible = viewer.scanPaths.length ? `(SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ${pathRangesSql(`f."path"`, viewer.scanPaths, p)})` : "0";
   const total = `(SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f)`;
   return { sql: `SELECT ${[...counts, `${visible} AS "visible"`, `${total} AS "total"`].join(",\n  ")}`, params };
+}
+
+/** PostgreSQL, in the transaction of termCountsStatement: no table scan where an index serves
+ *  (the GIN index's bitmap for the words), and no JIT, which the penalty on table scans would
+ *  otherwise switch on (120 ms of compiling for a query of a few). */
+export const SEARCH_COUNT_SETTINGS: Statement[] = [
+  { sql: "SET LOCAL enable_seqscan = off", params: [] },
+  { sql: "SET LOCAL jit = off", params: [] },
+];
+
+/** The row of termCountsStatement, in a transaction with SEARCH_COUNT_SETTINGS on PostgreSQL
+ *  (SQLite: none, as a transaction there takes the write lock). */
+async function termCounts(viewer: Viewer, terms: string[]): Promise<Record<string, unknown>> {
+  const d = dialect();
+  const { sql, params } = termCountsStatement(d, viewer, terms);
+  if (d !== "postgresql") return (await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params))[0]!;
+  const results = await db.$transaction([...SEARCH_COUNT_SETTINGS.map((s) => db.$executeRawUnsafe(s.sql)), db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)]);
+  return (results.at(-1) as Record<string, unknown>[])[0]!;
 }
 
 /**
@@ -108,11 +133,10 @@ export function termCountsStatement(d: Dialect, viewer: Viewer, terms: string[])
  */
 export async function planSearch(viewer: Viewer, terms: string[], limit: number): Promise<SearchTerms> {
   if (!terms.length) return { terms, collect: false };
-  const { sql, params } = termCountsStatement(dialect(), viewer, terms);
-  const [row] = await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params);
-  const total = Math.max(1, Number(row!.total));
-  const visible = Number(row!.visible);
-  const counted = terms.map((term, i) => ({ term, n: Number(row![`t${i}`]) })).sort((a, b) => a.n - b.n);
+  const row = await termCounts(viewer, terms);
+  const total = Math.max(1, Number(row.total));
+  const visible = Number(row.visible);
+  const counted = terms.map((term, i) => ({ term, n: Number(row[`t${i}`]) })).sort((a, b) => a.n - b.n);
   const share = counted.reduce((f, c) => f * Math.min(1, c.n / total), visible / total);
   const walked = Math.min(visible, share > 0 ? (limit + 1) / share : Infinity);
   return { terms: counted.map((c) => c.term), collect: counted[0]!.n <= walked };

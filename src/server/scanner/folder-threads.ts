@@ -20,48 +20,59 @@ export type FolderEntries = { names: string[]; kinds: Uint8Array; nums: Float64A
 export const ENTRY = { OTHER: 0, DIR: 1, FILE: 2, LINK: 3, OTHER_FILE: 4, GONE: 5 } as const;
 
 // Plain JavaScript run by each thread (eval: a file of its own would need its own place in every
-// bundle and loader). Answers { id, names ("\0" between them: no file name holds one), kinds
-// (ENTRY values), nums } or { id, error }.
+// bundle and loader). Answers each message once, for all its folders together: a message, a
+// string and two typed arrays per folder cost the main thread more than the folder did (their
+// copies and the garbage collection of many small buffers). The answer: { ids, errors (a code
+// or null per folder), counts (entries per folder), names (every entry, "\0" between them: no
+// file name holds one), kinds (ENTRY values), nums (size and mtime per entry) }.
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { readdirSync, statSync } = require("node:fs");
 const path = require("node:path");
 const wanted = new Set(workerData.extensions);
 const extension = (name) => { const dot = name.lastIndexOf("."); return dot < 0 ? "" : name.slice(dot).toLowerCase(); };
-parentPort.on("message", ({ ids, dirs }) => dirs.forEach((dir, i) => read(ids[i], dir)));
-function read(id, dir) {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch (e) {
-    parentPort.postMessage({ id, error: String(e.code || e.message) });
-    return;
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const prefix = path.join(dir, path.sep);
-  const kinds = new Uint8Array(entries.length);
-  const nums = new Float64Array(entries.length * 2);
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i];
-    if (e.isSymbolicLink()) kinds[i] = 3;
-    else if (e.isDirectory()) kinds[i] = 1;
-    else if (!e.isFile()) kinds[i] = 0;
-    else if (e.name.startsWith(".") || !wanted.has(extension(e.name))) kinds[i] = 4;
-    else {
-      const st = statSync(prefix + e.name, { throwIfNoEntry: false });
-      if (!st || !st.isFile()) kinds[i] = 5;
-      else {
-        kinds[i] = 2;
-        nums[2 * i] = st.size;
-        nums[2 * i + 1] = Math.floor(st.mtimeMs);
-      }
+parentPort.on("message", ({ ids, dirs }) => {
+  const errors = [];
+  const listed = dirs.map((dir) => {
+    try {
+      const entries = readdirSync(dir, { withFileTypes: true });
+      errors.push(null);
+      return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      errors.push(String(e.code || e.message));
+      return [];
     }
-  }
-  parentPort.postMessage({ id, names: entries.map((e) => e.name).join("\\0"), kinds, nums }, [kinds.buffer, nums.buffer]);
-}
+  });
+  const total = listed.reduce((n, entries) => n + entries.length, 0);
+  const kinds = new Uint8Array(total);
+  const nums = new Float64Array(total * 2);
+  const names = [];
+  let i = 0;
+  listed.forEach((entries, d) => {
+    const prefix = path.join(dirs[d], path.sep);
+    for (const e of entries) {
+      names.push(e.name);
+      if (e.isSymbolicLink()) kinds[i] = 3;
+      else if (e.isDirectory()) kinds[i] = 1;
+      else if (!e.isFile()) kinds[i] = 0;
+      else if (e.name.startsWith(".") || !wanted.has(extension(e.name))) kinds[i] = 4;
+      else {
+        const st = statSync(prefix + e.name, { throwIfNoEntry: false });
+        if (!st || !st.isFile()) kinds[i] = 5;
+        else {
+          kinds[i] = 2;
+          nums[2 * i] = st.size;
+          nums[2 * i + 1] = Math.floor(st.mtimeMs);
+        }
+      }
+      i++;
+    }
+  });
+  parentPort.postMessage({ ids, errors, counts: listed.map((entries) => entries.length), names: names.join("\\0"), kinds, nums });
+});
 `;
 
-type Reply = { id: number; error?: string; names?: string; kinds?: Uint8Array; nums?: Float64Array };
+type Reply = { ids: number[]; errors: (string | null)[]; counts: number[]; names: string; kinds: Uint8Array; nums: Float64Array };
 type Thread = { worker: Worker; waiting: Map<number, { resolve: (r: FolderEntries) => void; reject: (e: Error) => void }> };
 
 /** Threads kept for the life of the process (a scan's walk reads thousands of folders; starting
@@ -82,13 +93,18 @@ function startThread(): Thread {
     for (const w of thread.waiting.values()) w.reject(e);
     thread.waiting.clear();
   };
-  worker.on("message", (r: Reply) => {
-    const w = thread.waiting.get(r.id);
-    thread.waiting.delete(r.id);
+  worker.on("message", ({ ids, errors, counts, names, kinds, nums }: Reply) => {
+    const all = names ? names.split("\0") : [];
+    let at = 0;
+    ids.forEach((id, i) => {
+      const w = thread.waiting.get(id);
+      thread.waiting.delete(id);
+      const n = counts[i]!;
+      // views of the message's arrays, not copies
+      w?.resolve(errors[i] !== null ? { error: errors[i]! } : { names: all.slice(at, at + n), kinds: kinds.subarray(at, at + n), nums: nums.subarray(2 * at, 2 * (at + n)) });
+      at += n;
+    });
     if (!thread.waiting.size) worker.unref();
-    if (!w) return;
-    if (r.error !== undefined) return w.resolve({ error: r.error });
-    w.resolve({ names: r.names ? r.names.split("\0") : [], kinds: r.kinds!, nums: r.nums! });
   });
   worker.on("error", fail);
   worker.on("exit", (code) => fail(new Error(`the folder-reading thread stopped (exit code ${code})`)));

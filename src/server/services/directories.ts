@@ -3,6 +3,7 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { AppError } from "~/server/errors";
 import { isInside, libraryRoot } from "~/server/library/paths";
+import { naturalOrder } from "~/lib/natural-order";
 
 export type DirectoryListing = {
   path: string;
@@ -10,8 +11,6 @@ export type DirectoryListing = {
   parent: string | null;
   entries: { name: string; path: string }[];
 };
-
-const byName = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 
 /** The subfolders of `dir` (default: the library root), hidden ones left out. Symbolic links
  *  are listed only when they lead to a folder inside the root. */
@@ -43,6 +42,6 @@ export async function listDirectories(dir?: string): Promise<DirectoryListing> {
       }
     }
   }
-  entries.sort((a, b) => byName.compare(a.name, b.name) || (a.name < b.name ? -1 : 1));
+  entries.sort((a, b) => naturalOrder(a.name, b.name) || (a.name < b.name ? -1 : 1));
   return { path: here, parent: here === root ? null : path.dirname(here), entries };
 }

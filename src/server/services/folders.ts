@@ -1,5 +1,6 @@
 // The folder view: the folders under a user's scan folders, as the disk groups them.
 import path from "node:path";
+import { naturalOrder } from "~/lib/natural-order";
 import { db } from "~/server/db";
 import { folderChildren, folderTotal } from "~/server/db/folder-children";
 import { PRESENT, requireScanPaths, scanPathHolding, type Viewer } from "~/server/db/visibility";
@@ -33,7 +34,7 @@ export async function listFolder(viewer: Viewer, requested = "") {
   const photosHere = own?.photoCount ?? 0;
   const shown = (absolute: string) => toViewerPath(scanPaths, absolute);
   const folders = children
-    .sort((a, b) => a.path.localeCompare(b.path, undefined, { sensitivity: "base", numeric: true }))
+    .sort((a, b) => naturalOrder(a.path, b.path))
     .map((c) => ({ path: shown(c.path), name: path.basename(c.path), photoCount: c.photoCount, coverId: c.coverId }));
   const breadcrumbs = [];
   const several = scanPaths.length > 1;
@@ -63,6 +64,6 @@ async function listScanFolders(scanPaths: readonly string[]) {
       return { path: label, name: label, photoCount, coverId };
     }),
   );
-  folders.sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: "base", numeric: true }));
+  folders.sort((a, b) => naturalOrder(a.name, b.name));
   return { path: "", breadcrumbs: [{ path: "", name: "All folders" }], folders, photoCount: 0, unreadable: { count: 0, files: [] as string[] } };
 }

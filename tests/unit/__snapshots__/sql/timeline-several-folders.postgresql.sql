@@ -26,7 +26,7 @@ GROUP BY f."month"
 ORDER BY "month" DESC;
 -- values: ["/library/family","/library/family/","/library/family0","/library/trips","/library/trips/","/library/trips0"]
 
-SELECT (SELECT COUNT(*) FROM (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $1::tsquery) a) + (SELECT COUNT(*) FROM (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $2 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $3::tsquery) b) AS "t0",
-  (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ((f."path" = $4 OR (f."path" >= $5 AND f."path" < $6)) OR (f."path" = $7 OR (f."path" >= $8 AND f."path" < $9)))) AS "visible",
+SELECT (SELECT COUNT(*) FROM (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $1::tsquery LIMIT $2) a) + (SELECT COUNT(*) FROM (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $3 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $4::tsquery LIMIT $5) b) AS "t0",
+  (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ((f."path" = $6 OR (f."path" >= $7 AND f."path" < $8)) OR (f."path" = $9 OR (f."path" >= $10 AND f."path" < $11)))) AS "visible",
   (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f) AS "total";
--- values: ["'beach':*","user-3","'beach':*","/library/family","/library/family/","/library/family0","/library/trips","/library/trips/","/library/trips0"]
+-- values: ["'beach':*",20001,"user-3","'beach':*",20001,"/library/family","/library/family/","/library/family0","/library/trips","/library/trips/","/library/trips0"]
