@@ -4,24 +4,24 @@ import { db, dialect, type Db } from "./index";
 import type { Dialect, Statement } from "./dialect";
 
 /** SQLite: WAL lets readers (the web UI) go on while a writer (a scan) holds the database; the
- *  setting stays in the file. This connection's page cache at 64 MiB instead of SQLite's 2 MiB,
- *  and reads through a memory map of up to 256 MiB: searches that each walk other pages of a
- *  large index no longer evict one another. PostgreSQL: nothing. */
-export const prepareStatements = (d: Dialect, role: "web" | "worker" = "web"): Statement[] =>
+ *  setting stays in the file. This connection's page cache at 64 MiB instead of SQLite's 2 MiB:
+ *  searches that each walk other pages of a large index no longer evict one another. No memory
+ *  map: its pages count in the process's resident memory, which it filled to its 256 MiB at a
+ *  million photos (the web process at 520 MB after paging through 10,000 photos in
+ *  bench:scale; the worker reads each page once per scan); the operating system's cache keeps
+ *  them all the same. PostgreSQL: nothing. */
+export const prepareStatements = (d: Dialect): Statement[] =>
   d === "sqlite"
     ? [
         { sql: "PRAGMA journal_mode = WAL", params: [] },
         { sql: "PRAGMA cache_size = -65536", params: [] },
-        // the worker reads each page of the index once per scan: mapped, the pages counted in
-        // its resident memory (about 100 MB of its 400 at 100,000 photos in bench:scale)
-        ...(role === "web" ? [{ sql: "PRAGMA mmap_size = 268435456", params: [] }] : []),
       ]
     : [];
 
-/** Once per process before work starts; `role` "worker" for a scan worker's process. */
-export async function prepareDatabase(role: "web" | "worker" = "web") {
+/** Once per process before work starts (web and worker alike). */
+export async function prepareDatabase() {
   // a PRAGMA that answers a row: a query, not an execute
-  for (const s of prepareStatements(dialect(), role)) await db.$queryRawUnsafe(s.sql, ...s.params);
+  for (const s of prepareStatements(dialect())) await db.$queryRawUnsafe(s.sql, ...s.params);
 }
 
 /** ANALYZE, and on SQLite a table made and dropped: other connections (the web process, when a

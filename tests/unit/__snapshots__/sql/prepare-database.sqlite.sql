@@ -3,6 +3,3 @@ PRAGMA journal_mode = WAL;
 
 PRAGMA cache_size = -65536;
 -- values: []
-
-PRAGMA mmap_size = 268435456;
--- values: []
