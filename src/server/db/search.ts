@@ -36,16 +36,17 @@ function ownMatches(d: Dialect, viewer: Viewer, term: string, p: P) {
  * testing each. SQLite: on this row's own words alone, read by the unique (photoId) and
  * (userId, photoId) indexes (a word starts with the term: the words are separated by single
  * spaces and a term holds only letters and digits, so LIKE "% term%" on " words" is exactly
- * that), which costs the same however many photos match. PostgreSQL: the same lookups, each
- * testing the row's words against the term (COALESCE of a scalar subquery: written as EXISTS, it
- * gathered every match of the term from the GIN index into a hash first, 20,000 rows for a
- * common word at 100,000 photos, three times the walk; a LIKE it misjudged and scanned the whole
- * table instead of walking the date index).
+ * that), which costs the same however many photos match. PostgreSQL: the same lookups and the
+ * same LIKE, each inside a scalar subquery (COALESCE(..., false)), which it walks with: as
+ * EXISTS it gathered every match of the term from the GIN index into a hash first (200,000 rows
+ * for a common word at a million photos), and a LIKE in the outer condition it misjudged (too
+ * few rows) and scanned the whole table instead of walking the date index. A LIKE, not `@@`:
+ * building each row's tsvector cost ten times as much.
  */
 function probe(d: Dialect, viewer: Viewer, term: string, p: P) {
   if (d === "postgresql") {
-    const photo = `COALESCE((SELECT ${pgWords("s")} @@ ${p(prefixQuery(d, term))}::tsquery FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false)`;
-    const own = `COALESCE((SELECT ${pgWords("u")} @@ ${p(prefixQuery(d, term))}::tsquery FROM "UserPhotoSearch" u WHERE u."userId" = ${p(viewer.id)} AND u."photoId" = p."id"), false)`;
+    const photo = `COALESCE((SELECT (' ' || s."words") LIKE ${p(`% ${term}%`)} FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false)`;
+    const own = `COALESCE((SELECT (' ' || u."words") LIKE ${p(`% ${term}%`)} FROM "UserPhotoSearch" u WHERE u."userId" = ${p(viewer.id)} AND u."photoId" = p."id"), false)`;
     return `(${photo} OR ${own})`;
   }
   const photo = `(SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id")`;
@@ -108,10 +109,7 @@ export function termCountsStatement(d: Dialect, viewer: Viewer, terms: string[])
 /** PostgreSQL, in the transaction of termCountsStatement: no table scan where an index serves
  *  (the GIN index's bitmap for the words), and no JIT, which the penalty on table scans would
  *  otherwise switch on (120 ms of compiling for a query of a few). */
-export const SEARCH_COUNT_SETTINGS: Statement[] = [
-  { sql: "SET LOCAL enable_seqscan = off", params: [] },
-  { sql: "SET LOCAL jit = off", params: [] },
-];
+export const SEARCH_COUNT_SETTINGS: Statement = { sql: "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)", params: [] };
 
 /** The row of termCountsStatement, in a transaction with SEARCH_COUNT_SETTINGS on PostgreSQL
  *  (SQLite: none, as a transaction there takes the write lock). */
@@ -119,8 +117,9 @@ async function termCounts(viewer: Viewer, terms: string[]): Promise<Record<strin
   const d = dialect();
   const { sql, params } = termCountsStatement(d, viewer, terms);
   if (d !== "postgresql") return (await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params))[0]!;
-  const results = await db.$transaction([...SEARCH_COUNT_SETTINGS.map((s) => db.$executeRawUnsafe(s.sql)), db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)]);
-  return (results.at(-1) as Record<string, unknown>[])[0]!;
+  // set_config(..., true): SET LOCAL, both in one statement
+  const [, rows] = await db.$transaction([db.$queryRawUnsafe(SEARCH_COUNT_SETTINGS.sql), db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)]);
+  return rows[0]!;
 }
 
 /**

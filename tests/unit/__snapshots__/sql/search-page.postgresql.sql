@@ -5,7 +5,7 @@ SELECT * FROM (
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
     AND p."takenAt" IS NOT NULL
     AND p."id" IN (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $5::tsquery UNION ALL SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $6 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $7::tsquery)
-    AND (COALESCE((SELECT array_to_tsvector(string_to_array(s."words", ' ')) @@ $8::tsquery FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT array_to_tsvector(string_to_array(u."words", ' ')) @@ $9::tsquery FROM "UserPhotoSearch" u WHERE u."userId" = $10 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || s."words") LIKE $8 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $9 FROM "UserPhotoSearch" u WHERE u."userId" = $10 AND u."photoId" = p."id"), false))
     AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = $11 AND (c."directory" = $12 OR (c."directory" >= $13 AND c."directory" < $14)))
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT $15
 ) dated
@@ -15,13 +15,13 @@ SELECT * FROM (
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $16 OR (p."directory" >= $17 AND p."directory" < $18))
     AND p."takenAt" IS NULL
     AND p."id" IN (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $19::tsquery UNION ALL SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $20 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $21::tsquery)
-    AND (COALESCE((SELECT array_to_tsvector(string_to_array(s."words", ' ')) @@ $22::tsquery FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT array_to_tsvector(string_to_array(u."words", ' ')) @@ $23::tsquery FROM "UserPhotoSearch" u WHERE u."userId" = $24 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || s."words") LIKE $22 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $23 FROM "UserPhotoSearch" u WHERE u."userId" = $24 AND u."photoId" = p."id"), false))
     AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = $25 AND (c."directory" = $26 OR (c."directory" >= $27 AND c."directory" < $28)) AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
   ORDER BY p."id" DESC LIMIT $29
 ) undated
 ) q
 ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT $30;
--- values: ["user-1","/library/family","/library/family/","/library/family0","'beach':*","user-1","'beach':*","'2023':*","'2023':*","user-1","photo-9","/library/family","/library/family/","/library/family0",61,"/library/family","/library/family/","/library/family0","'beach':*","user-1","'beach':*","'2023':*","'2023':*","user-1","photo-9","/library/family","/library/family/","/library/family0",61,61]
+-- values: ["user-1","/library/family","/library/family/","/library/family0","'beach':*","user-1","'beach':*","% 2023%","% 2023%","user-1","photo-9","/library/family","/library/family/","/library/family0",61,"/library/family","/library/family/","/library/family0","'beach':*","user-1","'beach':*","% 2023%","% 2023%","user-1","photo-9","/library/family","/library/family/","/library/family0",61,61]
 
 SELECT q."id", q."takenAt", q."takenAtLocal", q."takenAtOffset", q."takenAtSource", q."mediaType", q."mime", q."animated", q."durationMs", q."hasMotion", q."width", q."height", q."fileName", q."thumbnailState", (SELECT s."favorite" FROM "PhotoState" s WHERE s."photoId" = q."id" AND s."userId" = $1) AS "favorite"
 FROM (
@@ -29,8 +29,8 @@ SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
     AND p."takenAt" IS NOT NULL
-    AND (COALESCE((SELECT array_to_tsvector(string_to_array(s."words", ' ')) @@ $5::tsquery FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT array_to_tsvector(string_to_array(u."words", ' ')) @@ $6::tsquery FROM "UserPhotoSearch" u WHERE u."userId" = $7 AND u."photoId" = p."id"), false))
-    AND (COALESCE((SELECT array_to_tsvector(string_to_array(s."words", ' ')) @@ $8::tsquery FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT array_to_tsvector(string_to_array(u."words", ' ')) @@ $9::tsquery FROM "UserPhotoSearch" u WHERE u."userId" = $10 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || s."words") LIKE $5 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $6 FROM "UserPhotoSearch" u WHERE u."userId" = $7 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || s."words") LIKE $8 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $9 FROM "UserPhotoSearch" u WHERE u."userId" = $10 AND u."photoId" = p."id"), false))
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT $11
 ) dated
 UNION ALL
@@ -38,13 +38,13 @@ SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $12 OR (p."directory" >= $13 AND p."directory" < $14))
     AND p."takenAt" IS NULL
-    AND (COALESCE((SELECT array_to_tsvector(string_to_array(s."words", ' ')) @@ $15::tsquery FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT array_to_tsvector(string_to_array(u."words", ' ')) @@ $16::tsquery FROM "UserPhotoSearch" u WHERE u."userId" = $17 AND u."photoId" = p."id"), false))
-    AND (COALESCE((SELECT array_to_tsvector(string_to_array(s."words", ' ')) @@ $18::tsquery FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT array_to_tsvector(string_to_array(u."words", ' ')) @@ $19::tsquery FROM "UserPhotoSearch" u WHERE u."userId" = $20 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || s."words") LIKE $15 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $16 FROM "UserPhotoSearch" u WHERE u."userId" = $17 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || s."words") LIKE $18 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $19 FROM "UserPhotoSearch" u WHERE u."userId" = $20 AND u."photoId" = p."id"), false))
   ORDER BY p."id" DESC LIMIT $21
 ) undated
 ) q
 ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT $22;
--- values: ["user-1","/library/family","/library/family/","/library/family0","'beach':*","'beach':*","user-1","'2023':*","'2023':*","user-1",61,"/library/family","/library/family/","/library/family0","'beach':*","'beach':*","user-1","'2023':*","'2023':*","user-1",61,61]
+-- values: ["user-1","/library/family","/library/family/","/library/family0","% beach%","% beach%","user-1","% 2023%","% 2023%","user-1",61,"/library/family","/library/family/","/library/family0","% beach%","% beach%","user-1","% 2023%","% 2023%","user-1",61,61]
 
 SELECT (SELECT COUNT(*) FROM (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $1::tsquery LIMIT $2) a) + (SELECT COUNT(*) FROM (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $3 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $4::tsquery LIMIT $5) b) AS "t0",
   (SELECT COUNT(*) FROM (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $6::tsquery LIMIT $7) a) + (SELECT COUNT(*) FROM (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $8 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $9::tsquery LIMIT $10) b) AS "t1",
