@@ -115,6 +115,22 @@ describe("the folder summary", () => {
     expect(await folderView(lib(), lib("alice"))).toEqual({ here: 1, folders: [] });
   });
 
+  it("is added up for a folder view again only after a refresh raised its version", async () => {
+    await scanOnce(lib());
+    const version = async () => (await db.folderSummaryVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+    const before = await version();
+    const top = await folderView(lib());
+    expect(top.folders.find(([name]) => name === "bob")?.[1]).toBe(1);
+    // a row changed behind the summary's back, the version as it was: the totals added up are kept
+    await db.folder.update({ where: { path: lib("bob") }, data: { photoCount: 42 } });
+    expect(await folderView(lib())).toEqual(top);
+    // a scan's refresh raises the version in its transaction: the next view adds up again
+    await writeImage(lib("bob/b2.jpg"), { exif: exif("2024:03:01 10:00:00"), seed: 8 });
+    await scanOnce(lib("bob"));
+    expect(await version()).toBeGreaterThan(before);
+    expect((await folderView(lib())).folders.find(([name]) => name === "bob")?.[1]).toBe(2);
+  });
+
   it("refreshes a root on path boundaries: alice2, alice-x and alice 2 keep their rows", async () => {
     await scanOnce(lib());
     const before = await summary();

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Dialect, Statement } from "~/server/db/dialect";
 import { folderChildrenStatement, folderTotalStatement } from "~/server/db/folder-children";
-import { folderSummaryStatements, folderSummaryStatementsFor } from "~/server/db/folder-summary";
+import { folderSummaryStatements, folderSummaryStatementsFor, summaryVersionBump } from "~/server/db/folder-summary";
 import { appliedMigrationsStatement, prepareStatements, statisticsStatements } from "~/server/db/maintenance";
 import { timelineStatement } from "~/server/db/timeline";
 import { timelineBucketsStatement } from "~/server/db/timeline-buckets";
@@ -55,6 +55,7 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
   "folder-children": (d) => [folderChildrenStatement(d, "/library/family")],
   "folder-total": (d) => [folderTotalStatement(d, "/library/family")],
   "folder-summary-refresh-of": (d) => folderSummaryStatementsFor(d, ["/library/family/2024", "/library/family/2024/june"]),
+  "folder-summary-version-bump": () => [summaryVersionBump],
   "planner-statistics": (d) => statisticsStatements(d),
   "prepare-database": (d) => prepareStatements(d),
   "applied-migrations": () => [appliedMigrationsStatement],

@@ -91,4 +91,11 @@ export async function refreshFolderSummaryOf(directories: Iterable<string>) {
   for (let i = 0; i < list.length; i += DIRECTORIES_AT_ONCE) await run(folderSummaryStatementsFor(dialect(), list.slice(i, i + DIRECTORIES_AT_ONCE)));
 }
 
-const run = (statements: Statement[]) => db.$transaction(statements.map((s) => db.$executeRawUnsafe(s.sql, ...s.params)));
+/** Raises the summary's version (FolderSummaryVersion), last in every refresh's transaction. */
+export const summaryVersionBump: Statement = {
+  sql: `INSERT INTO "FolderSummaryVersion" ("id", "version") VALUES (1, 1)
+    ON CONFLICT ("id") DO UPDATE SET "version" = "FolderSummaryVersion"."version" + 1`,
+  params: [],
+};
+
+const run = (statements: Statement[]) => db.$transaction([...statements, summaryVersionBump].map((s) => db.$executeRawUnsafe(s.sql, ...s.params)));
