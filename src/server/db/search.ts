@@ -40,8 +40,8 @@ function ownMatches(d: Dialect, viewer: Viewer, term: string, p: P) {
  * same LIKE, each inside a scalar subquery (COALESCE(..., false)), which it walks with: as
  * EXISTS it gathered every match of the term from the GIN index into a hash first (200,000 rows
  * for a common word at a million photos), and a LIKE in the outer condition it misjudged (too
- * few rows) and scanned the whole table instead of walking the date index. A LIKE, not `@@`:
- * building each row's tsvector cost ten times as much.
+ * few rows) and scanned the whole table instead of walking the date index. A LIKE, not `@@` on
+ * each row's tsvector: with the lookups, 250 ms against 330 ms for 100,000 photos.
  */
 function probe(d: Dialect, viewer: Viewer, term: string, p: P) {
   if (d === "postgresql") {
