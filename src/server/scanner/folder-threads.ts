@@ -89,7 +89,9 @@ function startThread(): Thread {
   const thread: Thread = { worker, waiting: new Map() };
   worker.unref();
   const fail = (e: Error) => {
-    threads.splice(threads.indexOf(thread), 1);
+    // "error" is followed by "exit": the second call finds the thread gone from the pool already
+    const at = threads.indexOf(thread);
+    if (at >= 0) threads.splice(at, 1);
     for (const w of thread.waiting.values()) w.reject(e);
     thread.waiting.clear();
   };
