@@ -66,13 +66,14 @@ type ToVisit = { dir: string; realDir: string; read?: Promise<FolderEntries> };
 export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenerator<FoundFolder> {
   const seenDirs = new Set<string>();
   const realRoot = await realpath(root);
-  // depth first: a folder's subfolders go to the front, in name order
+  // depth first, as a stack: the next folder is the last, a folder's subfolders are pushed in
+  // reverse name order (a folder of 100,000 subfolders would make shifting a queue quadratic)
   const toVisit: ToVisit[] = [{ dir: root, realDir: realRoot }];
   const readAhead = () => {
-    const unread = toVisit.slice(0, READ_AHEAD).filter((v) => !v.read);
+    const unread = toVisit.slice(-READ_AHEAD).reverse().filter((v) => !v.read);
     // a message per folder cost more than reading it: wait until half the window is unread,
     // unless the next folder is, then one message per thread, the next folder in the first
-    if (toVisit[0]?.read && unread.length < READ_AHEAD / 2) return;
+    if (toVisit.at(-1)?.read && unread.length < READ_AHEAD / 2) return;
     const share = Math.ceil(unread.length / FOLDER_THREADS);
     for (let i = 0; i < unread.length; i += share) {
       const group = unread.slice(i, i + share);
@@ -86,7 +87,7 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
   while (toVisit.length) {
     if (opts.shouldStop?.()) return;
     readAhead();
-    const { dir, realDir, read } = toVisit.shift()!;
+    const { dir, realDir, read } = toVisit.pop()!;
     if (seenDirs.has(realDir)) continue;
     seenDirs.add(realDir);
     const listing = await read!;
@@ -141,7 +142,7 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
         if (name) file.sidecar = sidecars.get(name)!;
       }
     }
-    toVisit.unshift(...subfolders);
+    for (let i = subfolders.length - 1; i >= 0; i--) toVisit.push(subfolders[i]!);
     // the next folders are read while this one is handled
     readAhead();
     yield { directory: dir, files: here };
