@@ -1,14 +1,26 @@
 "use client";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 
 type Props = { initials: string; label: string; isAdmin: boolean };
 
 const itemClass = "block w-full px-4 py-2 text-left text-sm text-slate-700 dark:text-slate-300 hover:bg-slate-100 dark:hover:bg-slate-800 focus:bg-slate-100 dark:focus:bg-slate-800 focus:outline-none";
 
+const noSubscription = () => () => {};
+
+/** False in the server's HTML and while React hydrates it, true once the page is interactive. */
+const useHydrated = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+
 export function AvatarMenu({ initials, label, isAdmin }: Props) {
   const [open, setOpen] = useState(false);
+  // disabled until hydrated: a click on the server's button before then was lost, the menu never opening
+  const hydrated = useHydrated();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -40,6 +52,7 @@ export function AvatarMenu({ initials, label, isAdmin }: Props) {
         aria-label={`Account menu for ${label}`}
         aria-haspopup="menu"
         aria-expanded={open}
+        disabled={!hydrated}
         onClick={() => setOpen((o) => !o)}
         className="flex h-9 w-9 items-center justify-center rounded-full bg-brand text-sm font-semibold text-white focus:outline-none focus:ring-2 focus:ring-brand focus:ring-offset-2 dark:focus:ring-offset-slate-900"
       >
