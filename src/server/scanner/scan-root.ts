@@ -158,45 +158,21 @@ export const BATCH_FILES = 2_000;
  *  queries a fifth of the time. Only the folders that changed are then read in BATCH_FILES. */
 const LISTED_FILES = 20_000;
 
-/** Groups folders into batches of about `files` files, at most CHUNK folders each (one query);
- *  a folder is never split. */
-function groups(files: number) {
+/** Folders (of the walk, or already walked) in batches of about `files` files, at most CHUNK
+ *  folders each (one query); a folder is never split. */
+async function* batches(folders: AsyncIterable<FoundFolder> | Iterable<FoundFolder>, files: number): AsyncGenerator<FoundFolder[]> {
   let batch: FoundFolder[] = [];
   let count = 0;
-  return {
-    add(folder: FoundFolder): FoundFolder[] | null {
-      batch.push(folder);
-      count += folder.files.length;
-      if (count < files && batch.length < CHUNK) return null;
-      const full = batch;
+  for await (const folder of folders) {
+    batch.push(folder);
+    count += folder.files.length;
+    if (count >= files || batch.length >= CHUNK) {
+      yield batch;
       batch = [];
       count = 0;
-      return full;
-    },
-    rest: () => (batch.length ? batch : null),
-  };
-}
-
-/** Folders of the walk in batches (see groups). */
-async function* batches(folders: AsyncIterable<FoundFolder>, files: number): AsyncGenerator<FoundFolder[]> {
-  const g = groups(files);
-  for await (const folder of folders) {
-    const full = g.add(folder);
-    if (full) yield full;
+    }
   }
-  const rest = g.rest();
-  if (rest) yield rest;
-}
-
-/** Folders already walked, in batches (see groups). */
-function* inBatches(folders: FoundFolder[], files: number): Generator<FoundFolder[]> {
-  const g = groups(files);
-  for (const folder of folders) {
-    const full = g.add(folder);
-    if (full) yield full;
-  }
-  const rest = g.rest();
-  if (rest) yield rest;
+  if (batch.length) yield batch;
 }
 
 /** A row whose file is gone from its path, with this content: the source of a move. Candidates
@@ -260,7 +236,7 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
       return false;
     });
     report();
-    for (const open of inBatches(changedFolders, opts.batchFiles ?? BATCH_FILES)) {
+    for await (const open of batches(changedFolders, opts.batchFiles ?? BATCH_FILES)) {
       const directories = open.map((f) => f.directory);
       const files = open.flatMap((f) => f.files);
       const unsettled = new Set<string>();
