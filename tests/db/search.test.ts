@@ -3,8 +3,9 @@
 // album names), the filters, keyset pages, and visibility as everywhere.
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { db } from "~/server/db";
-import { planSearch } from "~/server/db/search";
+import { db, dialect } from "~/server/db";
+import { refreshPlannerStatistics } from "~/server/db/maintenance";
+import { planSearch, termCountsStatement } from "~/server/db/search";
 import { timelinePage } from "~/server/db/timeline";
 import { backfillSearchWords } from "~/server/services/search";
 import { makeTree } from "../support/library";
@@ -141,6 +142,34 @@ describe("photos.search on rows as a scan writes them", () => {
     ]);
     // the rarest word goes first
     expect((await planSearch(viewer, ["img", "meteo"], 60)).terms).toEqual(["meteo", "img"]);
+  });
+
+  it("counts each word's matches for the plan up to the cap, the whole word first on SQLite, from the statistics for a common prefix on PostgreSQL", async () => {
+    await signedInAs(alice).tags.add({ photoId: ids["portrait.jpg"]!, name: "Beachside" });
+    const viewer = { id: alice.id, scanPaths: [lib("alice")] };
+    const counts = async (terms: string[], cap: number) => {
+      const { sql, params } = termCountsStatement(dialect(), viewer, terms, cap);
+      const row = (await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params))[0]!;
+      return terms.map((_, i) => Number(row[`t${i}`]));
+    };
+    // every photo's words (alice's own too), counted by hand: a match is a word the term starts
+    const words = [...(await db.photoSearch.findMany())].map((r) => r.words.split(" "));
+    const own = (await db.userPhotoSearch.findMany({ where: { userId: alice.id } })).map((r) => r.words.split(" "));
+    const truth = (term: string) => [words, own].map((rows) => rows.filter((w) => w.some((x) => x.startsWith(term))).length);
+    // beach: 4 photos by their own words and 1 by alice's tag; "bea" no whole word but the same
+    // as a prefix; canon 2; img 2; "00" the numbers of the file names
+    const terms = ["beach", "bea", "canon", "img", "00", "meteo", "nothing"];
+    for (const cap of [1, 2, 3, 100]) {
+      expect(await counts(terms, cap), `cap ${cap}`).toEqual(terms.map((t) => truth(t).reduce((sum, n) => sum + Math.min(n, cap + 1), 0)));
+    }
+    if (dialect() !== "postgresql") return;
+    // PostgreSQL takes a prefix its statistics put at twice the cap or more as over it. After they
+    // were taken, the words of the 4 beach photos (canon's 2 among them) go: counted, beach would
+    // be 0, but the statistics still say 4 of 7 rows; the tag still counts
+    await refreshPlannerStatistics();
+    await db.photoSearch.deleteMany({ where: { words: { contains: "beach" } } });
+    expect(await counts(["beach", "canon"], 1)).toEqual([2 + 1, 0]);
+    expect(await counts(["beach"], 2)).toEqual([0 + 1]);
   });
 
   it("pages newest first with a cursor, like photos.list", async () => {

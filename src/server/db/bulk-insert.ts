@@ -3,7 +3,8 @@
 // million photos took most of an hour to seed; a raw multi-row INSERT hands the values straight
 // to the driver, and each value still goes through the adapter's own conversion (a Date becomes
 // SQLite's "…+00:00" text or PostgreSQL's timestamp exactly as Prisma writes it).
-import { db, dialect } from "./index";
+import { dialect } from "./index";
+import { executeInTransaction } from "./execute";
 import { rawParams, type Dialect, type Statement } from "./dialect";
 
 /** Values per statement: under SQLite's limit of 32,766 bound values (PostgreSQL's is 65,535). */
@@ -39,7 +40,6 @@ export function insertStatements(d: Dialect, table: string, rows: BulkRow[]): St
 
 /** Writes `rows` into `table` in one transaction (see insertStatements); returns how many. */
 export async function insertRows(table: string, rows: BulkRow[]): Promise<number> {
-  const statements = insertStatements(dialect(), table, rows);
-  await db.$transaction(statements.map((s) => db.$executeRawUnsafe(s.sql, ...s.params)));
+  await executeInTransaction(insertStatements(dialect(), table, rows));
   return rows.length;
 }

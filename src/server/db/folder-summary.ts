@@ -2,7 +2,8 @@
 // the folder view and the user list read a few hundred rows instead of grouping every photo;
 // FolderMonth likewise per directory and local month, for the timeline's scrubber.
 // Rows do not depend on the viewer: a directory lies wholly inside or outside any scan path.
-import { db, dialect } from "./index";
+import { dialect } from "./index";
+import { executeInTransaction } from "./execute";
 import { rawParams, type Dialect, type Statement } from "./dialect";
 import { newestFirstSql, pathRangeSql, shownSql } from "./visibility";
 
@@ -98,4 +99,4 @@ export const summaryVersionBump: Statement = {
   params: [],
 };
 
-const run = (statements: Statement[]) => db.$transaction([...statements, summaryVersionBump].map((s) => db.$executeRawUnsafe(s.sql, ...s.params)));
+const run = (statements: Statement[]) => executeInTransaction([...statements, summaryVersionBump]);

@@ -26,9 +26,11 @@ export async function prepareDatabase() {
 
 /** ANALYZE, and on SQLite a table made and dropped: other connections (the web process, when a
  *  worker process scanned) load statistics with the schema, and a new ANALYZE does not change
- *  the schema; a schema change makes them reload both at their next statement. */
+ *  the schema; a schema change makes them reload both at their next statement. PostgreSQL also
+ *  samples the search words: search plans from their most common words (db/search.ts). */
 export const statisticsStatements = (d: Dialect): Statement[] => [
   { sql: `ANALYZE "Photo"`, params: [] },
+  ...(d === "postgresql" ? [{ sql: `ANALYZE "PhotoSearch"`, params: [] }] : []),
   ...(d === "sqlite"
     ? [
         { sql: `CREATE TABLE IF NOT EXISTS "_folio_reload_statistics" ("x" INTEGER)`, params: [] },

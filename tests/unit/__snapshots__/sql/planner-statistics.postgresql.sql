@@ -1,2 +1,5 @@
 ANALYZE "Photo";
 -- values: []
+
+ANALYZE "PhotoSearch";
+-- values: []
