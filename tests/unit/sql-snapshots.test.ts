@@ -9,6 +9,7 @@ import { appliedMigrationsStatement, prepareStatements, statisticsStatements } f
 import { timelineStatement } from "~/server/db/timeline";
 import { timelineBucketsStatement } from "~/server/db/timeline-buckets";
 import { termCountsStatement } from "~/server/db/search";
+import { commonWordsStatement, libraryCountsStatement } from "~/server/db/search-statistics";
 import { mapPointsStatement } from "~/server/db/map-points";
 
 const viewer = { id: "user-1", scanPaths: ["/library/family"] };
@@ -42,13 +43,15 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
     timelineStatement(d, viewer, { search: { terms: ["beach", "2023"], collect: true }, cursor: "photo-9" }, 60),
     timelineStatement(d, viewer, { search: { terms: ["beach", "2023"], collect: false } }, 60),
     termCountsStatement(d, viewer, ["beach", "2023"]),
+    libraryCountsStatement(d, viewer),
+    ...(d === "postgresql" ? [commonWordsStatement] : []),
   ],
   "map-points": (d) => [mapPointsStatement(d, viewer, {}), mapPointsStatement(d, viewer, { albumId: "album-1" })],
   "timeline-buckets": (d) => [timelineBucketsStatement(d, viewer, {}), timelineBucketsStatement(d, viewer, { folder: "/library/family/2023", favorite: true })],
   // a user with several scan folders (issue 17): one path range per folder, OR-ed
   "timeline-several-folders": (d) => {
     const two = { id: "user-3", scanPaths: ["/library/family", "/library/trips"] };
-    return [timelineStatement(d, two, { cursor: "photo-9" }, 60), timelineBucketsStatement(d, two, {}), termCountsStatement(d, two, ["beach"])];
+    return [timelineStatement(d, two, { cursor: "photo-9" }, 60), timelineBucketsStatement(d, two, {}), libraryCountsStatement(d, two)];
   },
   "timeline-no-scan-path": (d) => [timelineStatement(d, { id: "user-2", scanPaths: [] }, {}, 60)],
   "folder-summary-refresh": (d) => folderSummaryStatements(d, "/library/family"),

@@ -4,6 +4,7 @@
 // Rows do not depend on the viewer: a directory lies wholly inside or outside any scan path.
 import { dialect } from "./index";
 import { executeInTransaction } from "./execute";
+import { forgetSearchStatistics } from "./search-statistics";
 import { rawParams, type Dialect, type Statement } from "./dialect";
 import { newestFirstSql, pathRangeSql, shownSql } from "./visibility";
 
@@ -99,4 +100,7 @@ export const summaryVersionBump: Statement = {
   params: [],
 };
 
-const run = (statements: Statement[]) => executeInTransaction([...statements, summaryVersionBump]);
+const run = async (statements: Statement[]) => {
+  await executeInTransaction([...statements, summaryVersionBump]);
+  forgetSearchStatistics();
+};

@@ -2,6 +2,7 @@
 // a scan, and which migrations a database has applied (for /api/health).
 import { db, dialect, type Db } from "./index";
 import type { Dialect, Statement } from "./dialect";
+import { forgetSearchStatistics } from "./search-statistics";
 
 /** SQLite: WAL lets readers (the web UI) go on while a writer (a scan) holds the database; the
  *  setting stays in the file. This connection's page cache at 64 MiB instead of SQLite's 2 MiB:
@@ -44,6 +45,7 @@ export const statisticsStatements = (d: Dialect): Statement[] => [
  *  the wrong choice costs a timeline page 100 times over. */
 export async function refreshPlannerStatistics() {
   for (const s of statisticsStatements(dialect())) await db.$executeRawUnsafe(s.sql, ...s.params);
+  forgetSearchStatistics();
 }
 
 /** Whether a scan that changed `changed` rows of a root holding `found` files calls for new

@@ -4,7 +4,8 @@
 // normalised by the app (lib/search-words.ts), so both engines only split on spaces.
 import { db, dialect } from "./index";
 import { rawParams, type Dialect, type Statement } from "./dialect";
-import { pathRangesSql, type Viewer } from "./visibility";
+import { libraryCounts, sampledMatches } from "./search-statistics";
+import { type Viewer } from "./visibility";
 
 /** The index expression of the PostgreSQL GIN indexes: the query must repeat it to use them. */
 const pgWords = (alias: string) => `array_to_tsvector(string_to_array(${alias}."words", ' '))`;
@@ -85,44 +86,24 @@ const ftsCount = (match: string, cap: number, p: P) =>
   `(SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ${p(match)} LIMIT ${cap + 1}) a)`;
 
 /**
- * PostgreSQL: about how many photos have a word starting with `term`, from the statistics
- * ANALYZE keeps on the GIN index's expression (pg_stats of PhotoSearch_words_idx: its most
- * common words and the share of rows holding each, from a sample of 30,000 rows): the shares of
- * the listed words with that prefix, times the rows of the table. It counts no word it does not
- * list, so it falls short of the true count but for sampling; 0 before any ANALYZE.
- */
-const pgSampledMatches = (term: string, p: P) =>
-  `((SELECT COALESCE(SUM(e."share"), 0) FROM pg_stats s CROSS JOIN LATERAL unnest(s."most_common_elems"::text::text[], s."most_common_elem_freqs") AS e("word", "share")
-      WHERE s."schemaname" = current_schema() AND s."tablename" = 'PhotoSearch_words_idx' AND e."word" LIKE ${p(`${term}%`)})
-    * (SELECT GREATEST(c."reltuples", 0) FROM pg_class c WHERE c."oid" = '"PhotoSearch"'::regclass))`;
-
-/**
- * How many photos `term` matches by their own words, up to `cap` + 1, without reading every match
- * of a common word. SQLite: FTS5 reads the matches of one whole word lazily, so a LIMIT stops it,
- * but merges those of every word with a prefix in memory first (5.5 ms for 200,000 matches at a
- * million photos, against 1.2 ms for the first 20,001 of the word itself): the word itself is
- * counted first, and the prefix only when the word alone stays under the cap. PostgreSQL: the
- * GIN index builds the bitmap of every match before a LIMIT stops anything, so a prefix that the
- * statistics put at twice the cap or more (pgSampledMatches, with room for their sampling and
- * for the changes since) is taken as over it without counting.
+ * How many photos `term` matches by their own words, up to `cap` + 1. SQLite: FTS5 reads the
+ * matches of one whole word lazily, so a LIMIT stops it, but merges those of every word with a
+ * prefix in memory first (5.5 ms for 200,000 matches at a million photos, against 1.2 ms for the
+ * first 20,001 of the word itself): the word itself is counted first, and the prefix only when
+ * the word alone stays under the cap. PostgreSQL builds the bitmap of the GIN index (every
+ * match: planSearch counts no word its statistics call common) and stops reading rows at the
+ * cap, but only when told not to scan the table (see SEARCH_COUNT_SETTINGS): with a LIMIT it
+ * guesses that 2% of the rows match any prefix and reads the table until enough do.
  */
 function photoCount(d: Dialect, term: string, cap: number, p: P) {
-  if (d === "postgresql") {
-    return `CASE WHEN ${pgSampledMatches(term, p)} >= ${2 * (cap + 1)} THEN ${cap + 1}
-      ELSE (SELECT COUNT(*) FROM (${photoMatches(d, term, p)} LIMIT ${cap + 1}) a) END`;
-  }
+  if (d === "postgresql") return `(SELECT COUNT(*) FROM (${photoMatches(d, term, p)} LIMIT ${cap + 1}) a)`;
   const word = `"${term.replace(/"/g, '""')}"`;
   return `CASE WHEN ${ftsCount(word, cap, p)} > ${cap} THEN ${cap + 1} ELSE ${ftsCount(prefixQuery(d, term), cap, p)} END`;
 }
 
-/** How many photos each term matches (its own words and the viewer's), and about how many
- *  photos the viewer may see and there are in all (the folder summary's counts), for planSearch.
- *  Each count stops at `cap` + 1 (COUNT_CAP by default): beyond it the plan is the same, and a
- *  common word matches a fifth of a million photos (see photoCount). The viewer's own words are
- *  few: counted. PostgreSQL builds the bitmap of the GIN index (cheap for a rare word) and stops
- *  reading rows at the cap, but only when told not to scan the table (see
- *  SEARCH_COUNT_SETTINGS): with a LIMIT it guesses that 2% of the rows match any prefix and
- *  reads the table until enough do. */
+/** How many photos each term matches, its own words and the viewer's, each count up to `cap` + 1
+ *  (COUNT_CAP by default: beyond it the plan is the same, and a common word matches a fifth of a
+ *  million photos): one row `{ t0, t1, ... }`. The viewer's own words are few. */
 export function termCountsStatement(d: Dialect, viewer: Viewer, terms: string[], cap = COUNT_CAP): Statement {
   const { params, p } = rawParams(d);
   // built in text order: SQLite's placeholders are positional
@@ -134,9 +115,7 @@ export function termCountsStatement(d: Dialect, viewer: Viewer, terms: string[],
         : `SELECT 1 FROM "UserPhotoSearchFts" f JOIN "UserPhotoSearch" u ON u."id" = f."rowid" WHERE "UserPhotoSearchFts" MATCH ${p(prefixQuery(d, term))} AND u."userId" = ${p(viewer.id)}`;
     return `(${photo}) + (SELECT COUNT(*) FROM (${own} LIMIT ${cap + 1}) b) AS "t${i}"`;
   });
-  const visible = viewer.scanPaths.length ? `(SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ${pathRangesSql(`f."path"`, viewer.scanPaths, p)})` : "0";
-  const total = `(SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f)`;
-  return { sql: `SELECT ${[...counts, `${visible} AS "visible"`, `${total} AS "total"`].join(",\n  ")}`, params };
+  return { sql: `SELECT ${counts.join(",\n  ")}`, params };
 }
 
 /** PostgreSQL, in the transaction of termCountsStatement: no table scan where an index serves
@@ -144,32 +123,48 @@ export function termCountsStatement(d: Dialect, viewer: Viewer, terms: string[],
  *  otherwise switch on (120 ms of compiling for a query of a few). */
 export const SEARCH_COUNT_SETTINGS: Statement = { sql: "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)", params: [] };
 
-/** The row of termCountsStatement, in a transaction with SEARCH_COUNT_SETTINGS on PostgreSQL
+/** The counts of termCountsStatement, in a transaction with SEARCH_COUNT_SETTINGS on PostgreSQL
  *  (SQLite: none, as a transaction there takes the write lock). */
-async function termCounts(viewer: Viewer, terms: string[]): Promise<Record<string, unknown>> {
+async function termCounts(viewer: Viewer, terms: string[]): Promise<number[]> {
   const d = dialect();
   const { sql, params } = termCountsStatement(d, viewer, terms);
-  if (d !== "postgresql") return (await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params))[0]!;
+  let row: Record<string, unknown>;
+  if (d !== "postgresql") row = (await db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params))[0]!;
   // set_config(..., true): SET LOCAL, both in one statement
-  const [, rows] = await db.$transaction([db.$queryRawUnsafe(SEARCH_COUNT_SETTINGS.sql), db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)]);
-  return rows[0]!;
+  else row = (await db.$transaction([db.$queryRawUnsafe(SEARCH_COUNT_SETTINGS.sql), db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...params)]))[1][0]!;
+  return terms.map((_, i) => Number(row[`t${i}`]));
 }
 
 /**
- * SearchTerms for `terms` on a page of `limit`: the rarest first, collected when looking up its
- * matches costs less than walking the photos until a page of matches is found. The walk visits
- * about (limit + 1) / (share of all photos that are visible and match every term, the terms
- * taken as independent), or the viewer's photos alone when their folder is small (the planner
- * reads a small subtree through the directory index). One word in 10 of 100,000 photos walks;
- * one in 50, or words that rarely meet, collect. The answer is the same either way.
+ * The plan for terms matching `counts` photos each, of `visible` photos the viewer may see and
+ * `total` in all, on a page of `limit`: the rarest first, collected when looking up its matches
+ * costs less than walking the photos until a page of matches is found. The walk visits about
+ * (limit + 1) / (share of all photos that are visible and match every term, the terms taken as
+ * independent), or the viewer's photos alone when their folder is small (the planner reads a
+ * small subtree through the directory index). One word in 10 of 100,000 photos walks; one in
+ * 50, or words that rarely meet, collect. Counts that are lower bounds give a walk only when the
+ * true counts would (more matches only make the walk shorter and the rarest more common).
+ */
+export function planFrom(terms: string[], counts: number[], visible: number, total: number, limit: number): SearchTerms {
+  const all = Math.max(1, total);
+  const counted = terms.map((term, i) => ({ term, n: counts[i]! })).sort((a, b) => a.n - b.n);
+  const share = counted.reduce((f, c) => f * Math.min(1, c.n / all), visible / all);
+  const walked = Math.min(visible, share > 0 ? (limit + 1) / share : Infinity);
+  return { terms: counted.map((c) => c.term), collect: counted[0]!.n <= walked };
+}
+
+/**
+ * SearchTerms for `terms` on a page of `limit` (see planFrom). The counts come from the
+ * statistics where they suffice: on PostgreSQL, half what they say of each word (room for their
+ * sampling and for the changes since) is a lower bound, and when that already calls for a walk
+ * nothing is counted (the GIN index cannot count a common word without gathering every match:
+ * 5 to 30 ms for 200,000 at a million photos). Otherwise each word is counted up to COUNT_CAP.
  */
 export async function planSearch(viewer: Viewer, terms: string[], limit: number): Promise<SearchTerms> {
   if (!terms.length) return { terms, collect: false };
-  const row = await termCounts(viewer, terms);
-  const total = Math.max(1, Number(row.total));
-  const visible = Number(row.visible);
-  const counted = terms.map((term, i) => ({ term, n: Number(row[`t${i}`]) })).sort((a, b) => a.n - b.n);
-  const share = counted.reduce((f, c) => f * Math.min(1, c.n / total), visible / total);
-  const walked = Math.min(visible, share > 0 ? (limit + 1) / share : Infinity);
-  return { terms: counted.map((c) => c.term), collect: counted[0]!.n <= walked };
+  const { visible, total } = await libraryCounts(viewer);
+  const sampled = (await sampledMatches(terms)).map((n) => Math.floor(n / 2));
+  const fromStatistics = planFrom(terms, sampled, visible, total, limit);
+  if (!fromStatistics.collect) return fromStatistics;
+  return planFrom(terms, await termCounts(viewer, terms), visible, total, limit);
 }

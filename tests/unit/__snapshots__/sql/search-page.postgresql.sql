@@ -46,14 +46,14 @@ SELECT * FROM (
 ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT $22;
 -- values: ["user-1","/library/family","/library/family/","/library/family0","% beach%","% beach%","user-1","% 2023%","% 2023%","user-1",61,"/library/family","/library/family/","/library/family0","% beach%","% beach%","user-1","% 2023%","% 2023%","user-1",61,61]
 
-SELECT (CASE WHEN ((SELECT COALESCE(SUM(e."share"), 0) FROM pg_stats s CROSS JOIN LATERAL unnest(s."most_common_elems"::text::text[], s."most_common_elem_freqs") AS e("word", "share")
-  WHERE s."schemaname" = current_schema() AND s."tablename" = 'PhotoSearch_words_idx' AND e."word" LIKE $1)
-* (SELECT GREATEST(c."reltuples", 0) FROM pg_class c WHERE c."oid" = '"PhotoSearch"'::regclass)) >= 40002 THEN 20001
-  ELSE (SELECT COUNT(*) FROM (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $2::tsquery LIMIT 20001) a) END) + (SELECT COUNT(*) FROM (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $3 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $4::tsquery LIMIT 20001) b) AS "t0",
-  (CASE WHEN ((SELECT COALESCE(SUM(e."share"), 0) FROM pg_stats s CROSS JOIN LATERAL unnest(s."most_common_elems"::text::text[], s."most_common_elem_freqs") AS e("word", "share")
-  WHERE s."schemaname" = current_schema() AND s."tablename" = 'PhotoSearch_words_idx' AND e."word" LIKE $5)
-* (SELECT GREATEST(c."reltuples", 0) FROM pg_class c WHERE c."oid" = '"PhotoSearch"'::regclass)) >= 40002 THEN 20001
-  ELSE (SELECT COUNT(*) FROM (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $6::tsquery LIMIT 20001) a) END) + (SELECT COUNT(*) FROM (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $7 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $8::tsquery LIMIT 20001) b) AS "t1",
-  (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE (f."path" = $9 OR (f."path" >= $10 AND f."path" < $11))) AS "visible",
-  (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f) AS "total";
--- values: ["beach%","'beach':*","user-1","'beach':*","2023%","'2023':*","user-1","'2023':*","/library/family","/library/family/","/library/family0"]
+SELECT ((SELECT COUNT(*) FROM (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $1::tsquery LIMIT 20001) a)) + (SELECT COUNT(*) FROM (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $2 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $3::tsquery LIMIT 20001) b) AS "t0",
+  ((SELECT COUNT(*) FROM (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $4::tsquery LIMIT 20001) a)) + (SELECT COUNT(*) FROM (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $5 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $6::tsquery LIMIT 20001) b) AS "t1";
+-- values: ["'beach':*","user-1","'beach':*","'2023':*","user-1","'2023':*"]
+
+SELECT (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE (f."path" = $1 OR (f."path" >= $2 AND f."path" < $3))) AS "visible", (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f) AS "total";
+-- values: ["/library/family","/library/family/","/library/family0"]
+
+SELECT e."word", e."share", (SELECT GREATEST(c."reltuples", 0) FROM pg_class c WHERE c."oid" = '"PhotoSearch"'::regclass) AS "rows"
+FROM pg_stats s CROSS JOIN LATERAL unnest(s."most_common_elems"::text::text[], s."most_common_elem_freqs") AS e("word", "share")
+WHERE s."schemaname" = current_schema() AND s."tablename" = 'PhotoSearch_words_idx' AND e."word" IS NOT NULL;
+-- values: []

@@ -47,7 +47,8 @@ ORDER BY q."takenAt" DESC NULLS LAST, q."id" DESC LIMIT ?;
 -- values: ["user-1","/library/family","/library/family/","/library/family0","user-1","% beach%","user-1","% 2023%",61,"/library/family","/library/family/","/library/family0","user-1","% beach%","user-1","% 2023%",61,61]
 
 SELECT (CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ? LIMIT 20001) a) > 20000 THEN 20001 ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ? LIMIT 20001) a) END) + (SELECT COUNT(*) FROM (SELECT 1 FROM "UserPhotoSearchFts" f JOIN "UserPhotoSearch" u ON u."id" = f."rowid" WHERE "UserPhotoSearchFts" MATCH ? AND u."userId" = ? LIMIT 20001) b) AS "t0",
-  (CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ? LIMIT 20001) a) > 20000 THEN 20001 ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ? LIMIT 20001) a) END) + (SELECT COUNT(*) FROM (SELECT 1 FROM "UserPhotoSearchFts" f JOIN "UserPhotoSearch" u ON u."id" = f."rowid" WHERE "UserPhotoSearchFts" MATCH ? AND u."userId" = ? LIMIT 20001) b) AS "t1",
-  (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE (f."path" = ? OR (f."path" >= ? AND f."path" < ?))) AS "visible",
-  (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f) AS "total";
--- values: ["\"beach\"","\"beach\"*","\"beach\"*","user-1","\"2023\"","\"2023\"*","\"2023\"*","user-1","/library/family","/library/family/","/library/family0"]
+  (CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ? LIMIT 20001) a) > 20000 THEN 20001 ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ? LIMIT 20001) a) END) + (SELECT COUNT(*) FROM (SELECT 1 FROM "UserPhotoSearchFts" f JOIN "UserPhotoSearch" u ON u."id" = f."rowid" WHERE "UserPhotoSearchFts" MATCH ? AND u."userId" = ? LIMIT 20001) b) AS "t1";
+-- values: ["\"beach\"","\"beach\"*","\"beach\"*","user-1","\"2023\"","\"2023\"*","\"2023\"*","user-1"]
+
+SELECT (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE (f."path" = ? OR (f."path" >= ? AND f."path" < ?))) AS "visible", (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f) AS "total";
+-- values: ["/library/family","/library/family/","/library/family0"]

@@ -26,10 +26,5 @@ GROUP BY f."month"
 ORDER BY "month" DESC;
 -- values: ["/library/family","/library/family/","/library/family0","/library/trips","/library/trips/","/library/trips0"]
 
-SELECT (CASE WHEN ((SELECT COALESCE(SUM(e."share"), 0) FROM pg_stats s CROSS JOIN LATERAL unnest(s."most_common_elems"::text::text[], s."most_common_elem_freqs") AS e("word", "share")
-  WHERE s."schemaname" = current_schema() AND s."tablename" = 'PhotoSearch_words_idx' AND e."word" LIKE $1)
-* (SELECT GREATEST(c."reltuples", 0) FROM pg_class c WHERE c."oid" = '"PhotoSearch"'::regclass)) >= 40002 THEN 20001
-  ELSE (SELECT COUNT(*) FROM (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $2::tsquery LIMIT 20001) a) END) + (SELECT COUNT(*) FROM (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $3 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $4::tsquery LIMIT 20001) b) AS "t0",
-  (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ((f."path" = $5 OR (f."path" >= $6 AND f."path" < $7)) OR (f."path" = $8 OR (f."path" >= $9 AND f."path" < $10)))) AS "visible",
-  (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f) AS "total";
--- values: ["beach%","'beach':*","user-3","'beach':*","/library/family","/library/family/","/library/family0","/library/trips","/library/trips/","/library/trips0"]
+SELECT (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ((f."path" = $1 OR (f."path" >= $2 AND f."path" < $3)) OR (f."path" = $4 OR (f."path" >= $5 AND f."path" < $6)))) AS "visible", (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f) AS "total";
+-- values: ["/library/family","/library/family/","/library/family0","/library/trips","/library/trips/","/library/trips0"]

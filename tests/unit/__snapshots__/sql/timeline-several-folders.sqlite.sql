@@ -26,7 +26,5 @@ GROUP BY f."month"
 ORDER BY "month" DESC;
 -- values: ["/library/family","/library/family/","/library/family0","/library/trips","/library/trips/","/library/trips0"]
 
-SELECT (CASE WHEN (SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ? LIMIT 20001) a) > 20000 THEN 20001 ELSE (SELECT COUNT(*) FROM (SELECT 1 FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ? LIMIT 20001) a) END) + (SELECT COUNT(*) FROM (SELECT 1 FROM "UserPhotoSearchFts" f JOIN "UserPhotoSearch" u ON u."id" = f."rowid" WHERE "UserPhotoSearchFts" MATCH ? AND u."userId" = ? LIMIT 20001) b) AS "t0",
-  (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ((f."path" = ? OR (f."path" >= ? AND f."path" < ?)) OR (f."path" = ? OR (f."path" >= ? AND f."path" < ?)))) AS "visible",
-  (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f) AS "total";
--- values: ["\"beach\"","\"beach\"*","\"beach\"*","user-3","/library/family","/library/family/","/library/family0","/library/trips","/library/trips/","/library/trips0"]
+SELECT (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f WHERE ((f."path" = ? OR (f."path" >= ? AND f."path" < ?)) OR (f."path" = ? OR (f."path" >= ? AND f."path" < ?)))) AS "visible", (SELECT COALESCE(SUM(f."photoCount"), 0) FROM "Folder" f) AS "total";
+-- values: ["/library/family","/library/family/","/library/family0","/library/trips","/library/trips/","/library/trips0"]
