@@ -1,7 +1,9 @@
 // How a search page is planned from the counts of its words (db/search.ts planFrom): walking the
-// photos in page order when matches are common, collecting the rarest word's matches otherwise.
+// photos in page order when matches are common, collecting the rarest word's matches otherwise;
+// and the counts each process keeps (db/search-statistics.ts).
 import { expect, it } from "vitest";
 import { planFrom } from "~/server/db/search";
+import { forgetSearchStatistics, keptWordCounts } from "~/server/db/search-statistics";
 
 it("walks for a common word, collects a rare one, and walks a small folder whatever the word", () => {
   // a million photos, all visible; a page of 60
@@ -41,4 +43,17 @@ it("never walks on lower bounds of the counts where the true counts would collec
     expect(planFrom(terms, counts, visible, total, limit).collect, JSON.stringify({ total, visible, counts, lower, limit })).toBe(false);
   }
   expect(walks).toBeGreaterThan(500);
+});
+
+it("counts a word once a minute per viewer, and again once the process changed the figures", async () => {
+  const asked: string[][] = [];
+  const count = async (terms: string[]) => (asked.push(terms), terms.map((t) => t.length));
+  expect(await keptWordCounts("ann", ["canon", "eos"], count)).toEqual([5, 3]);
+  expect(await keptWordCounts("ann", ["eos", "canon", "mark"], count)).toEqual([3, 5, 4]);
+  // another viewer's own words count differently: counted for them
+  expect(await keptWordCounts("ben", ["canon"], count)).toEqual([5]);
+  expect(asked).toEqual([["canon", "eos"], ["mark"], ["canon"]]);
+  forgetSearchStatistics();
+  await keptWordCounts("ann", ["canon"], count);
+  expect(asked.at(-1)).toEqual(["canon"]);
 });

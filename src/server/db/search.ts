@@ -4,7 +4,7 @@
 // normalised by the app (lib/search-words.ts), so both engines only split on spaces.
 import { db, dialect } from "./index";
 import { rawParams, type Dialect, type Statement } from "./dialect";
-import { libraryCounts, sampledMatches } from "./search-statistics";
+import { keptWordCounts, libraryCounts, sampledMatches } from "./search-statistics";
 import { type Viewer } from "./visibility";
 
 /** The index expression of the PostgreSQL GIN indexes: the query must repeat it to use them. */
@@ -158,7 +158,8 @@ export function planFrom(terms: string[], counts: number[], visible: number, tot
  * statistics where they suffice: on PostgreSQL, half what they say of each word (room for their
  * sampling and for the changes since) is a lower bound, and when that already calls for a walk
  * nothing is counted (the GIN index cannot count a common word without gathering every match:
- * 5 to 30 ms for 200,000 at a million photos). Otherwise each word is counted up to COUNT_CAP.
+ * 5 to 30 ms for 200,000 at a million photos). Otherwise each word is counted up to COUNT_CAP
+ * (kept a minute, like the other figures: db/search-statistics.ts).
  */
 export async function planSearch(viewer: Viewer, terms: string[], limit: number): Promise<SearchTerms> {
   if (!terms.length) return { terms, collect: false };
@@ -166,5 +167,5 @@ export async function planSearch(viewer: Viewer, terms: string[], limit: number)
   const sampled = (await sampledMatches(terms)).map((n) => Math.floor(n / 2));
   const fromStatistics = planFrom(terms, sampled, visible, total, limit);
   if (!fromStatistics.collect) return fromStatistics;
-  return planFrom(terms, await termCounts(viewer, terms), visible, total, limit);
+  return planFrom(terms, await keptWordCounts(viewer.id, terms, (missing) => termCounts(viewer, missing)), visible, total, limit);
 }
