@@ -21,6 +21,7 @@ import { db } from "../src/server/db";
 import { refreshFolderSummary, refreshFolderSummaryOf } from "../src/server/db/folder-summary";
 import { refreshPlannerStatistics, statisticsDue } from "../src/server/db/maintenance";
 import { skipMatcher } from "../src/lib/glob";
+import { readSiteSettings } from "../src/server/db/site-settings";
 import { listingFingerprint, storeListings, type Listing } from "../src/server/scanner/folder-listing";
 import { walkFolders } from "../src/server/scanner/walk";
 import { applyMigrations } from "../src/server/db/migrate";
@@ -99,8 +100,10 @@ async function seed(tree: Tree) {
   // the folder listings a finished scan leaves (scanner/folder-listing.ts), from a walk of the tree
   const t3 = performance.now();
   let listings = new Map<string, Listing>();
-  for await (const folder of walkFolders(tree.root, { skip: skipMatcher(""), warn: quiet })) {
-    listings.set(folder.directory, { fingerprint: listingFingerprint(folder, SCANNER_VERSION), items: folder.files.length });
+  const { skipPatterns } = await readSiteSettings();
+  for await (const folder of walkFolders(tree.root, { skip: skipMatcher(skipPatterns), warn: quiet })) {
+    const files = folder.files.length;
+    listings.set(folder.directory, { fingerprint: listingFingerprint(folder, tree.root, SCANNER_VERSION, skipPatterns), items: files, files });
     if (listings.size >= 500) {
       await storeListings(listings);
       listings = new Map();

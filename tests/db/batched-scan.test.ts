@@ -2,7 +2,7 @@
 // with the library. These scans use batches of one folder (`batchFiles: 1`) to cross batch
 // boundaries everywhere: moves between folders in either walk order, folders vanishing while the
 // walk is under way, a scan stopped half-way and run again, and the same rows as one big batch.
-import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "~/server/db";
@@ -155,6 +155,43 @@ describe("a scan in batches of folders", () => {
     expect(inBatches.map((r) => path.relative(lib("root"), r.path))).toEqual(["copies/a.jpg", "phone/IMG_0001.JPG", "phone/IMG_0002.jpg", "trip/a.jpg", "trip/b.jpg", "trip/day2/c.jpg"]);
     expect(inBatches.find((r) => r.path.endsWith("IMG_0001.JPG"))).toMatchObject({ hasMotion: true, motionKind: "live" });
     expect(inBatches.find((r) => r.path.endsWith("trip/b.jpg"))).toMatchObject({ rating: 4, title: "From the sidecar" });
+  });
+
+  it("counts an unchanged folder from its listing as the walk would, and compares it again when its entries or the skip patterns change", async () => {
+    await photo("root/trip/a.jpg", 1);
+    await photo("root/trip/b.jpg", 2);
+    writeSidecar(lib("root/trip/b.jpg.xmp"), { rating: 4 });
+    await writeLivePair(lib("root/phone"), "IMG_0001", { still: "jpeg" });
+    const first = (await scanOnce(lib("root"))).stats;
+    // 4 files, the live photo's video among them; 3 rows
+    expect(first).toMatchObject({ found: 4, added: 3 });
+    expect((await scanOnce(lib("root"))).stats).toMatchObject({ found: 4, unchanged: 3, added: 0, updated: 0, missing: 0 });
+
+    // a skip pattern now leaves b.jpg out: its folder is compared, the row goes missing; and back
+    await db.siteSettings.update({ where: { id: 1 }, data: { skipPatterns: "b.jpg" } });
+    expect((await scanOnce(lib("root"))).stats).toMatchObject({ found: 3, unchanged: 2, missing: 1 });
+    await db.siteSettings.update({ where: { id: 1 }, data: { skipPatterns: "" } });
+    expect((await scanOnce(lib("root"))).stats).toMatchObject({ found: 4, unchanged: 3, returned: 1 });
+
+    // a file that is not a photo, and a subfolder, change the folder's entries: it is compared
+    // (its rows found unchanged), then taken whole again
+    writeFileSync(lib("root/trip/notes.txt"), "not a photo");
+    await photo("root/trip/day2/c.jpg", 3);
+    expect((await scanOnce(lib("root"))).stats).toMatchObject({ found: 5, unchanged: 3, added: 1, updated: 0 });
+    expect((await scanOnce(lib("root"))).stats).toMatchObject({ found: 5, unchanged: 4, added: 0 });
+    // a sidecar rewritten with a new size: the photo is read again
+    writeSidecar(lib("root/trip/b.jpg.xmp"), { rating: 2, title: "A longer title than before" });
+    expect((await scanOnce(lib("root"))).stats).toMatchObject({ found: 5, unchanged: 3, updated: 1 });
+  });
+
+  it("warns of a name it cannot index on every scan, not only when the folder changed", async () => {
+    await photo("root/trip/a.jpg", 1);
+    await photo("root/trip/bad\nname.jpg", 2);
+    for (let i = 0; i < 2; i++) {
+      const { stats, logs } = await scanOnce(lib("root"));
+      expect(stats).toMatchObject({ found: 1 });
+      expect(logs.filter((l) => l.includes("control character"))).toHaveLength(1);
+    }
   });
 
   it("takes an unchanged folder whole from its listing, and compares the rows of one it could not index whole", async () => {

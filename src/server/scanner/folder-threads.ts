@@ -9,11 +9,18 @@ import { WALKED_EXTENSIONS } from "./formats";
 
 /**
  * A folder's entries in name order (UTF-16 code units, as the walk always sorted), as parallel
- * arrays (a million small objects would cost the walk more than the stats): `kinds[i]` is an
- * ENTRY value, `nums[2i]` and `nums[2i + 1]` the size (bytes) and mtime (ms, floored) of a FILE.
- * Or why it could not be read: an errno code such as ENOENT, else the message.
+ * arrays (a million small objects would cost the walk more than the stats): `names` every name,
+ * "\0" between them (split only when the folder's files are wanted), `kinds[i]` an ENTRY value,
+ * `nums[2i]` and `nums[2i + 1]` the size (bytes) and mtime (ms, floored) of a FILE; `dirs` the
+ * names of the subfolders (DIR) in order; `digest` the SHA-1 (hex) of every name with its kind,
+ * and size and mtime for a FILE, which stands for the whole listing (folder-listing.ts);
+ * `attention` when a name the walk must warn about (not UTF-8, control characters) or a symbolic
+ * link is there, outside hidden names. Or why it could not be read: an errno code such as
+ * ENOENT, else the message.
  */
-export type FolderEntries = { names: string[]; kinds: Uint8Array; nums: Float64Array } | { error: string };
+export type FolderEntries =
+  | { count: number; names: string; kinds: Uint8Array; nums: Float64Array; dirs: string[]; digest: string; attention: boolean }
+  | { error: string };
 
 /** Entry kinds: FILE is a regular file the walk wants (statted), OTHER_FILE one it does not
  *  (not statted), GONE one that vanished between readdir and stat or is no longer a file. */
@@ -23,14 +30,17 @@ export const ENTRY = { OTHER: 0, DIR: 1, FILE: 2, LINK: 3, OTHER_FILE: 4, GONE: 
 // bundle and loader). Answers each message once, for all its folders together: a message, a
 // string and two typed arrays per folder cost the main thread more than the folder did (their
 // copies and the garbage collection of many small buffers). The answer: { ids, errors (a code
-// or null per folder), counts (entries per folder), names (every entry, "\0" between them: no
-// file name holds one), kinds (ENTRY values), nums (size and mtime per entry) }.
+// or null per folder), counts (entries per folder), names (per folder, "\0" between names: no
+// file name holds one), kinds (ENTRY values), nums (size and mtime per entry), dirs (per folder,
+// its subfolders' names joined the same way), digests, attention (per folder) }.
 const THREAD_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { readdirSync, statSync } = require("node:fs");
+const { createHash } = require("node:crypto");
 const path = require("node:path");
 const wanted = new Set(workerData.extensions);
 const extension = (name) => { const dot = name.lastIndexOf("."); return dot < 0 ? "" : name.slice(dot).toLowerCase(); };
+const suspect = /[\\u0000-\\u001f\\u007f\\uFFFD]/;
 parentPort.on("message", ({ ids, dirs }) => {
   const errors = [];
   const listed = dirs.map((dir) => {
@@ -46,18 +56,23 @@ parentPort.on("message", ({ ids, dirs }) => {
   const total = listed.reduce((n, entries) => n + entries.length, 0);
   const kinds = new Uint8Array(total);
   const nums = new Float64Array(total * 2);
-  const names = [];
+  const names = [], subfolders = [], digests = [], attention = [];
   let i = 0;
   listed.forEach((entries, d) => {
     const prefix = path.join(dirs[d], path.sep);
+    const here = [], sub = [];
+    let text = "", odd = false;
     for (const e of entries) {
-      names.push(e.name);
-      if (e.isSymbolicLink()) kinds[i] = 3;
-      else if (e.isDirectory()) kinds[i] = 1;
+      const name = e.name;
+      here.push(name);
+      const hidden = name.startsWith(".");
+      if (!hidden && suspect.test(name)) odd = true;
+      if (e.isSymbolicLink()) { kinds[i] = 3; if (!hidden) odd = true; }
+      else if (e.isDirectory()) { kinds[i] = 1; sub.push(name); }
       else if (!e.isFile()) kinds[i] = 0;
-      else if (e.name.startsWith(".") || !wanted.has(extension(e.name))) kinds[i] = 4;
+      else if (hidden || !wanted.has(extension(name))) kinds[i] = 4;
       else {
-        const st = statSync(prefix + e.name, { throwIfNoEntry: false });
+        const st = statSync(prefix + name, { throwIfNoEntry: false });
         if (!st || !st.isFile()) kinds[i] = 5;
         else {
           kinds[i] = 2;
@@ -65,14 +80,29 @@ parentPort.on("message", ({ ids, dirs }) => {
           nums[2 * i + 1] = Math.floor(st.mtimeMs);
         }
       }
+      text += kinds[i] === 2 ? name + "\\0" + kinds[i] + "\\0" + nums[2 * i] + "\\0" + nums[2 * i + 1] + "\\n" : name + "\\0" + kinds[i] + "\\n";
       i++;
     }
+    names.push(here.join("\\0"));
+    subfolders.push(sub.join("\\0"));
+    digests.push(createHash("sha1").update(text).digest("hex"));
+    attention.push(odd);
   });
-  parentPort.postMessage({ ids, errors, counts: listed.map((entries) => entries.length), names: names.join("\\0"), kinds, nums });
+  parentPort.postMessage({ ids, errors, counts: listed.map((entries) => entries.length), names, kinds, nums, dirs: subfolders, digests, attention });
 });
 `;
 
-type Reply = { ids: number[]; errors: (string | null)[]; counts: number[]; names: string; kinds: Uint8Array; nums: Float64Array };
+type Reply = {
+  ids: number[];
+  errors: (string | null)[];
+  counts: number[];
+  names: string[];
+  kinds: Uint8Array;
+  nums: Float64Array;
+  dirs: string[];
+  digests: string[];
+  attention: boolean[];
+};
 type Thread = { worker: Worker; waiting: Map<number, { resolve: (r: FolderEntries) => void; reject: (e: Error) => void }> };
 
 /** Threads kept for the life of the process (a scan's walk reads thousands of folders; starting
@@ -95,15 +125,26 @@ function startThread(): Thread {
     for (const w of thread.waiting.values()) w.reject(e);
     thread.waiting.clear();
   };
-  worker.on("message", ({ ids, errors, counts, names, kinds, nums }: Reply) => {
-    const all = names ? names.split("\0") : [];
+  worker.on("message", ({ ids, errors, counts, names, kinds, nums, dirs, digests, attention }: Reply) => {
     let at = 0;
     ids.forEach((id, i) => {
       const w = thread.waiting.get(id);
       thread.waiting.delete(id);
       const n = counts[i]!;
       // views of the message's arrays, not copies
-      w?.resolve(errors[i] !== null ? { error: errors[i]! } : { names: all.slice(at, at + n), kinds: kinds.subarray(at, at + n), nums: nums.subarray(2 * at, 2 * (at + n)) });
+      w?.resolve(
+        errors[i] !== null
+          ? { error: errors[i]! }
+          : {
+              count: n,
+              names: names[i]!,
+              kinds: kinds.subarray(at, at + n),
+              nums: nums.subarray(2 * at, 2 * (at + n)),
+              dirs: dirs[i] ? dirs[i]!.split("\0") : [],
+              digest: digests[i]!,
+              attention: attention[i]!,
+            },
+      );
       at += n;
     });
     if (!thread.waiting.size) worker.unref();

@@ -158,14 +158,15 @@ export const BATCH_FILES = 2_000;
  *  queries a fifth of the time. Only the folders that changed are then read in BATCH_FILES. */
 const LISTED_FILES = 20_000;
 
-/** Folders (of the walk, or already walked) in batches of about `files` files, at most CHUNK
- *  folders each (one query); a folder is never split. */
-async function* batches(folders: AsyncIterable<FoundFolder> | Iterable<FoundFolder>, files: number): AsyncGenerator<FoundFolder[]> {
+/** Folders (of the walk, or already walked) in batches of about `files` by `size` (their files,
+ *  or the walk's entries before any file is made), at most CHUNK folders each (one query); a
+ *  folder is never split. */
+async function* batches(folders: AsyncIterable<FoundFolder> | Iterable<FoundFolder>, files: number, size: (f: FoundFolder) => number): AsyncGenerator<FoundFolder[]> {
   let batch: FoundFolder[] = [];
   let count = 0;
   for await (const folder of folders) {
     batch.push(folder);
-    count += folder.files.length;
+    count += size(folder);
     if (count >= files || batch.length >= CHUNK) {
       yield batch;
       batch = [];
@@ -221,22 +222,24 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
   const report = () => ctx.progress(done, Math.max(indexedBefore, stats.found));
 
   const folders = walkFolders(root, { skip: skipMatcher(skipPatterns), warn: (m) => ctx.log("warn", m), shouldStop: ctx.shouldStop });
-  for await (const listed of batches(folders, opts.batchFiles ?? LISTED_FILES)) {
+  for await (const listed of batches(folders, opts.batchFiles ?? LISTED_FILES, (f) => f.entries)) {
     if (ctx.shouldStop()) return { ...stats, stopped: true };
     for (const f of listed) walked.add(f.directory);
-    stats.found += listed.reduce((n, f) => n + f.files.length, 0);
-    // a folder listed as the last scan left it is unchanged as a whole: no row of it is read
-    const fingerprints = new Map(listed.map((f) => [f.directory, listingFingerprint(f, SCANNER_VERSION)]));
+    // a folder listed as the last scan left it is unchanged as a whole: no row of it is read,
+    // and none of its files is made
+    const fingerprints = new Map(listed.map((f) => [f.directory, listingFingerprint(f, root, SCANNER_VERSION, skipPatterns)]));
     const stored = opts.full ? new Map<string, Listing>() : await storedListings([...fingerprints.keys()]);
     const changedFolders = listed.filter((f) => {
       const listing = stored.get(f.directory);
       if (!listing || listing.fingerprint !== fingerprints.get(f.directory)) return true;
+      stats.found += listing.files;
       stats.unchanged += listing.items;
-      done += f.files.length;
+      done += listing.files;
       return false;
     });
+    stats.found += changedFolders.reduce((n, f) => n + f.files.length, 0);
     report();
-    for await (const open of batches(changedFolders, opts.batchFiles ?? BATCH_FILES)) {
+    for await (const open of batches(changedFolders, opts.batchFiles ?? BATCH_FILES, (f) => f.files.length)) {
       const directories = open.map((f) => f.directory);
       const files = open.flatMap((f) => f.files);
       const unsettled = new Set<string>();
@@ -327,7 +330,7 @@ async function scan(root: string, ctx: ScanContext, opts: ScanOptions): Promise<
         new Map(
           open.map((f) => {
             const items = f.files.filter((file) => !paired.has(file.path)).length;
-            return [f.directory, { fingerprint: unsettled.has(f.directory) ? "" : fingerprints.get(f.directory)!, items }];
+            return [f.directory, { fingerprint: unsettled.has(f.directory) ? "" : fingerprints.get(f.directory)!, items, files: f.files.length }];
           }),
         ),
       );

@@ -44,8 +44,10 @@ function pairLivePhotos(here: FoundFile[]) {
 }
 
 /** One folder as the walk found it: every indexable file directly in it (none for a folder
- *  holding only subfolders or other files: its rows, if any, are then gone). */
-export type FoundFolder = { directory: string; files: FoundFile[] };
+ *  holding only subfolders or other files: its rows, if any, are then gone), made when first
+ *  asked for (a no-op rescan asks only of the folders whose listing changed); `entries` how many
+ *  names the folder holds, of any kind; `digest` what stands for them all (FolderEntries). */
+export type FoundFolder = { directory: string; entries: number; digest: string; readonly files: FoundFile[] };
 
 export type WalkOptions = { skip: SkipMatcher; warn: WalkProblem; shouldStop?: () => boolean };
 
@@ -97,56 +99,96 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
       continue;
     }
     const relativeDir = path.relative(root, dir);
-    // the same as path.join(dir, name) for every name readdir gives, at a fraction of its cost
-    const prefix = path.join(dir, path.sep);
-    const subfolders: ToVisit[] = [];
-    const here: FoundFile[] = [];
-    const sidecars = new Map<string, FoundSidecar>();
-    const { names, kinds, nums } = listing;
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i]!;
-      const kind = kinds[i];
-      if (name.startsWith(".")) continue;
-      const full = prefix + name;
-      if (name.includes("\uFFFD")) {
-        // Node decodes names as UTF-8; a name in another encoding cannot be opened again by it
-        opts.warn(`name is not valid UTF-8, skipped: ${full}`);
-        continue;
+    const place = { dir, realDir, relativeDir };
+    let subfolders: ToVisit[];
+    let files: FoundFile[] | undefined;
+    if (listing.attention) {
+      // names to warn about, or links to resolve: every entry now, as always
+      const sorted = sortEntries(listing, place, opts);
+      for (const link of sorted.links) {
+        const target = await realpath(link).catch(() => null);
+        if (!target) opts.warn(`symbolic link ${link} is broken or loops; skipped`);
+        else if (!isInside(target, realRoot)) opts.warn(`symbolic link ${link} leads outside the scan root; not followed`);
       }
-      if (/[\u0000-\u001f\u007f]/.test(name)) {
-        // a line break would split a line-based tool protocol (ExifTool's argument stream)
-        opts.warn(`name holds a line break or another control character, skipped (rename it to index it): ${JSON.stringify(full)}`);
-        continue;
-      }
-      if (opts.skip(relativeDir ? `${relativeDir}/${name}` : name, name)) continue;
-      if (kind === ENTRY.LINK) {
-        const target = await realpath(full).catch(() => null);
-        if (!target) opts.warn(`symbolic link ${full} is broken or loops; skipped`);
-        else if (!isInside(target, realRoot)) opts.warn(`symbolic link ${full} leads outside the scan root; not followed`);
-        continue;
-      }
-      if (kind === ENTRY.DIR) subfolders.push({ dir: full, realDir: path.join(realDir, name) });
-      // a file can vanish between readdir and stat (GONE): then it is simply not there
-      if (kind !== ENTRY.FILE) continue;
-      const size = nums[2 * i]!;
-      const mtimeMs = nums[2 * i + 1]!;
-      const format = imageFormat(name);
-      if (format) {
-        here.push({ path: full, directory: dir, fileName: name, size, mtimeMs, mime: format.mime, decoder: format.decoder, sidecar: null, liveVideo: null, liveStill: null });
-      } else if (isSidecar(name)) sidecars.set(name.toLowerCase(), { path: full, size, mtimeMs });
-    }
-    pairLivePhotos(here);
-    if (sidecars.size) {
-      for (const file of here) {
-        const name = sidecarNames(file.fileName).find((n) => sidecars.has(n));
-        if (name) file.sidecar = sidecars.get(name)!;
+      ({ subfolders, files } = sorted);
+    } else {
+      // only the subfolders now; the files when asked for
+      subfolders = [];
+      const prefix = path.join(dir, path.sep);
+      for (const name of listing.dirs) {
+        if (!name.startsWith(".") && !opts.skip(relativeDir ? `${relativeDir}/${name}` : name, name)) subfolders.push({ dir: prefix + name, realDir: path.join(realDir, name) });
       }
     }
     for (let i = subfolders.length - 1; i >= 0; i--) toVisit.push(subfolders[i]!);
     // the next folders are read while this one is handled
     readAhead();
-    yield { directory: dir, files: here };
+    yield {
+      directory: dir,
+      entries: listing.count,
+      digest: listing.digest,
+      get files() {
+        return (files ??= sortEntries(listing, place, opts).files);
+      },
+    };
   }
+}
+
+type Place = { dir: string; realDir: string; relativeDir: string };
+
+/**
+ * A folder's entries sorted out by the walk's rules: hidden names, names Node cannot reopen and
+ * skip patterns are left out (the second with a warning), symbolic links are given back to be
+ * resolved (never followed), folders are to be visited, and the indexable files come with their
+ * XMP sidecars and live photo partners.
+ */
+function sortEntries(listing: Extract<FolderEntries, { names: string }>, place: Place, opts: WalkOptions) {
+  const { dir, realDir, relativeDir } = place;
+  // the same as path.join(dir, name) for every name readdir gives, at a fraction of its cost
+  const prefix = path.join(dir, path.sep);
+  const subfolders: ToVisit[] = [];
+  const links: string[] = [];
+  const here: FoundFile[] = [];
+  const sidecars = new Map<string, FoundSidecar>();
+  const { kinds, nums } = listing;
+  const names = listing.count ? listing.names.split("\0") : [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const kind = kinds[i];
+    if (name.startsWith(".")) continue;
+    const full = prefix + name;
+    if (name.includes("\uFFFD")) {
+      // Node decodes names as UTF-8; a name in another encoding cannot be opened again by it
+      opts.warn(`name is not valid UTF-8, skipped: ${full}`);
+      continue;
+    }
+    if (/[\u0000-\u001f\u007f]/.test(name)) {
+      // a line break would split a line-based tool protocol (ExifTool's argument stream)
+      opts.warn(`name holds a line break or another control character, skipped (rename it to index it): ${JSON.stringify(full)}`);
+      continue;
+    }
+    if (opts.skip(relativeDir ? `${relativeDir}/${name}` : name, name)) continue;
+    if (kind === ENTRY.LINK) {
+      links.push(full);
+      continue;
+    }
+    if (kind === ENTRY.DIR) subfolders.push({ dir: full, realDir: path.join(realDir, name) });
+    // a file can vanish between readdir and stat (GONE): then it is simply not there
+    if (kind !== ENTRY.FILE) continue;
+    const size = nums[2 * i]!;
+    const mtimeMs = nums[2 * i + 1]!;
+    const format = imageFormat(name);
+    if (format) {
+      here.push({ path: full, directory: dir, fileName: name, size, mtimeMs, mime: format.mime, decoder: format.decoder, sidecar: null, liveVideo: null, liveStill: null });
+    } else if (isSidecar(name)) sidecars.set(name.toLowerCase(), { path: full, size, mtimeMs });
+  }
+  pairLivePhotos(here);
+  if (sidecars.size) {
+    for (const file of here) {
+      const name = sidecarNames(file.fileName).find((n) => sidecars.has(n));
+      if (name) file.sidecar = sidecars.get(name)!;
+    }
+  }
+  return { files: here, subfolders, links };
 }
 
 /** Every indexable file under `root`, folder by folder as `walkFolders` finds them, in one

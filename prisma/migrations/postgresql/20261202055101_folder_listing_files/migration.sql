@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FolderListing" ADD COLUMN     "files" INTEGER NOT NULL DEFAULT 0;
