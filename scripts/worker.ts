@@ -63,7 +63,7 @@ try {
   console.error(e instanceof AppError ? `[folio-worker] ${e.message}` : `[folio-worker] cannot reach the database (${describeDatabase()}): ${(e as Error).message}`);
   process.exit(1);
 }
-await prepareDatabase();
+await prepareDatabase("worker");
 if (!leaving) {
   worker = startWorker(log);
   log(`worker ${worker.id} started on ${describeDatabase()}`);

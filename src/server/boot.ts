@@ -17,7 +17,7 @@ const state = globalThis as unknown as { __folioBooted?: boolean };
 export async function onServerStart() {
   if (state.__folioBooted) return;
   state.__folioBooted = true;
-  await prepareDatabase();
+  await prepareDatabase("web");
   // the tile origin the proxy puts into the pages' policy, kept fresh from the database
   await followMapSettings(log);
   if (env.ADMIN_USERNAME && env.ADMIN_PASSWORD) {

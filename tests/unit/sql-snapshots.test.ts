@@ -60,7 +60,7 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
   "folder-summary-refresh-of": (d) => folderSummaryStatementsFor(d, ["/library/family/2024", "/library/family/2024/june"]),
   "folder-summary-version-bump": () => [summaryVersionBump],
   "planner-statistics": (d) => statisticsStatements(d),
-  "prepare-database": (d) => prepareStatements(d),
+  "prepare-database": (d) => [...prepareStatements(d, "web"), ...prepareStatements(d, "worker")],
   "applied-migrations": () => [appliedMigrationsStatement],
 };
 

@@ -4,25 +4,29 @@ import { db, dialect, type Db } from "./index";
 import type { Dialect, Statement } from "./dialect";
 import { forgetSearchStatistics } from "./search-statistics";
 
+/** Which process prepares the database: the web server, or the scan worker. */
+export type ProcessRole = "web" | "worker";
+
 /** SQLite: WAL lets readers (the web UI) go on while a writer (a scan) holds the database; the
- *  setting stays in the file. This connection's page cache at 64 MiB instead of SQLite's 2 MiB:
- *  searches that each walk other pages of a large index no longer evict one another. No memory
- *  map: its pages count in the process's resident memory, which it filled to its 256 MiB at a
- *  million photos (the web process at 520 MB after paging through 10,000 photos in
- *  bench:scale; the worker reads each page once per scan); the operating system's cache keeps
- *  them all the same. PostgreSQL: nothing. */
-export const prepareStatements = (d: Dialect): Statement[] =>
+ *  setting stays in the file. The web process's page cache at 64 MiB instead of SQLite's 2 MiB:
+ *  searches that each walk other pages of a large index no longer evict one another. The
+ *  worker's at 8 MiB: it reads most pages once per scan, the operating system's cache keeps them
+ *  all the same, and at 64 MiB a scan comparing every row of a million photos took it to
+ *  437 MB (398 MB at 16 MiB; the target is 400 MB, issue 18). No memory map: its pages count in
+ *  the process's resident memory, which it filled to its 256 MiB at a million photos (the web
+ *  process at 520 MB after paging through 10,000 photos in bench:scale). PostgreSQL: nothing. */
+export const prepareStatements = (d: Dialect, role: ProcessRole): Statement[] =>
   d === "sqlite"
     ? [
         { sql: "PRAGMA journal_mode = WAL", params: [] },
-        { sql: "PRAGMA cache_size = -65536", params: [] },
+        { sql: `PRAGMA cache_size = ${role === "web" ? -65_536 : -8_192}`, params: [] },
       ]
     : [];
 
 /** Once per process before work starts (web and worker alike). */
-export async function prepareDatabase() {
+export async function prepareDatabase(role: ProcessRole) {
   // a PRAGMA that answers a row: a query, not an execute
-  for (const s of prepareStatements(dialect())) await db.$queryRawUnsafe(s.sql, ...s.params);
+  for (const s of prepareStatements(dialect(), role)) await db.$queryRawUnsafe(s.sql, ...s.params);
 }
 
 /** ANALYZE, and on SQLite a table made and dropped: other connections (the web process, when a

@@ -3,3 +3,9 @@ PRAGMA journal_mode = WAL;
 
 PRAGMA cache_size = -65536;
 -- values: []
+
+PRAGMA journal_mode = WAL;
+-- values: []
+
+PRAGMA cache_size = -8192;
+-- values: []
