@@ -55,33 +55,58 @@ export type WalkOptions = { skip: SkipMatcher; warn: WalkProblem; shouldStop?: (
  *  thread busy, few enough that memory holds only a handful of folders' entries. */
 export const READ_AHEAD = 32;
 
-type ToVisit = { dir: string; realDir: string; read?: Promise<FolderEntries> };
+type ToVisit = { dir: string; realDir: string; relativeDir: string };
 
 /**
- * The folders under `root` (itself first, then depth first in name order), one at a time, each
+ * Walks `root` depth first, folder by folder in name order, yielding each folder (FoundFolder)
  * with its indexable files (photos, videos, each with its XMP sidecar and live photo partner) in
- * name order. Folders are read by worker threads (folder-threads.ts), a few ahead of the one
- * handed out, so the walk holds a few folders' entries and the names of the folders still to
- * visit, whatever the library's size. Problems (unreadable folders, links leading out, names
- * Node cannot reopen) go to `warn` and are skipped.
+ * name order. Folders are read by worker threads (folder-threads.ts) ahead of the one handed
+ * out: the next READ_AHEAD folders in the order of the walk, looking into the folders already
+ * read for their subfolders (with only the folders on the stack, the threads waited for the main
+ * thread at every folder of subfolders, and it for them). So the walk holds a few dozen folders'
+ * entries and the names of the folders still to visit, whatever the library's size. Problems
+ * (unreadable folders, links leading out, names Node cannot reopen) go to `warn` and are skipped.
  */
 export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenerator<FoundFolder> {
   const seenDirs = new Set<string>();
   const realRoot = await realpath(root);
   // depth first, as a stack: the next folder is the last, a folder's subfolders are pushed in
   // reverse name order (a folder of 100,000 subfolders would make shifting a queue quadratic)
-  const toVisit: ToVisit[] = [{ dir: root, realDir: realRoot }];
+  const toVisit: ToVisit[] = [{ dir: root, realDir: realRoot, relativeDir: "" }];
+  // folders being read or read and not yet visited; the subfolders of those read, once asked
+  const reads = new Map<string, Promise<FolderEntries>>();
+  const listings = new Map<string, FolderEntries>();
+  const children = new Map<string, ToVisit[]>();
+  const childrenOf = (v: ToVisit) => {
+    const listing = listings.get(v.dir);
+    if (!listing || "error" in listing) return [];
+    let found = children.get(v.dir);
+    if (!found) children.set(v.dir, (found = subfoldersOf(listing, v, opts)));
+    return found;
+  };
   const readAhead = () => {
-    const unread = toVisit.slice(-READ_AHEAD).reverse().filter((v) => !v.read);
+    // the next READ_AHEAD folders the walk will visit, as far as the folders read tell
+    const unread: ToVisit[] = [];
+    let ahead = 0;
+    const look = (v: ToVisit): boolean => {
+      if (ahead++ >= READ_AHEAD) return false;
+      if (!reads.has(v.dir)) unread.push(v);
+      else for (const child of childrenOf(v)) if (!look(child)) return false;
+      return true;
+    };
+    for (let i = toVisit.length - 1; i >= 0 && look(toVisit[i]!); i--);
     // a message per folder cost more than reading it: wait until half the window is unread,
     // unless the next folder is, then one message per thread, the next folder in the first
-    if (toVisit.at(-1)?.read && unread.length < READ_AHEAD / 2) return;
+    const next = toVisit.at(-1);
+    if (!unread.length || (next && reads.has(next.dir) && unread.length < READ_AHEAD / 2)) return;
     const share = Math.ceil(unread.length / FOLDER_THREADS);
     for (let i = 0; i < unread.length; i += share) {
       const group = unread.slice(i, i + share);
       readFolders(group.map((v) => v.dir)).forEach((read, j) => {
-        group[j]!.read = read;
-        read.catch(() => {}); // awaited in turn; a walk stopped early leaves some unread
+        const dir = group[j]!.dir;
+        reads.set(dir, read);
+        // awaited in turn; a walk stopped early leaves some unread
+        read.then((listing) => reads.has(dir) && listings.set(dir, listing), () => {});
       });
     }
   };
@@ -89,36 +114,33 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
   while (toVisit.length) {
     if (opts.shouldStop?.()) return;
     readAhead();
-    const { dir, realDir, read } = toVisit.pop()!;
+    const visit = toVisit.pop()!;
+    const { dir, realDir } = visit;
+    const read = reads.get(dir)!;
+    const known = children.get(dir);
+    reads.delete(dir);
+    listings.delete(dir);
+    children.delete(dir);
     if (seenDirs.has(realDir)) continue;
     seenDirs.add(realDir);
-    const listing = await read!;
+    const listing = await read;
     if ("error" in listing) {
       // a folder removed since its parent was read is simply not there, as a file would be
       if (listing.error !== "ENOENT") opts.warn(`cannot read folder ${dir}: ${listing.error}; skipped`);
       continue;
     }
-    const relativeDir = path.relative(root, dir);
-    const place = { dir, realDir, relativeDir };
     let subfolders: ToVisit[];
     let files: FoundFile[] | undefined;
     if (listing.attention) {
       // names to warn about, or links to resolve: every entry now, as always
-      const sorted = sortEntries(listing, place, opts);
+      const sorted = sortEntries(listing, visit, opts);
       for (const link of sorted.links) {
         const target = await realpath(link).catch(() => null);
         if (!target) opts.warn(`symbolic link ${link} is broken or loops; skipped`);
         else if (!isInside(target, realRoot)) opts.warn(`symbolic link ${link} leads outside the scan root; not followed`);
       }
       ({ subfolders, files } = sorted);
-    } else {
-      // only the subfolders now; the files when asked for
-      subfolders = [];
-      const prefix = path.join(dir, path.sep);
-      for (const name of listing.dirs) {
-        if (!name.startsWith(".") && !opts.skip(relativeDir ? `${relativeDir}/${name}` : name, name)) subfolders.push({ dir: prefix + name, realDir: path.join(realDir, name) });
-      }
-    }
+    } else subfolders = known ?? subfoldersOf(listing, visit, opts); // the files when asked for
     for (let i = subfolders.length - 1; i >= 0; i--) toVisit.push(subfolders[i]!);
     // the next folders are read while this one is handled
     readAhead();
@@ -127,13 +149,29 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
       entries: listing.count,
       digest: listing.digest,
       get files() {
-        return (files ??= sortEntries(listing, place, opts).files);
+        return (files ??= sortEntries(listing, visit, opts).files);
       },
     };
   }
 }
 
-type Place = { dir: string; realDir: string; relativeDir: string };
+type Listed = Extract<FolderEntries, { names: string }>;
+
+/** The rules a name must pass to be walked (a folder) or indexed (a file), but for the
+ *  warnings: not hidden, opened again by Node as read (UTF-8, no control character), not
+ *  skipped by the site's skip patterns. */
+const walked = (name: string, relativeDir: string, opts: WalkOptions) =>
+  !name.startsWith(".") && !SUSPECT_NAME.test(name) && !opts.skip(relativeDir ? `${relativeDir}/${name}` : name, name);
+const SUSPECT_NAME = /[\u0000-\u001f\u007f\uFFFD]/;
+
+/** The subfolders of a folder read to visit, in name order (the same as sortEntries finds). */
+function subfoldersOf(listing: Listed, folder: ToVisit, opts: WalkOptions): ToVisit[] {
+  const prefix = path.join(folder.dir, path.sep);
+  const rel = folder.relativeDir;
+  return listing.dirs
+    .filter((name) => walked(name, rel, opts))
+    .map((name) => ({ dir: prefix + name, realDir: path.join(folder.realDir, name), relativeDir: rel ? `${rel}/${name}` : name }));
+}
 
 /**
  * A folder's entries sorted out by the walk's rules: hidden names, names Node cannot reopen and
@@ -141,8 +179,8 @@ type Place = { dir: string; realDir: string; relativeDir: string };
  * resolved (never followed), folders are to be visited, and the indexable files come with their
  * XMP sidecars and live photo partners.
  */
-function sortEntries(listing: Extract<FolderEntries, { names: string }>, place: Place, opts: WalkOptions) {
-  const { dir, realDir, relativeDir } = place;
+function sortEntries(listing: Listed, folder: ToVisit, opts: WalkOptions) {
+  const { dir, realDir, relativeDir } = folder;
   // the same as path.join(dir, name) for every name readdir gives, at a fraction of its cost
   const prefix = path.join(dir, path.sep);
   const subfolders: ToVisit[] = [];
@@ -171,7 +209,7 @@ function sortEntries(listing: Extract<FolderEntries, { names: string }>, place: 
       links.push(full);
       continue;
     }
-    if (kind === ENTRY.DIR) subfolders.push({ dir: full, realDir: path.join(realDir, name) });
+    if (kind === ENTRY.DIR) subfolders.push({ dir: full, realDir: path.join(realDir, name), relativeDir: relativeDir ? `${relativeDir}/${name}` : name });
     // a file can vanish between readdir and stat (GONE): then it is simply not there
     if (kind !== ENTRY.FILE) continue;
     const size = nums[2 * i]!;
