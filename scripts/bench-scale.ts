@@ -23,6 +23,8 @@
 //                        and a user on 1/1,000 (the measures and the baseline take turns,
 //                        request by request); target <= 2
 //   searchP95Ratio       the same for photos.search pages (q "canon", 1 photo in 5); target <= 2
+//                        (and adminUsersP95Ratio: the admin's user list, every user with the
+//                        photos they see; not in the issue's table, the same <= 2 asked of it)
 //   webRssMb             VmRSS of the serving web process after paging through 10,000 photos
 //                        (first thing after start-up; again after the measures, in the detail);
 //                        target < 400 MB
@@ -239,8 +241,10 @@ async function http(env: NodeJS.ProcessEnv, tree: Tree): Promise<Figures & Recor
       searchSub: pager(sub, "photos.search", { q: "canon" }).next,
       foldersAll: folders(all, tree.root, allFolders),
       foldersSub: folders(sub, subRoot, subFolders),
+      // the user panel: every user with the photos they see (the bench user is the admin)
+      adminUsers: async () => (await all.query("admin.users.list")).ms,
     });
-    const { baseline, listAll, listSub, searchAll, searchSub, foldersAll, foldersSub } = m;
+    const { baseline, listAll, listSub, searchAll, searchSub, foldersAll, foldersSub, adminUsers } = m;
     const ratio = (...s: Stats[]) => round(Math.max(...s.map((x) => x.p95)) / baseline.p95);
     const line = (label: string, s: Stats) => console.log(`    ${label.padEnd(34)} ${fmt(s)}; p95 ${(s.p95 / baseline.p95).toFixed(2)}x the baseline`);
     console.log(`    ${"auth.status (the baseline)".padEnd(34)} ${fmt(baseline)}`);
@@ -250,6 +254,7 @@ async function http(env: NodeJS.ProcessEnv, tree: Tree): Promise<Figures & Recor
     line(`photos.search "canon", 1/1,000`, searchSub);
     line("folders.list, all photos", foldersAll);
     line("folders.list, user on 1/1,000", foldersSub);
+    line("admin.users.list", adminUsers);
 
     const afterMeasures = processGroup(server.pid!).map((p) => ({ ...p, ...memoryOf(p.pid) }));
     const servingAfter = afterMeasures.reduce((a, b) => (b.rss > a.rss ? b : a));
@@ -260,6 +265,7 @@ async function http(env: NodeJS.ProcessEnv, tree: Tree): Promise<Figures & Recor
       photosListP95Ratio: ratio(listAll, listSub),
       searchP95Ratio: ratio(searchAll, searchSub),
       foldersP95Ratio: ratio(foldersAll, foldersSub),
+      adminUsersP95Ratio: ratio(adminUsers),
       baselineP95Ms: round(baseline.p95, 1),
       webRssMb: round(serving.rss, 0),
       webHwmMb: round(serving.hwm, 0),
@@ -331,6 +337,8 @@ async function runEngine(tree: Tree, findSeconds: number, name: string, database
     Object.assign(r, web);
     console.log(`  photos.list and folders.list p95 ratio (worse procedure and user): ${web.listP95Ratio}x ${verdict("listP95Ratio", web.listP95Ratio!)} (photos.list ${web.photosListP95Ratio}x, folders.list ${web.foldersP95Ratio}x)`);
     console.log(`  photos.search p95 ratio (worse user): ${web.searchP95Ratio}x ${verdict("searchP95Ratio", web.searchP95Ratio!)}`);
+    // not a row of the issue's table, which names the pages; its text asks the same speed of it
+    console.log(`  admin.users.list p95 ratio: ${web.adminUsersP95Ratio}x ${Number(web.adminUsersP95Ratio) <= 2 ? "ok" : "MISSED"} (<= 2x auth.status)`);
     console.log(`  web process VmRSS after paging through ${PAGED_PHOTOS} photos (pid ${web.webPid}): ${web.webRssMb} MB ${verdict("webRssMb", web.webRssMb!)}`);
   } finally {
     r.phaseSeconds = phases;
