@@ -94,8 +94,9 @@ async function seed(tree: Tree) {
   const backfill = await backfillSearchWords();
   const search = seconds(t1);
   const t2 = performance.now();
-  await refreshPlannerStatistics();
+  // as a scan leaves them: the summary, then the statistics (of the summary too)
   await refreshFolderSummary(tree.root);
+  await refreshPlannerStatistics();
   const summary = seconds(t2);
   // the folder listings a finished scan leaves (scanner/folder-listing.ts), from a walk of the tree
   const t3 = performance.now();

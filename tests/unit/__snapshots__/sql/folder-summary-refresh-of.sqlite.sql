@@ -2,7 +2,7 @@ DELETE FROM "Folder" WHERE "path" IN (?, ?);
 -- values: ["/library/family/2024","/library/family/2024/june"]
 
 INSERT INTO "Folder" ("path", "photoCount", "coverId", "coverTakenAt")
-SELECT d."directory", d."n", c."id", c."takenAt"
+SELECT d."directory", d."n", d."cover", (SELECT c."takenAt" FROM "Photo" c WHERE c."id" = d."cover")
 FROM (
   SELECT g."directory", g."n", (
     SELECT x."id" FROM "Photo" x
@@ -11,7 +11,6 @@ FROM (
   ) AS "cover"
   FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND "readError" IS NULL AND "directory" IN (?, ?) GROUP BY "directory") g
 ) d
-LEFT JOIN "Photo" c ON c."id" = d."cover"
 WHERE true
 ON CONFLICT ("path") DO UPDATE SET "photoCount" = excluded."photoCount", "coverId" = excluded."coverId",
   "coverTakenAt" = excluded."coverTakenAt", "updatedAt" = CURRENT_TIMESTAMP;

@@ -5,7 +5,7 @@ DELETE FROM "Folder" WHERE ("path" = $1 OR ("path" >= $2 AND "path" < $3));
 -- values: ["/library/family","/library/family/","/library/family0"]
 
 INSERT INTO "Folder" ("path", "photoCount", "coverId", "coverTakenAt")
-SELECT d."directory", d."n", c."id", c."takenAt"
+SELECT d."directory", d."n", d."cover", (SELECT c."takenAt" FROM "Photo" c WHERE c."id" = d."cover")
 FROM (
   SELECT g."directory", g."n", (
     SELECT x."id" FROM "Photo" x
@@ -14,7 +14,6 @@ FROM (
   ) AS "cover"
   FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND "readError" IS NULL AND ("directory" = $1 OR ("directory" >= $2 AND "directory" < $3)) GROUP BY "directory") g
 ) d
-LEFT JOIN "Photo" c ON c."id" = d."cover"
 WHERE true
 ON CONFLICT ("path") DO UPDATE SET "photoCount" = excluded."photoCount", "coverId" = excluded."coverId",
   "coverTakenAt" = excluded."coverTakenAt", "updatedAt" = CURRENT_TIMESTAMP;

@@ -1,5 +1,5 @@
 ANALYZE "Photo";
 -- values: []
 
-ANALYZE "PhotoSearch";
+ANALYZE "PhotoSearch", "Folder", "FolderMonth";
 -- values: []
