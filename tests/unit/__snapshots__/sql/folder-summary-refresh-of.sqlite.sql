@@ -1,16 +1,17 @@
 DELETE FROM "Folder" WHERE "path" IN (?, ?);
 -- values: ["/library/family/2024","/library/family/2024/june"]
 
-INSERT INTO "Folder" ("path", "photoCount", "coverId", "coverTakenAt")
-SELECT d."directory", d."n", d."cover", (SELECT c."takenAt" FROM "Photo" c WHERE c."id" = d."cover")
-FROM (
+WITH d AS MATERIALIZED (
   SELECT g."directory", g."n", (
-    SELECT x."id" FROM "Photo" x
+    SELECT x."id" FROM "Photo" x INDEXED BY "Photo_directory_idx"
     WHERE x."directory" = g."directory" AND x."missingSince" IS NULL AND x."readError" IS NULL AND x."thumbnailState" = 'ready'
     ORDER BY x."takenAt" DESC NULLS LAST, x."id" DESC LIMIT 1
   ) AS "cover"
   FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND "readError" IS NULL AND "directory" IN (?, ?) GROUP BY "directory") g
-) d
+)
+INSERT INTO "Folder" ("path", "photoCount", "coverId", "coverTakenAt")
+SELECT d."directory", d."n", d."cover", (SELECT c."takenAt" FROM "Photo" c WHERE c."id" = d."cover")
+FROM d
 WHERE true
 ON CONFLICT ("path") DO UPDATE SET "photoCount" = excluded."photoCount", "coverId" = excluded."coverId",
   "coverTakenAt" = excluded."coverTakenAt", "updatedAt" = CURRENT_TIMESTAMP;

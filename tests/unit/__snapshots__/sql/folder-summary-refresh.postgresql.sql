@@ -4,16 +4,17 @@ SELECT pg_advisory_xact_lock(hashtext('folio.folder-summary'));
 DELETE FROM "Folder" WHERE ("path" = $1 OR ("path" >= $2 AND "path" < $3));
 -- values: ["/library/family","/library/family/","/library/family0"]
 
-INSERT INTO "Folder" ("path", "photoCount", "coverId", "coverTakenAt")
-SELECT d."directory", d."n", d."cover", (SELECT c."takenAt" FROM "Photo" c WHERE c."id" = d."cover")
-FROM (
+WITH d AS MATERIALIZED (
   SELECT g."directory", g."n", (
     SELECT x."id" FROM "Photo" x
     WHERE x."directory" = g."directory" AND x."missingSince" IS NULL AND x."readError" IS NULL AND x."thumbnailState" = 'ready'
     ORDER BY x."takenAt" DESC NULLS LAST, x."id" DESC LIMIT 1
   ) AS "cover"
   FROM (SELECT "directory", COUNT(*) AS "n" FROM "Photo" WHERE "missingSince" IS NULL AND "readError" IS NULL AND ("directory" = $1 OR ("directory" >= $2 AND "directory" < $3)) GROUP BY "directory") g
-) d
+)
+INSERT INTO "Folder" ("path", "photoCount", "coverId", "coverTakenAt")
+SELECT d."directory", d."n", d."cover", (SELECT c."takenAt" FROM "Photo" c WHERE c."id" = d."cover")
+FROM d
 WHERE true
 ON CONFLICT ("path") DO UPDATE SET "photoCount" = excluded."photoCount", "coverId" = excluded."coverId",
   "coverTakenAt" = excluded."coverTakenAt", "updatedAt" = CURRENT_TIMESTAMP;
