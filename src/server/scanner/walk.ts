@@ -129,7 +129,6 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
       if (listing.error !== "ENOENT") opts.warn(`cannot read folder ${dir}: ${listing.error}; skipped`);
       continue;
     }
-    let subfolders: ToVisit[];
     let files: FoundFile[] | undefined;
     if (listing.attention) {
       // names to warn about, or links to resolve: every entry now, as always
@@ -139,8 +138,10 @@ export async function* walkFolders(root: string, opts: WalkOptions): AsyncGenera
         if (!target) opts.warn(`symbolic link ${link} is broken or loops; skipped`);
         else if (!isInside(target, realRoot)) opts.warn(`symbolic link ${link} leads outside the scan root; not followed`);
       }
-      ({ subfolders, files } = sorted);
-    } else subfolders = known ?? subfoldersOf(listing, visit, opts); // the files when asked for
+      files = sorted.files;
+    }
+    // the files of the others when asked for
+    const subfolders = known ?? subfoldersOf(listing, visit, opts);
     for (let i = subfolders.length - 1; i >= 0; i--) toVisit.push(subfolders[i]!);
     // the next folders are read while this one is handled
     readAhead();
@@ -164,7 +165,8 @@ const walked = (name: string, relativeDir: string, opts: WalkOptions) =>
   !name.startsWith(".") && !SUSPECT_NAME.test(name) && !opts.skip(relativeDir ? `${relativeDir}/${name}` : name, name);
 const SUSPECT_NAME = /[\u0000-\u001f\u007f\uFFFD]/;
 
-/** The subfolders of a folder read to visit, in name order (the same as sortEntries finds). */
+/** The subfolders of a folder read to visit, in name order (sortEntries warns of the names
+ *  left out). */
 function subfoldersOf(listing: Listed, folder: ToVisit, opts: WalkOptions): ToVisit[] {
   const prefix = path.join(folder.dir, path.sep);
   const rel = folder.relativeDir;
@@ -180,10 +182,9 @@ function subfoldersOf(listing: Listed, folder: ToVisit, opts: WalkOptions): ToVi
  * XMP sidecars and live photo partners.
  */
 function sortEntries(listing: Listed, folder: ToVisit, opts: WalkOptions) {
-  const { dir, realDir, relativeDir } = folder;
+  const { dir, relativeDir } = folder;
   // the same as path.join(dir, name) for every name readdir gives, at a fraction of its cost
   const prefix = path.join(dir, path.sep);
-  const subfolders: ToVisit[] = [];
   const links: string[] = [];
   const here: FoundFile[] = [];
   const sidecars = new Map<string, FoundSidecar>();
@@ -209,7 +210,6 @@ function sortEntries(listing: Listed, folder: ToVisit, opts: WalkOptions) {
       links.push(full);
       continue;
     }
-    if (kind === ENTRY.DIR) subfolders.push({ dir: full, realDir: path.join(realDir, name), relativeDir: relativeDir ? `${relativeDir}/${name}` : name });
     // a file can vanish between readdir and stat (GONE): then it is simply not there
     if (kind !== ENTRY.FILE) continue;
     const size = nums[2 * i]!;
@@ -226,7 +226,7 @@ function sortEntries(listing: Listed, folder: ToVisit, opts: WalkOptions) {
       if (name) file.sidecar = sidecars.get(name)!;
     }
   }
-  return { files: here, subfolders, links };
+  return { files: here, links };
 }
 
 /** Every indexable file under `root`, folder by folder as `walkFolders` finds them, in one
