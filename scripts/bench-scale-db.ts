@@ -30,7 +30,7 @@ import { scanRoot, SCANNER_VERSION } from "../src/server/scanner/scan-root";
 import { makeThumbnails } from "../src/server/scanner/thumbnails";
 import { backfillSearchWords } from "../src/server/services/search";
 import { insertRows, type BulkRow } from "../src/server/db/bulk-insert";
-import { photoWords } from "../src/server/scanner/search-words";
+import { inlineWords, photoWords } from "../src/server/scanner/search-words";
 import { changeFiles, subtreeRoot, treeFile, treeOf, type Tree } from "./lib/bench-tree";
 
 const BATCH = 5_000;
@@ -64,8 +64,11 @@ async function seed(tree: Tree) {
       const takenAt = new Date(start + Math.floor((((j * 7919) % tree.files) / tree.files) * YEARS_MS));
       const id = `seed${String(j).padStart(8, "0")}`;
       const row = { id, path: f.path, directory: f.directory, fileName: f.fileName, cameraMake: f.source.make, cameraModel: f.source.model };
+      // the words a scan writes with each row (scanner/search-words.ts), in PhotoSearch and on the row
+      const text = photoWords({ ...row, title: null, description: null, lens: null }, []);
       photos.push({
         ...row,
+        searchWords: inlineWords(text),
         size: s.size,
         mtime: s.mtime,
         contentHash: s.contentHash,
@@ -82,8 +85,7 @@ async function seed(tree: Tree) {
         indexedAt: now,
         updatedAt: now,
       });
-      // the words a scan writes with each row (scanner/search-words.ts)
-      words.push({ photoId: id, words: photoWords({ ...row, title: null, description: null, lens: null }, []) });
+      words.push({ photoId: id, words: text });
     }
     await insertRows("Photo", photos);
     await insertRows("PhotoSearch", words);

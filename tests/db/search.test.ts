@@ -8,6 +8,7 @@ import { refreshPlannerStatistics } from "~/server/db/maintenance";
 import { planSearch, termCountsStatement } from "~/server/db/search";
 import { libraryCounts, sampledMatches } from "~/server/db/search-statistics";
 import { timelinePage } from "~/server/db/timeline";
+import { INLINE_WORDS_MAX } from "~/server/scanner/search-words";
 import { backfillSearchWords } from "~/server/services/search";
 import { makeTree } from "../support/library";
 import { setMtime, writeSidecar, sidecarPath } from "../support/media";
@@ -145,6 +146,22 @@ describe("photos.search on rows as a scan writes them", () => {
     expect((await planSearch(viewer, ["img", "meteo"], 60)).terms).toEqual(["meteo", "img"]);
   });
 
+  it("walks on the copy of the words on the photo row, and on PhotoSearch for words too long to copy", async () => {
+    const viewer = { id: alice.id, scanPaths: [lib("alice")] };
+    // 120 different words before it: more bytes than the row keeps (INLINE_WORDS_MAX)
+    const many = Array.from({ length: 120 }, (_, i) => `word${i}`).join(" ");
+    await photo("alice/long.jpg", "2023-07-18T09:00:00", { description: `${many} lighthouse` });
+    const rows = await db.photo.findMany({ select: { fileName: true, searchWords: true, search: { select: { words: true } } } });
+    for (const r of rows) expect(r.searchWords, r.fileName).toBe(r.fileName === "long.jpg" ? null : r.search!.words);
+    expect(Buffer.byteLength(rows.find((r) => r.fileName === "long.jpg")!.search!.words)).toBeGreaterThan(INLINE_WORDS_MAX);
+    for (const terms of [["lighthouse"], ["beach"], ["word119", "long"]]) {
+      const collected = await timelinePage(viewer, { search: { terms, collect: true } }, 60);
+      const walked = await timelinePage(viewer, { search: { terms, collect: false } }, 60);
+      expect(walked.map((r) => r.fileName), terms.join(" ")).toEqual(collected.map((r) => r.fileName));
+      expect(walked.length, terms.join(" ")).toBeGreaterThan(0);
+    }
+  });
+
   it("counts each word's matches for the plan up to the cap (on SQLite the whole word first), and samples the common ones on PostgreSQL", async () => {
     await signedInAs(alice).tags.add({ photoId: ids["portrait.jpg"]!, name: "Beachside" });
     const viewer = { id: alice.id, scanPaths: [lib("alice")] };
@@ -257,5 +274,10 @@ describe("photos.search after a real scan", () => {
     expect(await search(user, { q: "lighthouse" })).toEqual([]);
     expect(await search(user, { q: "coast" })).toEqual([]);
     expect(await search(user, { q: "harbour boats" })).toEqual(["DSC_0100.jpg"]);
+    // a walk reads the copy of the words on the row: it follows too
+    const viewer = { id: user.id, scanPaths: [lib("alice")] };
+    const walked = async (terms: string[]) => (await timelinePage(viewer, { search: { terms, collect: false } }, 60)).map((r) => r.fileName);
+    expect(await walked(["lighthouse"])).toEqual([]);
+    expect(await walked(["harbour", "boats"])).toEqual(["DSC_0100.jpg"]);
   });
 });

@@ -5,7 +5,7 @@ SELECT * FROM (
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
     AND p."takenAt" IS NOT NULL
     AND p."id" IN (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $5::tsquery UNION ALL SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $6 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $7::tsquery)
-    AND (COALESCE((SELECT (' ' || s."words") LIKE $8 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $9 FROM "UserPhotoSearch" u WHERE u."userId" = $10 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"))) LIKE $8), false) OR COALESCE((SELECT (' ' || u."words") LIKE $9 FROM "UserPhotoSearch" u WHERE u."userId" = $10 AND u."photoId" = p."id"), false))
     AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = $11 AND (c."directory" = $12 OR (c."directory" >= $13 AND c."directory" < $14)))
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT $15
 ) dated
@@ -15,7 +15,7 @@ SELECT * FROM (
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $16 OR (p."directory" >= $17 AND p."directory" < $18))
     AND p."takenAt" IS NULL
     AND p."id" IN (SELECT s."photoId" FROM "PhotoSearch" s WHERE array_to_tsvector(string_to_array(s."words", ' ')) @@ $19::tsquery UNION ALL SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = $20 AND array_to_tsvector(string_to_array(u."words", ' ')) @@ $21::tsquery)
-    AND (COALESCE((SELECT (' ' || s."words") LIKE $22 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $23 FROM "UserPhotoSearch" u WHERE u."userId" = $24 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"))) LIKE $22), false) OR COALESCE((SELECT (' ' || u."words") LIKE $23 FROM "UserPhotoSearch" u WHERE u."userId" = $24 AND u."photoId" = p."id"), false))
     AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = $25 AND (c."directory" = $26 OR (c."directory" >= $27 AND c."directory" < $28)) AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
   ORDER BY p."id" DESC LIMIT $29
 ) undated
@@ -29,8 +29,8 @@ SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))
     AND p."takenAt" IS NOT NULL
-    AND (COALESCE((SELECT (' ' || s."words") LIKE $5 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $6 FROM "UserPhotoSearch" u WHERE u."userId" = $7 AND u."photoId" = p."id"), false))
-    AND (COALESCE((SELECT (' ' || s."words") LIKE $8 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $9 FROM "UserPhotoSearch" u WHERE u."userId" = $10 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"))) LIKE $5), false) OR COALESCE((SELECT (' ' || u."words") LIKE $6 FROM "UserPhotoSearch" u WHERE u."userId" = $7 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"))) LIKE $8), false) OR COALESCE((SELECT (' ' || u."words") LIKE $9 FROM "UserPhotoSearch" u WHERE u."userId" = $10 AND u."photoId" = p."id"), false))
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT $11
 ) dated
 UNION ALL
@@ -38,8 +38,8 @@ SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $12 OR (p."directory" >= $13 AND p."directory" < $14))
     AND p."takenAt" IS NULL
-    AND (COALESCE((SELECT (' ' || s."words") LIKE $15 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $16 FROM "UserPhotoSearch" u WHERE u."userId" = $17 AND u."photoId" = p."id"), false))
-    AND (COALESCE((SELECT (' ' || s."words") LIKE $18 FROM "PhotoSearch" s WHERE s."photoId" = p."id"), false) OR COALESCE((SELECT (' ' || u."words") LIKE $19 FROM "UserPhotoSearch" u WHERE u."userId" = $20 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"))) LIKE $15), false) OR COALESCE((SELECT (' ' || u."words") LIKE $16 FROM "UserPhotoSearch" u WHERE u."userId" = $17 AND u."photoId" = p."id"), false))
+    AND (COALESCE((SELECT (' ' || COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"))) LIKE $18), false) OR COALESCE((SELECT (' ' || u."words") LIKE $19 FROM "UserPhotoSearch" u WHERE u."userId" = $20 AND u."photoId" = p."id"), false))
   ORDER BY p."id" DESC LIMIT $21
 ) undated
 ) q

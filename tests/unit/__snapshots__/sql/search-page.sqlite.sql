@@ -5,7 +5,7 @@ SELECT * FROM (
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NOT NULL
     AND (p."id" IN (SELECT s."photoId" FROM "PhotoSearch" s WHERE s."id" IN (SELECT "rowid" FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ?)) OR p."id" IN (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."id" IN (SELECT "rowid" FROM "UserPhotoSearchFts" WHERE "UserPhotoSearchFts" MATCH ?)))
-    AND (' ' || COALESCE((SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
+    AND (' ' || COALESCE(COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id")), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
     AND (p."takenAt", p."id") < (SELECT c."takenAt", c."id" FROM "Photo" c WHERE c."id" = ? AND (c."directory" = ? OR (c."directory" >= ? AND c."directory" < ?)))
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT ?
 ) dated
@@ -15,7 +15,7 @@ SELECT * FROM (
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NULL
     AND (p."id" IN (SELECT s."photoId" FROM "PhotoSearch" s WHERE s."id" IN (SELECT "rowid" FROM "PhotoSearchFts" WHERE "PhotoSearchFts" MATCH ?)) OR p."id" IN (SELECT u."photoId" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."id" IN (SELECT "rowid" FROM "UserPhotoSearchFts" WHERE "UserPhotoSearchFts" MATCH ?)))
-    AND (' ' || COALESCE((SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
+    AND (' ' || COALESCE(COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id")), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
     AND EXISTS (SELECT 1 FROM "Photo" c WHERE c."id" = ? AND (c."directory" = ? OR (c."directory" >= ? AND c."directory" < ?)) AND (c."takenAt" IS NOT NULL OR c."id" > p."id"))
   ORDER BY p."id" DESC LIMIT ?
 ) undated
@@ -29,8 +29,8 @@ SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NOT NULL
-    AND (' ' || COALESCE((SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
-    AND (' ' || COALESCE((SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
+    AND (' ' || COALESCE(COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id")), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
+    AND (' ' || COALESCE(COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id")), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
   ORDER BY p."takenAt" DESC, p."id" DESC LIMIT ?
 ) dated
 UNION ALL
@@ -38,8 +38,8 @@ SELECT * FROM (
   SELECT p."id", p."takenAt", p."takenAtLocal", p."takenAtOffset", p."takenAtSource", p."mediaType", p."mime", p."animated", p."durationMs", p."hasMotion", p."width", p."height", p."fileName", p."thumbnailState" FROM "Photo" p
   WHERE p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))
     AND p."takenAt" IS NULL
-    AND (' ' || COALESCE((SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
-    AND (' ' || COALESCE((SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id"), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
+    AND (' ' || COALESCE(COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id")), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
+    AND (' ' || COALESCE(COALESCE(p."searchWords", (SELECT s."words" FROM "PhotoSearch" s WHERE s."photoId" = p."id")), '') || ' ' || COALESCE((SELECT u."words" FROM "UserPhotoSearch" u WHERE u."userId" = ? AND u."photoId" = p."id"), '')) LIKE ?
   ORDER BY p."id" DESC LIMIT ?
 ) undated
 ) q
