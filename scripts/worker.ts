@@ -13,7 +13,9 @@ import { startWorker, type Worker } from "../src/server/jobs/worker";
 import { describeDatabase } from "../src/server/db/migrate";
 import { assertDatabaseReady } from "../src/server/db/ready";
 import { AppError } from "../src/server/errors";
+import { limitWorkerHeapGrowth } from "../src/server/jobs/worker-heap";
 
+limitWorkerHeapGrowth();
 const log = (m: string) => console.log(`[folio-worker] ${m}`);
 const LEAVE_TIMEOUT_MS = 10_000;
 
