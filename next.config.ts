@@ -17,6 +17,12 @@ const nextConfig: NextConfig = {
     "@photostructure/tz-lookup",
     "@ffmpeg-installer/ffmpeg",
     "@ffprobe-installer/ffprobe",
+    // the face detector's thread requires these by absolute path (scanner/face-detector.ts)
+    "@vladmandic/human",
+    "@tensorflow/tfjs-core",
+    "@tensorflow/tfjs-converter",
+    "@tensorflow/tfjs-backend-cpu",
+    "@tensorflow/tfjs-backend-wasm",
   ],
   poweredByHeader: false,
   // the headers every answer carries, set here as well as by src/proxy.ts: build assets, the

@@ -78,14 +78,14 @@ test("every main page fits a phone in dark mode: no sideways scrolling, dark bac
   dataOf(await trpcMutation(api, "albums.addPhotos", { id: album.id, photoIds: photos.slice(0, 3).map((p) => p.id) }));
   dataOf(await trpcMutation(api, "tags.add", { photoId: photos[0]!.id, name: "a-long-tag-name-that-does-not-break" }));
 
-  for (const path of ["/photos", "/folders", "/folders?path=a%20folder%20whose%20name%20is%20much%20longer%20than%20a%20phone%20is%20wide", "/favorites", "/albums", `/albums/${album.id}`, "/tags", "/search", "/search?q=camera", "/settings"]) {
+  for (const path of ["/photos", "/folders", "/folders?path=a%20folder%20whose%20name%20is%20much%20longer%20than%20a%20phone%20is%20wide", "/favorites", "/albums", `/albums/${album.id}`, "/people", "/tags", "/search", "/search?q=camera", "/settings"]) {
     await page.goto(path);
     await expectPhoneDark(page, path);
   }
 
   // the main links: a row of their own that scrolls sideways, every link reachable
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const name of ["Photos", "Folders", "Favorites", "Albums", "Tags"]) {
+  for (const name of ["Photos", "Folders", "Favorites", "Albums", "People", "Tags"]) {
     const link = nav.getByRole("link", { name, exact: true });
     await link.scrollIntoViewIfNeeded();
     await expect(link).toBeInViewport();

@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/folders", label: "Folders" },
   { href: "/favorites", label: "Favorites" },
   { href: "/albums", label: "Albums" },
+  { href: "/people", label: "People" },
   { href: "/tags", label: "Tags" },
   { href: "/map", label: "Map" },
 ];

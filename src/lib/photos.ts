@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { photoFaceSchema } from "./people";
 import { plural } from "./plural";
 
 /** "YYYY-MM" (a month of the wall clock where photos were taken) or "undated" (no local date). */
@@ -42,6 +43,8 @@ export const listFilterKeys = {
   tag: z.string().trim().min(1).max(64).optional(),
   /** a keyword the file carries (IPTC/XMP), exactly as tags.keywords lists it */
   keyword: z.string().trim().min(1).max(256).optional(),
+  /** one of the caller's people: their id (people.list), or their name (any case) */
+  person: z.string().trim().min(1).max(100).optional(),
 };
 
 /** The keys of the search form: free text and filters on what the file says. */
@@ -191,6 +194,8 @@ export const photoDetailSchema = z.object({
   motion: playbackSchema.extend({ kind: z.enum(["live", "embedded"]) }).nullable(),
   favorite,
   tags: z.array(z.string()),
+  /** the faces found in it, with the caller's person for each (issue 19) */
+  faces: z.array(photoFaceSchema),
 });
 /** `photos.get` as clients receive it. */
 export type PhotoDetail = z.infer<typeof photoDetailSchema>;

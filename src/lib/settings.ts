@@ -16,6 +16,8 @@ export const updateSettingsSchema = z.strictObject(
     albumSharing: z.boolean().optional(),
     /** off: links.create is refused and every existing share link answers like a missing one (kept for when it is on again) */
     shareLinks: z.boolean().optional(),
+    /** off: scans queue no faces job (faces already found, and people, stay) */
+    faceDetection: z.boolean().optional(),
   },
   { error: refuseUnknownKeys },
 );

@@ -10,6 +10,7 @@ import { FileKeywords } from "./file-keywords";
 import { MotionStill } from "./motion-still";
 import { PhotoActions } from "./photo-actions";
 import { PhotoDetails } from "./photo-details";
+import { PhotoFaces, type FaceBox } from "./photo-faces";
 import { useFavorite } from "./use-favorite";
 import { usePreload } from "./use-preload";
 import { useSlideshow } from "./use-slideshow";
@@ -74,7 +75,7 @@ type Zoom = { ref: RefObject<ZoomControls | null>; onZoomChange: (zoomed: boolea
 
 /** The big picture: a video's player, a photo that zooms (a live or motion photo's still with its
  *  motion, an animated one as its original, so it plays), or why there is nothing to show. */
-function Stage({ p, error, zoom, onPlaybackError }: { p: PhotoDetail | undefined; error: string | undefined; zoom: Zoom; onPlaybackError: () => void }) {
+function Stage({ p, error, zoom, highlight, onPlaybackError }: { p: PhotoDetail | undefined; error: string | undefined; zoom: Zoom; highlight: FaceBox | null; onPlaybackError: () => void }) {
   if (!p) return error ? <Alert>{error}</Alert> : <p className="text-slate-400">Loading…</p>;
   // keyed by id and state: moving on, or a rendition becoming ready, starts clean (no error,
   // motion, zoom or retry carried over)
@@ -89,6 +90,7 @@ function Stage({ p, error, zoom, onPlaybackError }: { p: PhotoDetail | undefined
       src={src}
       fullSrc={fullSrc(p)}
       {...zoom}
+      highlight={highlight}
       still={
         motion
           ? (slot) => <MotionStill key={`${p.id}:${motion.status}`} p={{ ...p, src }} imgClassName={slot.className} overlay={slot.overlay} hideToggle={slot.zoomed} />
@@ -100,8 +102,8 @@ function Stage({ p, error, zoom, onPlaybackError }: { p: PhotoDetail | undefined
 
 /**
  * One photo or video full screen, with what the file says about it (title, description, rating,
- * date and where it came from, keywords, a video's length and codecs) and this user's favorite,
- * tags and albums in an info panel. Photos zoom and pan at full resolution; a slideshow moves on
+ * date and where it came from, keywords, a video's length and codecs), the people whose faces
+ * it shows, and this user's favorite, tags and albums in an info panel. Photos zoom and pan at full resolution; a slideshow moves on
  * by itself; a phone swipes. Keys: ←/→ previous/next, F favorite, I info panel, +/-/0 zoom,
  * S slideshow, Space plays a video, Escape closes (zoomed or not: 0 or a double click fits the
  * photo again). While a rendition is being made it asks the server again every few seconds.
@@ -123,6 +125,10 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
     });
   }, []);
   const favorite = useFavorite({ id, favorite: p?.favorite ?? false });
+  // the face the info panel points at, outlined on this photo only (not on the next one)
+  const [pointedFace, setPointedFace] = useState<{ id: string; box: FaceBox | null }>({ id, box: null });
+  const highlight = pointedFace.id === id ? pointedFace.box : null;
+  const onHighlight = useCallback((box: FaceBox | null) => setPointedFace({ id, box }), [id]);
   const slideshow = useSlideshow(id, hasNext, onNext);
   usePreload([nextId, previousId]);
 
@@ -235,7 +241,7 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
           />
           <div className="relative min-h-0 flex-1 touch-none overflow-hidden" {...swipe}>
             <div ref={follow} className="absolute inset-0 flex items-center justify-center p-2 lg:p-0">
-              <Stage p={p} error={photo.error?.message} zoom={zoom} onPlaybackError={() => void photo.refetch()} />
+              <Stage p={p} error={photo.error?.message} zoom={zoom} highlight={highlight} onPlaybackError={() => void photo.refetch()} />
             </div>
             <button type="button" onClick={onPrevious} disabled={!hasPrevious} aria-label="Previous photo" aria-keyshortcuts="ArrowLeft" className={`${side} left-2`}>
               <ChevronIcon left />
@@ -266,6 +272,7 @@ export function PhotoViewer({ id, hasPrevious, hasNext, onPrevious, onNext, onCl
                   </div>
                 )}
                 <PhotoDetails p={p} />
+                <PhotoFaces key={p.id} faces={p.faces} onHighlight={onHighlight} />
                 {p.latitude !== null && p.longitude !== null && (
                   // nothing when an admin turned maps off: the coordinates above remain
                   <div className="mb-4">

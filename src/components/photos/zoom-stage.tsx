@@ -26,6 +26,9 @@ type Props = {
   onInteract: () => void;
   /** draws the still instead of a plain image */
   still?: (slot: StillSlot) => ReactNode;
+  /** a box to outline on the picture, in fractions of the upright image (a face the info panel
+   *  points at) */
+  highlight?: { x: number; y: number; width: number; height: number } | null;
 };
 
 const BUTTON_STEP = 1.6;
@@ -56,7 +59,7 @@ function useSize(ref: RefObject<HTMLElement | null>): Size {
  * over it, laid in the same box, and shows once decoded, so nothing moves. Key it by photo, so
  * each starts fitted.
  */
-export function ZoomStage({ picture, src, fullSrc, ref, onZoomChange, onInteract, still }: Props) {
+export function ZoomStage({ picture, src, fullSrc, ref, onZoomChange, onInteract, still, highlight }: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const api = useRef<ReactZoomPanPinchContentRef | null>(null);
   const size = useSize(stage);
@@ -217,6 +220,14 @@ export function ZoomStage({ picture, src, fullSrc, ref, onZoomChange, onInteract
                 <img src={src} alt="" aria-hidden className="hidden" onLoad={(e) => onPreviewLoad(e.currentTarget)} />
               )}
               {!still && overlay}
+              {highlight && (
+                <div
+                  aria-hidden
+                  data-testid="face-outline"
+                  className="pointer-events-none absolute rounded-sm border-2 border-white shadow-[0_0_0_1px_rgba(0,0,0,0.6)]"
+                  style={{ left: `${highlight.x * 100}%`, top: `${highlight.y * 100}%`, width: `${highlight.width * 100}%`, height: `${highlight.height * 100}%` }}
+                />
+              )}
             </div>
           </TransformComponent>
         </TransformWrapper>

@@ -9,12 +9,15 @@ type Props = {
   onChange: (checked: boolean) => void;
   /** what follows the label on the same line: a "Saved" note, say */
   children?: ReactNode;
+  /** a line under it saying what the setting does, read out as the switch's description */
+  description?: ReactNode;
 };
 
 /** An on/off setting: a button with role "switch" named by its visible label, so assistive
  *  technology and the browser tests find it by that name. `onChange` gets the new state. */
-export function Switch({ checked, label, disabled, onChange, children }: Props) {
+export function Switch({ checked, label, disabled, onChange, children, description }: Props) {
   const labelId = useId();
+  const descriptionId = useId();
   return (
     <div className="flex flex-wrap items-center gap-3">
       <button
@@ -22,6 +25,7 @@ export function Switch({ checked, label, disabled, onChange, children }: Props) 
         role="switch"
         aria-checked={checked}
         aria-labelledby={labelId}
+        aria-describedby={description ? descriptionId : undefined}
         disabled={disabled}
         onClick={() => onChange(!checked)}
         className={`relative h-6 w-11 shrink-0 rounded-full transition-colors disabled:opacity-60 ${checked ? "bg-brand" : "bg-slate-300 dark:bg-slate-600"}`}
@@ -32,6 +36,11 @@ export function Switch({ checked, label, disabled, onChange, children }: Props) 
         {label}
       </span>
       {children}
+      {description && (
+        <p id={descriptionId} className="w-full pl-14 text-xs text-slate-500 dark:text-slate-400">
+          {description}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { foldersRouter } from "./routers/folders";
 import { jobsRouter } from "./routers/jobs";
 import { linksRouter } from "./routers/links";
 import { mapsRouter } from "./routers/maps";
+import { peopleRouter } from "./routers/people";
 import { photosRouter } from "./routers/photos";
 import { scanRouter } from "./routers/scan";
 import { tagsRouter } from "./routers/tags";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   links: linksRouter,
   maps: mapsRouter,
   users: usersRouter,
+  people: peopleRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@
 // builder shared by the timeline pages, their month buckets, search and the map, so a filter
 // means the same everywhere. Visibility is not here: every statement adds visibleSql itself.
 import { instantSql, sqlTrue, type Dialect } from "./dialect";
+import { personPhotoSql } from "./faces";
 import { searchTermsSql, type SearchTerms } from "./search";
 import type { Viewer } from "./visibility";
 
@@ -19,6 +20,8 @@ export type CameraPair = { make: string | null; model: string | null };
  * - `mediaType`, `minRating` (the file's rating), `hasLocation` (latitude and longitude)
  * - `cameras`: the (make, model) pairs one camera name stands for (an empty list matches none)
  * - `bounds`: degrees; west > east crosses the antimeridian
+ * - `personId`: one of the viewer's people, already checked: photos whose content holds a face
+ *   the viewer placed there
  * - `search`: words each to be the prefix of a word of the photo or of the viewer's own words
  *   for it, planned by search.ts planSearch
  */
@@ -36,6 +39,7 @@ export type PhotoFilter = {
   hasLocation?: boolean;
   cameras?: CameraPair[];
   bounds?: { south: number; west: number; north: number; east: number };
+  personId?: string;
   search?: SearchTerms;
 };
 
@@ -99,6 +103,7 @@ export function photoFilterSql(d: Dialect, viewer: Viewer, f: PhotoFilter, p: (v
       west <= east ? `p."longitude" BETWEEN ${p(west)} AND ${p(east)}` : `(p."longitude" >= ${p(west)} OR p."longitude" <= ${p(east)})`,
     );
   }
+  if (f.personId) where.push(personPhotoSql(viewer, f.personId, p));
   if (f.search?.terms.length) where.push(searchTermsSql(d, viewer, f.search, p));
   return where;
 }

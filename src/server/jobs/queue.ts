@@ -10,10 +10,15 @@ import { releaseRenditionClaims, renditionClaimant } from "~/server/scanner/rend
 export const SCAN_JOB = "scan";
 /** Makes the browser-playable copies of the videos under a root; queued by its scan. */
 export const RENDITIONS_JOB = "renditions";
-export type JobType = typeof SCAN_JOB | typeof RENDITIONS_JOB;
+/** Finds the faces in the photos under a root not analysed yet, and groups them into each
+ *  user's people; queued by its scan (issue 19). */
+export const FACES_JOB = "faces";
+export type JobType = typeof SCAN_JOB | typeof RENDITIONS_JOB | typeof FACES_JOB;
+/** The jobs a scan queues for what it found, each run by a loop of its own. */
+export type FollowUpJob = typeof RENDITIONS_JOB | typeof FACES_JOB;
 
 /** The value a job of this type holds in queuedRoot/runningRoot: one queued and one running of
- *  each type per root, and a renditions job never keeps a scan of its root waiting. */
+ *  each type per root, and a renditions or faces job never keeps a scan of its root waiting. */
 const rootKey = (type: JobType, root: string) => (type === SCAN_JOB ? root : `${type}:${root}`);
 export const HEARTBEAT_MS = env.JOB_HEARTBEAT_MS;
 /** a running job whose heartbeat is older than this lost its worker */
@@ -59,24 +64,27 @@ export async function enqueueScan(opts: EnqueueOptions): Promise<{ id: string; c
   throw new Error(`could not queue a scan of ${opts.root}`);
 }
 
-/** Queues the renditions of the videos under `root`, unless a renditions job is queued for it
- *  already (then that one is returned); `from` is the scan that found them (its user and who
+/** Queues a follow-up job of `type` (renditions, faces) for `root`, unless one is queued for it
+ *  already (then that one is returned); `from` is the scan that found the work (its user and who
  *  asked for it carry over, so the worker logs say who started it). */
-export async function enqueueRenditions(root: string, from: { userId?: string | null; requestedById?: string | null } = {}): Promise<{ id: string; created: boolean }> {
-  const key = rootKey(RENDITIONS_JOB, root);
+export async function enqueueFollowUp(type: FollowUpJob, root: string, from: { userId?: string | null; requestedById?: string | null } = {}): Promise<{ id: string; created: boolean }> {
+  const key = rootKey(type, root);
   try {
     const job = await db.job.create({
-      data: { type: RENDITIONS_JOB, root, queuedRoot: key, userId: from.userId ?? null, requestedById: from.requestedById ?? null },
+      data: { type, root, queuedRoot: key, userId: from.userId ?? null, requestedById: from.requestedById ?? null },
       select: { id: true },
     });
     return { ...job, created: true };
   } catch (e) {
     if (!uniqueViolation(e)) throw e;
     const queued = await db.job.findFirst({ where: { queuedRoot: key }, select: { id: true } });
-    // claimed in between: that job reads the renditions to make when it starts, so this is one
-    return queued ? { ...queued, created: false } : enqueueRenditions(root, from);
+    // claimed in between: that job reads what there is to do when it starts, so this is one
+    return queued ? { ...queued, created: false } : enqueueFollowUp(type, root, from);
   }
 }
+
+/** Queues the renditions of the videos under `root` (enqueueFollowUp). */
+export const enqueueRenditions = (root: string, from: { userId?: string | null; requestedById?: string | null } = {}) => enqueueFollowUp(RENDITIONS_JOB, root, from);
 
 export const newWorkerId = () => `${process.pid}-${randomUUID().slice(0, 8)}`;
 
@@ -159,12 +167,14 @@ export async function handBackJobs(workerId: string) {
     handed++;
     // the renditions it was making are taken again by the job when it resumes, without a try spent
     await releaseRenditionClaims(renditionClaimant(id, workerId));
-    await appendLog(id, "info", `worker ${workerId} is shutting down; the next worker resumes ${type === RENDITIONS_JOB ? "these conversions" : "this scan"}`);
+    await appendLog(id, "info", `worker ${workerId} is shutting down; the next worker resumes ${RESUMES[type as JobType] ?? RESUMES.scan}`);
   }
   return handed;
 }
 
-/** A scan's progress counts files; a renditions job's, seconds of video. */
+const RESUMES: Record<JobType, string> = { scan: "this scan", renditions: "these conversions", faces: "this face detection" };
+
+/** A scan's progress counts files; a renditions job's, seconds of video; a faces job's, photos. */
 export type JobProgress = { done: number; total: number };
 
 const progressColumns = (p: JobProgress) => ({ progressDone: p.done, progressTotal: p.total });
@@ -182,13 +192,13 @@ export async function heartbeat(jobId: string, workerId: string, progress?: JobP
  *  nothing about the files under its root; every other line is about files and names the path
  *  it concerns, or counts the whole root (services/jobs.ts shows those only to who may see it all). */
 const COURSE_LINES = [
-  /^(scan|full rescan|video conversions) started$/,
-  /^resuming (scan|full rescan|the video conversions) \(attempt \d+\)$/,
+  /^(scan|full rescan|video conversions|face detection) started$/,
+  /^resuming (scan|full rescan|the video conversions|face detection) \(attempt \d+\)$/,
   /^cancelled$/,
   /^resumed by worker \S+$/,
   /^worker \S+ stopped responding; resumed by worker \S+$/,
-  /^worker \S+ is shutting down; the next worker resumes (these conversions|this scan)$/,
-  /^(scan|video conversions) failed: /,
+  /^worker \S+ is shutting down; the next worker resumes (these conversions|this scan|this face detection)$/,
+  /^(scan|video conversions|face detection) failed: /,
 ];
 
 /** True for a line written by the queue or worker about the job's course (COURSE_LINES). */

@@ -1,16 +1,19 @@
-// A worker: claims jobs from the table (scans, and the video conversions a scan queues) and runs
+// A worker: claims jobs from the table (scans, and the video conversions and face detection a scan queues) and runs
 // them, with a heartbeat that also carries progress and notices cancellation or a takeover. Runs inside the web process (SCAN_WORKER=on)
 // or alone (scripts/worker.ts).
 import { db } from "~/server/db";
 import { refreshFolderSummary, refreshFolderSummaryOf } from "~/server/db/folder-summary";
 import { refreshPlannerStatistics, statisticsDue } from "~/server/db/maintenance";
 import { releaseRenditionClaims, renditionClaimant } from "~/server/scanner/rendition-claims";
+import { siteSwitchOn } from "~/server/db/site-settings";
+import { findFaces, facesToFind } from "~/server/scanner/faces";
 import { makeRenditions, renditionsToMake } from "~/server/scanner/renditions";
 import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
 import {
   appendLog,
   claimNextJob,
-  enqueueRenditions,
+  enqueueFollowUp,
+  FACES_JOB,
   finishJob,
   heartbeat,
   HEARTBEAT_MS,
@@ -21,6 +24,7 @@ import {
   type JobProgress,
   type JobType,
 } from "./queue";
+import { placeFaces, viewersMeeting } from "./face-clustering";
 import { errorLine } from "~/lib/error-text";
 import { plural } from "~/lib/plural";
 
@@ -79,7 +83,8 @@ function jobRun(job: ClaimedJob, workerId: string) {
 /** Runs a claimed job of either type to its end (succeeded, failed, cancelled), or until
  *  another worker takes it over. */
 export async function runJob(job: ClaimedJob, workerId: string) {
-  return job.type === RENDITIONS_JOB ? runRenditionsJob(job, workerId) : runScanJob(job, workerId);
+  if (job.type === RENDITIONS_JOB) return runRenditionsJob(job, workerId);
+  return job.type === FACES_JOB ? runFacesJob(job, workerId) : runScanJob(job, workerId);
 }
 
 async function runScanJob(job: ClaimedJob, workerId: string) {
@@ -136,13 +141,14 @@ async function runScanJob(job: ClaimedJob, workerId: string) {
       await refreshPlannerStatistics().catch((e: unknown) => appendLog(job.id, "warn", `could not refresh statistics: ${errorLine(e)}`).catch(() => {}));
     }
     await refreshSummary();
-    // videos browsers cannot play: their own job, so converting them never holds up a scan
+    // videos browsers cannot play, and faces: jobs of their own, so neither holds up a scan
     const waiting = await renditionsToMake(job.root);
+    const scan = await db.job.findUnique({ where: { id: job.id }, select: { userId: true, requestedById: true } });
     if (waiting > 0) {
-      const scan = await db.job.findUnique({ where: { id: job.id }, select: { userId: true, requestedById: true } });
-      const queued = await enqueueRenditions(job.root, scan ?? {});
+      const queued = await enqueueFollowUp(RENDITIONS_JOB, job.root, scan ?? {});
       await appendLog(job.id, "info", `${plural(waiting, "video")} to convert for the browser: ${queued.created ? "queued" : "already queued"}`);
     }
+    await queueFaces(job.root, scan ?? {}, (line) => appendLog(job.id, "info", line));
     await finishJob(job.id, workerId, "succeeded", { stats: counts, progress: { done: stats.found, total: stats.found } });
   } catch (e) {
     await run.settle();
@@ -178,8 +184,54 @@ async function runRenditionsJob(job: ClaimedJob, workerId: string) {
   }
 }
 
-/** Starts a worker: one loop that runs scans and one that runs video conversions, so a long
- *  conversion never keeps a scan waiting. `stop` lets the running jobs finish. */
+/** Queues a faces job for `root` when face detection is on (SiteSettings.faceDetection) and a
+ *  photo under it waits for it, telling `log` so; `from` as for enqueueFollowUp. */
+export async function queueFaces(root: string, from: { userId?: string | null; requestedById?: string | null }, log: (line: string) => Promise<unknown>) {
+  if (!(await siteSwitchOn("faceDetection"))) return;
+  const waiting = await facesToFind(root);
+  if (waiting === 0) return;
+  const queued = await enqueueFollowUp(FACES_JOB, root, from);
+  await log(`${plural(waiting, "photo")} to look for faces in: ${queued.created ? "queued" : "already queued"}`);
+}
+
+/** Finds the faces under the job's root, then places them into the people of every user whose
+ *  folders meet the root (face-clustering.ts). Placing runs also when detection found nothing
+ *  new: a faces job queued for a folder given to a user places the faces already found there. */
+async function runFacesJob(job: ClaimedJob, workerId: string) {
+  const run = jobRun(job, workerId);
+  try {
+    await appendLog(job.id, "info", job.attempts > 1 ? `resuming face detection (attempt ${job.attempts})` : "face detection started");
+    const stats = await findFaces(job.root, run.ctx, { claimant: `${job.id}:${workerId}` });
+    if (!stats.stopped) {
+      let placed = 0;
+      let people = 0;
+      for (const viewer of await viewersMeeting(job.root)) {
+        if (run.ctx.shouldStop()) break;
+        const r = await placeFaces(viewer);
+        placed += r.placed;
+        people += r.people;
+      }
+      if (placed) run.ctx.log("info", `${plural(placed, "face")} placed into people (${plural(people, "new person", "new people")})`);
+    }
+    await run.settle();
+    if (stats.stopped || run.ctx.shouldStop()) {
+      if (await run.wasCancelled()) {
+        await appendLog(job.id, "info", "cancelled");
+        await finishJob(job.id, workerId, "cancelled", { progress: run.progress() });
+      }
+      return;
+    }
+    await finishJob(job.id, workerId, "succeeded", { stats: { analysed: stats.analysed, faces: stats.faces, failed: stats.failed }, progress: run.progress() });
+  } catch (e) {
+    await run.settle();
+    const message = errorLine(e);
+    await appendLog(job.id, "error", `face detection failed: ${message}`).catch(() => {});
+    await finishJob(job.id, workerId, "failed", { error: message, progress: run.progress() }).catch(() => {});
+  }
+}
+
+/** Starts a worker: one loop each for scans, video conversions and face detection, so a long
+ *  conversion or detection never keeps a scan waiting. `stop` lets the running jobs finish. */
 export function startWorker(log: (m: string) => void = () => {}): Worker {
   const id = newWorkerId();
   let stopping = false;
@@ -189,7 +241,7 @@ export function startWorker(log: (m: string) => void = () => {}): Worker {
       try {
         const job = await claimNextJob(id, type);
         if (job) {
-          log(`worker ${id}: ${type === RENDITIONS_JOB ? "converting videos under" : "scanning"} ${job.root} (job ${job.id})`);
+          log(`worker ${id}: ${{ scan: "scanning", renditions: "converting videos under", faces: "finding faces under" }[type]} ${job.root} (job ${job.id})`);
           await runJob(job, id);
           continue;
         }
@@ -205,7 +257,7 @@ export function startWorker(log: (m: string) => void = () => {}): Worker {
       });
     }
   };
-  const done = Promise.all([loop(SCAN_JOB), loop(RENDITIONS_JOB)]);
+  const done = Promise.all([loop(SCAN_JOB), loop(RENDITIONS_JOB), loop(FACES_JOB)]);
   return {
     id,
     running: () => !stopping,

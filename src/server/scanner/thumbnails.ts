@@ -25,7 +25,10 @@ export function thumbnailPath(contentHash: string, size: ThumbSize) {
   return path.join(env.STATE_DIR, "thumbnails", contentHash.slice(0, 2), `${contentHash}-${THUMB_SIZES[size]}.webp`);
 }
 
-async function writeAtomically(file: string, data: Buffer) {
+/** Writes `data` to `file` (its folder made when missing) under a temporary name beside it, then
+ *  renames it over `file`: a reader never sees half a file. When the rename fails but `file`
+ *  exists (another writer of the same content won), that file stands; otherwise it throws. */
+export async function writeAtomically(file: string, data: Buffer) {
   await mkdir(path.dirname(file), { recursive: true });
   // unique per call: two copies of one photo can be previewed at the same moment
   const tmp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;

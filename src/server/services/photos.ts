@@ -16,6 +16,7 @@ import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
 import { fromViewerPath, isFolderList, toViewerPath } from "~/server/library/viewer-paths";
 import { albumAccess, findReachablePhoto } from "./album-access";
+import { facesOfPhoto, resolvePerson } from "./people";
 import { playbackOf } from "./playback";
 import { camerasNamed } from "./search";
 
@@ -47,7 +48,8 @@ function whenAndKind(p: Pick<TimelineRow, "takenAt" | "takenAtLocal" | "takenAtO
  * checked to be the viewer's or shared with them (album-access.ts; NOT_FOUND otherwise), the tag as its key, `to` as the day after,
  * `camera` as the (make, model) pairs it names, `q` as its words (lib/search-words.ts), each
  * to be the prefix of a word of the photo or of the viewer's own tag and album names on it,
- * planned for a page of `pageSize` (db/search.ts planSearch), else for reading every match.
+ * planned for a page of `pageSize` (db/search.ts planSearch), else for reading every match;
+ * `person` as one of the viewer's people (people.ts resolvePerson; NOT_FOUND otherwise).
  */
 export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput, opts: { pageSize?: number } = {}): Promise<PhotoFilter> {
   let folder: string | undefined;
@@ -73,6 +75,7 @@ export async function resolveFilter(viewer: Viewer, input: PhotoFilterInput, opt
     hasLocation: input.hasLocation,
     cameras: input.camera === undefined ? undefined : await camerasNamed(input.camera),
     bounds: input.bounds,
+    personId: input.person === undefined ? undefined : await resolvePerson(viewer, input.person),
     // a page may stop early when the words are common; counts and the map need every match
     search: terms.length ? (opts.pageSize ? await planSearch(viewer, terms, opts.pageSize) : { terms, collect: true }) : undefined,
   };
@@ -172,7 +175,8 @@ export async function assertVisiblePhotos(viewer: Viewer, ids: string[], tx: Pic
   return unique;
 }
 
-/** One photo with its metadata and this viewer's favorite and tags (sorted). Its folder is
+/** One photo with its metadata and this viewer's favorite, tags (sorted) and faces (people.ts
+ *  facesOfPhoto: none for a photo reached through a shared album). Its folder is
  *  relative to the viewer's scan folder; no server path, content hash or index bookkeeping
  *  (sidecar) leaves here. `keywords` are the file's own (the same for every user), sorted by
  *  compareKeywords; `rating` (0-5), `title` and `description` come from the file too;
@@ -181,10 +185,11 @@ export async function assertVisiblePhotos(viewer: Viewer, ids: string[], tx: Pic
 export async function getPhoto(viewer: Viewer, id: string) {
   // a photo of an album shared with the viewer opens too; its folder is the owner's, not named
   const { photo, shared } = await findReachablePhoto(viewer, id);
-  const [state, tags, keywords] = await Promise.all([
+  const [state, tags, keywords, faces] = await Promise.all([
     db.photoState.findUnique({ where: { userId_photoId: { userId: viewer.id, photoId: id } }, select: { favorite: true } }),
     db.photoTag.findMany({ where: { photoId: id, tag: { userId: viewer.id } }, select: { tag: { select: { name: true } } } }),
     db.photoKeyword.findMany({ where: { photoId: id }, select: { name: true } }),
+    shared ? [] : facesOfPhoto(viewer, photo),
   ]);
   return {
     id: photo.id,
@@ -215,6 +220,7 @@ export async function getPhoto(viewer: Viewer, id: string) {
     ...(await playbackOf(photo)),
     favorite: state?.favorite ?? false,
     tags: tags.map((t) => t.tag.name).sort(compareKeywords),
+    faces,
   };
 }
 

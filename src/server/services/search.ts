@@ -1,10 +1,10 @@
 // What search needs besides the page itself (services/photos.ts searchPhotos): the cameras of the
-// filter, each user's own search words (their tag and album names, kept by every tag and album
-// change), and the words of rows indexed before search existed.
+// filter, each user's own search words (their tag, album and people names: db/user-words.ts),
+// and the words of rows indexed before search existed.
 import { cameraName } from "~/lib/camera";
 import { compareKeywords } from "~/lib/keywords";
-import { userSearchText } from "~/lib/search-words";
-import { db, type Tx } from "~/server/db";
+import { db } from "~/server/db";
+import { refreshUserWords } from "~/server/db/user-words";
 import type { CameraPair } from "~/server/db/photo-filter";
 import { visibleTo, type Viewer } from "~/server/db/visibility";
 import { photoWords, SEARCHED_COLUMNS, type SearchedPhoto } from "~/server/scanner/search-words";
@@ -44,26 +44,8 @@ export async function camerasNamed(name: string): Promise<CameraPair[]> {
 }
 
 const CHUNK = 500;
-const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
-/**
- * Rewrites `userId`'s own search words (UserPhotoSearch) of `photoIds` from their tags and album
- * names on each, in `tx`: call it inside the transaction of every change to their tags or albums
- * (added, removed, renamed, deleted), so search never finds a photo by a name it no longer has.
- * A photo with no tag or album of theirs keeps no row.
- */
-export async function refreshUserWords(tx: Tx, userId: string, photoIds: string[]) {
-  for (const ids of chunks([...new Set(photoIds)])) {
-    const names = new Map<string, string[]>(ids.map((id) => [id, []]));
-    const tags = await tx.photoTag.findMany({ where: { photoId: { in: ids }, tag: { userId } }, select: { photoId: true, tag: { select: { name: true } } } });
-    const albums = await tx.albumPhoto.findMany({ where: { photoId: { in: ids }, album: { userId } }, select: { photoId: true, album: { select: { name: true } } } });
-    for (const t of tags) names.get(t.photoId)!.push(t.tag.name);
-    for (const a of albums) names.get(a.photoId)!.push(a.album.name);
-    await tx.userPhotoSearch.deleteMany({ where: { userId, photoId: { in: ids } } });
-    const rows = [...names].map(([photoId, n]) => ({ userId, photoId, words: userSearchText(n) })).filter((r) => r.words);
-    if (rows.length) await tx.userPhotoSearch.createMany({ data: rows });
-  }
-}
+export { refreshUserWords };
 
 /**
  * Gives search words to what was indexed before search existed (the migration photo_search makes

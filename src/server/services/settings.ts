@@ -11,7 +11,7 @@ import { publishMapImageSources } from "./maps";
 export const previewSchedule = (expression: string) => checkSchedule(expression);
 
 /** `{ allowRegistration, scanSchedule, skipPatterns, mapsEnabled, mapTileUrl, mapAttribution,
- *  albumSharing, shareLinks }` of the site. */
+ *  albumSharing, shareLinks, faceDetection }` of the site. */
 export const getSiteSettings = readSiteSettings;
 
 /** Changes the settings given (input parsed by updateSettingsSchema) and audits each change; an
@@ -38,6 +38,9 @@ export async function updateSiteSettings(actor: { id: string; username: string }
     }
     if (before.shareLinks !== after.shareLinks) {
       await recordAudit(tx, { actor, action: after.shareLinks ? "settings.share_links_enabled" : "settings.share_links_disabled" });
+    }
+    if (before.faceDetection !== after.faceDetection) {
+      await recordAudit(tx, { actor, action: after.faceDetection ? "settings.face_detection_enabled" : "settings.face_detection_disabled" });
     }
     if (before.mapTileUrl !== after.mapTileUrl || before.mapAttribution !== after.mapAttribution) {
       const details = { fromUrl: before.mapTileUrl, toUrl: after.mapTileUrl, attributionChanged: before.mapAttribution !== after.mapAttribution };

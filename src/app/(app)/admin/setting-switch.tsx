@@ -5,7 +5,7 @@ import { Switch } from "~/components/ui/switch";
 import { useTRPC } from "~/trpc/react";
 
 /** The site settings that are one switch each (admin.settings.update keys). */
-type OnOffSetting = "allowRegistration" | "albumSharing" | "shareLinks";
+type OnOffSetting = "allowRegistration" | "albumSharing" | "shareLinks" | "faceDetection";
 
 type Props = {
   setting: OnOffSetting;
@@ -13,11 +13,13 @@ type Props = {
   label: string;
   /** what the "Saved" note says after turning it on, and after turning it off */
   saved: { on: string; off: string };
+  /** one line under it on what the setting does */
+  description?: string;
 };
 
 /** One on/off site setting, saved as soon as it is flipped, with a note saying what it now does
  *  and the server's error when saving fails. */
-export function SettingSwitch({ setting, enabled, label, saved }: Props) {
+export function SettingSwitch({ setting, enabled, label, saved, description }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toggle = useMutation(
@@ -25,7 +27,7 @@ export function SettingSwitch({ setting, enabled, label, saved }: Props) {
   );
   return (
     <div className="space-y-2">
-      <Switch checked={enabled} label={label} disabled={toggle.isPending} onChange={(on) => toggle.mutate({ [setting]: on })}>
+      <Switch checked={enabled} label={label} description={description} disabled={toggle.isPending} onChange={(on) => toggle.mutate({ [setting]: on })}>
         <Alert tone="success">{toggle.isSuccess && (enabled ? saved.on : saved.off)}</Alert>
       </Switch>
       <Alert>{toggle.error?.message}</Alert>

@@ -16,6 +16,7 @@ import { mediaHeaders } from "~/lib/security-headers";
 import { resolveSessionUser, sessionIdentityFrom } from "~/server/auth/session";
 import { AppError, httpStatus, signInRequired } from "~/server/errors";
 import { linkVisitor } from "~/server/services/link-access";
+import { faceCropFile } from "~/server/services/people";
 import { fullFile, motionFile, originalFile, playbackFile, thumbnailFile, type MediaCaller, type MediaFile, type ThumbSize } from "~/server/services/media";
 
 const CACHE = "private, max-age=3600, no-transform";
@@ -90,13 +91,18 @@ const textAnswer = (status: number, message: string, extra: Record<string, strin
  *  a password link's proof (the session plays no part); else the session's user. */
 async function callerOf(link: string | undefined, cookies: Partial<Record<string, string>>): Promise<MediaCaller> {
   if (link !== undefined) return linkVisitor(link, (name) => cookies[name]);
+  return signedIn(cookies);
+}
+
+/** The session's user, or UNAUTHORIZED. */
+async function signedIn(cookies: Partial<Record<string, string>>) {
   const user = await resolveSessionUser(await sessionIdentityFrom(cookies));
   if (!user) throw signInRequired();
   return user;
 }
 
 /** Finds the caller, then answers with `serve`; AppErrors become their HTTP status. */
-async function withCaller(caller: () => Promise<MediaCaller>, serve: (viewer: MediaCaller) => Promise<Response>) {
+async function withCaller<C extends MediaCaller>(caller: () => Promise<C>, serve: (viewer: C) => Promise<Response>) {
   try {
     return await serve(await caller());
   } catch (e) {
@@ -153,4 +159,19 @@ export async function mediaRoute(req: NextApiRequest, res: NextApiResponse) {
   };
   const link = first(req.query.link);
   return send(res, await withCaller(() => callerOf(link, req.cookies), (caller) => serve(caller, id, request)), head);
+}
+
+/** GET (and HEAD) /api/media/face/<faceId>: the crop of a face the signed-in caller may see
+ *  (services/people.ts faceCropFile), as a Pages Router API route; 404 like a missing face
+ *  otherwise, 405 for another method. Share links show no faces. */
+export async function faceRoute(req: NextApiRequest, res: NextApiResponse) {
+  const head = req.method === "HEAD";
+  if (req.method !== "GET" && !head) return send(res, textAnswer(405, "Only GET.", { Allow: "GET, HEAD" }), head);
+  const faceId = first(req.query.faceId) ?? "";
+  const ifNoneMatch = first(req.headers["if-none-match"]) ?? null;
+  const answer = await withCaller(
+    () => signedIn(req.cookies),
+    async (viewer) => fileResponse(await faceCropFile(viewer, faceId), null, ifNoneMatch),
+  );
+  return send(res, answer, head);
 }
