@@ -7,8 +7,8 @@
 import path from "node:path";
 import { db } from "../src/server/db";
 import { photosUnder } from "../src/server/db/visibility";
-import { clusterFaces, JOIN_SIMILARITY, similarity } from "../src/server/jobs/face-clustering";
-import { embeddingOf } from "../src/server/scanner/face-embedding";
+import { clusterFaces, JOIN_SIMILARITY } from "../src/server/jobs/face-clustering";
+import { embeddingOf, faceSimilarity } from "../src/server/scanner/face-embedding";
 
 const [jobId, twelve, labelled] = process.argv.slice(2) as [string, string, string];
 
@@ -93,7 +93,7 @@ for (const threshold of [0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
 }
 const same: number[] = [];
 const different: number[] = [];
-for (let i = 0; i < faces.length; i++) for (let j = i + 1; j < faces.length; j++) (faces[i]!.truth === faces[j]!.truth ? same : different).push(similarity(faces[i]!.embedding, faces[j]!.embedding));
+for (let i = 0; i < faces.length; i++) for (let j = i + 1; j < faces.length; j++) (faces[i]!.truth === faces[j]!.truth ? same : different).push(faceSimilarity(faces[i]!.embedding, faces[j]!.embedding));
 const q = (a: number[], p: number) => [...a].sort((x, y) => x - y)[Math.floor(p * (a.length - 1))]!.toFixed(2);
 console.log(`               similarity, same person: min ${q(same, 0)}, median ${q(same, 0.5)}; different people: median ${q(different, 0.5)}, p99 ${q(different, 0.99)}, max ${q(different, 1)}`);
 await db.$disconnect();

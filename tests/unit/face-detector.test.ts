@@ -10,7 +10,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FACE_CROP_SIZE, makeFaceCrop } from "~/server/scanner/face-crop";
-import { closeFaceDetector, detectFaces, faceSimilarity, FACE_MODELS, type DetectedFace } from "~/server/scanner/face-detector";
+import { closeFaceDetector, detectFaces, FACE_MODELS, type DetectedFace } from "~/server/scanner/face-detector";
+import { faceSimilarity } from "~/server/scanner/face-embedding";
 
 const require = createRequire(import.meta.url);
 const demo = path.join(path.dirname(require.resolve("@vladmandic/face-api/package.json")), "demo");

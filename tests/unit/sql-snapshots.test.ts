@@ -11,6 +11,14 @@ import { timelineBucketsStatement } from "~/server/db/timeline-buckets";
 import { termCountsStatement } from "~/server/db/search";
 import { commonWordsStatement, libraryCountsStatement } from "~/server/db/search-statistics";
 import { mapPointsStatement } from "~/server/db/map-points";
+import {
+  countPendingStatement,
+  peopleCountsStatement,
+  pendingContentsStatement,
+  personVisibleStatement,
+  unplacedFacesStatement,
+  visibleFaceIdsStatement,
+} from "~/server/db/faces";
 
 const viewer = { id: "user-1", scanPaths: ["/library/family"] };
 
@@ -45,6 +53,16 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
     termCountsStatement(d, viewer, ["beach", "2023"]),
     libraryCountsStatement(d, viewer),
     ...(d === "postgresql" ? [commonWordsStatement] : []),
+  ],
+  // issue 19: what a faces job analyses, a user's unplaced faces, people counts, checks and the person filter
+  faces: (d) => [
+    pendingContentsStatement(d, "/library/family", 2, "", 200),
+    countPendingStatement(d, "/library/family", 2),
+    unplacedFacesStatement(d, viewer, "", 500),
+    peopleCountsStatement(d, viewer),
+    visibleFaceIdsStatement(d, viewer, ["face-1", "face-2"]),
+    personVisibleStatement(d, viewer, "person-1"),
+    timelineStatement(d, viewer, { personId: "person-1" }, 60),
   ],
   "map-points": (d) => [mapPointsStatement(d, viewer, {}), mapPointsStatement(d, viewer, { albumId: "album-1" })],
   "timeline-buckets": (d) => [timelineBucketsStatement(d, viewer, {}), timelineBucketsStatement(d, viewer, { folder: "/library/family/2023", favorite: true })],

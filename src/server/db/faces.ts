@@ -38,11 +38,16 @@ export async function pendingContents(root: string, maxAttempts: number, after: 
   return rows.map((r) => r.hash);
 }
 
+/** The statement of countPendingContents. */
+export function countPendingStatement(d: Dialect, root: string, maxAttempts: number): Statement {
+  const { params, p } = rawParams(d);
+  return { sql: `SELECT COUNT(DISTINCT p."contentHash") AS "n" FROM "Photo" p WHERE ${pendingWhere(root, maxAttempts, p).join(" AND ")}`, params };
+}
+
 /** How many distinct contents under `root` are still to analyse (a faces job's progress total). */
 export async function countPendingContents(root: string, maxAttempts: number): Promise<number> {
-  const { params, p } = rawParams(dialect());
-  const where = pendingWhere(root, maxAttempts, p);
-  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(DISTINCT p."contentHash") AS "n" FROM "Photo" p WHERE ${where.join(" AND ")}`, ...params);
+  const { sql, params } = countPendingStatement(dialect(), root, maxAttempts);
+  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(sql, ...params);
   return Number(row?.n ?? 0);
 }
 
@@ -84,12 +89,18 @@ export async function peopleCounts(viewer: Viewer): Promise<{ personId: string; 
   return rows.map((r) => ({ personId: r.personId, faceCount: Number(r.faceCount), coverFaceId: r.coverFaceId }));
 }
 
+/** The statement of visibleFaceIds (at least one id). */
+export function visibleFaceIdsStatement(d: Dialect, viewer: Viewer, faceIds: string[]): Statement {
+  const { params, p } = rawParams(d);
+  const ids = faceIds.map((id) => p(id)).join(", ");
+  return { sql: `SELECT f."id" FROM "Face" f WHERE f."id" IN (${ids}) AND ${faceVisibleSql("f", viewer, p)}`, params };
+}
+
 /** Which of `faceIds` `viewer` may see (a photo of the face's content is visible to them). */
 export async function visibleFaceIds(viewer: Viewer, faceIds: string[]): Promise<Set<string>> {
   if (!faceIds.length || !viewer.scanPaths.length) return new Set();
-  const { params, p } = rawParams(dialect());
-  const ids = faceIds.map((id) => p(id)).join(", ");
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT f."id" FROM "Face" f WHERE f."id" IN (${ids}) AND ${faceVisibleSql("f", viewer, p)}`, ...params);
+  const { sql, params } = visibleFaceIdsStatement(dialect(), viewer, faceIds);
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(sql, ...params);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -99,10 +110,16 @@ export function personPhotoSql(viewer: Viewer, personId: string, p: (value: unkn
   return `EXISTS (SELECT 1 FROM "Face" f JOIN "PersonFace" pf ON pf."faceId" = f."id" WHERE f."contentHash" = p."contentHash" AND pf."userId" = ${p(viewer.id)} AND pf."personId" = ${p(personId)})`;
 }
 
+/** The statement of personVisible. */
+export function personVisibleStatement(d: Dialect, viewer: Viewer, personId: string): Statement {
+  const { params, p } = rawParams(d);
+  const sql = `SELECT 1 AS "one" FROM "PersonFace" pf JOIN "Face" f ON f."id" = pf."faceId" WHERE pf."personId" = ${p(personId)} AND pf."userId" = ${p(viewer.id)} AND ${faceVisibleSql("f", viewer, p)} LIMIT 1`;
+  return { sql, params };
+}
+
 /** Whether person `personId` is `viewer`'s and holds a face they may see now. */
 export async function personVisible(viewer: Viewer, personId: string): Promise<boolean> {
   if (!viewer.scanPaths.length) return false;
-  const { params, p } = rawParams(dialect());
-  const sql = `SELECT 1 AS "one" FROM "PersonFace" pf JOIN "Face" f ON f."id" = pf."faceId" WHERE pf."personId" = ${p(personId)} AND pf."userId" = ${p(viewer.id)} AND ${faceVisibleSql("f", viewer, p)} LIMIT 1`;
+  const { sql, params } = personVisibleStatement(dialect(), viewer, personId);
   return (await db.$queryRawUnsafe<unknown[]>(sql, ...params)).length > 0;
 }

@@ -13,19 +13,12 @@ import { unplacedFaces } from "~/server/db/faces";
 import { uniqueViolation } from "~/server/db/unique-violation";
 import { photoIdsWithFaces, refreshUserWords } from "~/server/db/user-words";
 import type { Viewer } from "~/server/db/visibility";
-import { embeddingOf } from "~/server/scanner/face-embedding";
+import { dot, embeddingOf } from "~/server/scanner/face-embedding";
 
 /** Cosine similarity of faceres embeddings at which a face joins a person: measured on the
  *  labelled photos of `npm run bench:faces` (see docs/ARCHITECTURE.md "Faces and people"). */
 export const JOIN_SIMILARITY = 0.6;
 const BATCH = 500;
-
-/** Dot product of two normalised vectors: their cosine similarity, -1..1. */
-export function similarity(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
-  return dot;
-}
 
 /** A person's running sum of embeddings and how many they are. */
 export type Centroid = { personId: string; named: boolean; sum: Float32Array; count: number };
@@ -59,7 +52,7 @@ export function nearest(e: Float32Array, among: Centroid[], threshold = JOIN_SIM
   let best: Centroid | null = null;
   let bestSimilarity = threshold;
   for (const c of among) {
-    const s = similarity(e, c.sum) / c.count;
+    const s = dot(e, c.sum) / c.count;
     if (s >= bestSimilarity) {
       best = c;
       bestSimilarity = s;

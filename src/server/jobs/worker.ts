@@ -6,6 +6,7 @@ import { refreshFolderSummary, refreshFolderSummaryOf } from "~/server/db/folder
 import { refreshPlannerStatistics, statisticsDue } from "~/server/db/maintenance";
 import { releaseRenditionClaims, renditionClaimant } from "~/server/scanner/rendition-claims";
 import { siteSwitchOn } from "~/server/db/site-settings";
+import { closeFaceDetector } from "~/server/scanner/face-detector";
 import { findFaces, facesToFind } from "~/server/scanner/faces";
 import { makeRenditions, renditionsToMake } from "~/server/scanner/renditions";
 import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
@@ -201,7 +202,9 @@ async function runFacesJob(job: ClaimedJob, workerId: string) {
   const run = jobRun(job, workerId);
   try {
     await appendLog(job.id, "info", job.attempts > 1 ? `resuming face detection (attempt ${job.attempts})` : "face detection started");
-    const stats = await findFaces(job.root, run.ctx, { claimant: `${job.id}:${workerId}` });
+    // the models and their WASM heap (about 250 MB) are let go between jobs: a reload costs
+    // under a second, and a web process running the worker would keep them for good
+    const stats = await findFaces(job.root, run.ctx, { claimant: `${job.id}:${workerId}` }).finally(() => closeFaceDetector());
     if (!stats.stopped) {
       let placed = 0;
       let people = 0;

@@ -1,16 +1,22 @@
 // Faces in a photo, on the CPU (issue 19): @vladmandic/human's Node build for WebAssembly
 // (dist/human.node-wasm.js on @tensorflow/tfjs-backend-wasm 4.22; tfjs-node downloads
 // libtensorflow at install and cannot be used) with the models its npm package ships:
-// BlazeFace finds the faces, FaceMesh places 468 landmarks on each (they give the box and align
-// the crop), FaceRes describes each face as 1,024 numbers. The models run in one worker thread,
-// one image at a time, so the process's event loop stays free and one core stays for the web
-// process on a 2-core machine: Node has no threads inside tfjs's WASM backend (its
-// WASM_HAS_MULTITHREAD_SUPPORT is false under Node), and the thread asks for one anyway.
+// BlazeFace finds the faces, FaceMesh places 468 landmarks on each (they give the box, and the
+// mesh's own score drops what is no face), FaceRes describes each face as 1,024 numbers. The
+// models run in one worker thread, one image at a time, so the calling event loop stays free
+// and, on a 2-core machine, a core stays for the web process: tfjs's WASM backend has no threads
+// of its own under Node (its WASM_HAS_MULTITHREAD_SUPPORT is false there), and the thread asks
+// for one anyway.
 //
-// Measured here (2 cores, Node 20, another test run loading the machine): the thread's start
-// with the models' load about 0.4-0.45 s; a 1280 px preview 0.3-0.6 s with 3-5 faces (BlazeFace
-// alone 50-150 ms; each face costs about 100 ms more, mostly FaceRes); the process's CPU time
-// follows the wall time of the detections (one core).
+// Measured here (2 cores, Node 20, while another test run loaded the machine): the first call
+// takes 2-3.5 s (Human's require 0.3 s, the WASM backend and three models 0.4 s, then the first
+// detections run slower while V8 optimises the WASM code: 1.2 s, 0.6 s, then steady). Steady,
+// CPU time per 1280 px preview: 0.35-0.39 s with 3 faces, 0.43-0.47 s with 4, 0.53-0.58 s with 5
+// (about 0.1 s a face, mostly FaceRes; the decoding by sharp is some 0.04 s of it). The model
+// runs on the one thread; sharp's decoding uses libvips' threads for a moment before it. The
+// thread adds some 300 MB to the process's RSS, flat from the 50th photo on (tfjs' WASM heap
+// grows to 142 MB and keeps it; tensors do not pile up: 368, the models', after 200 photos);
+// closeFaceDetector gives most of it back.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -24,7 +30,7 @@ export type DetectedFace = {
    *  box is that square and about 1.4 times larger, made for its models' crops). */
   box: { x: number; y: number; width: number; height: number };
   /** the detector's confidence 0..1 (BlazeFace's score of the face's box, two decimals). Faces
-   *  whose landmarks the mesh model doubts (its own score under DETECTOR.minConfidence) are
+   *  whose landmarks the mesh model doubts (its own score under HUMAN_CONFIG's face.detector.minConfidence, 0.2) are
    *  dropped by Human and never reach here. Seen here: 0.5-0.95 on real faces, the lowest on a
    *  face turned down and away. */
   score: number;
@@ -45,7 +51,7 @@ export type FaceBox = DetectedFace["box"];
  */
 export const FACE_MODELS = [
   { name: "blazeface", file: "blazeface.json", bytes: 617_966, role: "finds the faces", origin: "MediaPipe BlazeFace (back-camera variant), converted by Vladimir Mandic" },
-  { name: "facemesh", file: "facemesh.json", bytes: 1_573_803, role: "468 landmarks per face: the box, and the aligned crop the embedding is made from", origin: "MediaPipe FaceMesh, converted by Vladimir Mandic" },
+  { name: "facemesh", file: "facemesh.json", bytes: 1_573_803, role: "468 landmarks per face: the box, and a second opinion on whether it is a face", origin: "MediaPipe FaceMesh, converted by Vladimir Mandic" },
   { name: "faceres", file: "faceres.json", bytes: 7_050_246, role: "the 1,024-value embedding of a face", origin: "HSE FaceRes (HSE-asavchenko/HSE_FaceRec_tf), converted by Vladimir Mandic" },
 ] as const;
 
@@ -130,6 +136,7 @@ const ready = (async () => {
   if (missing.length) throw new Error("could not load " + missing.join(", ") + " from " + modelsUrl);
   if (human.tf.getBackend() !== "wasm") throw new Error("the WASM backend did not start (backend: " + human.tf.getBackend() + ")");
 })();
+ready.catch(() => {}); // answered to the first message, not an unhandled rejection that ends the thread
 parentPort.on("message", async ({ id, width, height, pixels }) => {
   try {
     await ready;
@@ -175,7 +182,7 @@ const queue: Call[] = [];
 let thread: Thread | null = null;
 let draining = false;
 let nextId = 0;
-/** Raised by closeFaceDetector: a call decoded before it is not sent to a new thread. */
+/** Raised by closeFaceDetector: a call whose image was being decoded then is not sent on. */
 let generation = 0;
 
 /** Where Human's files are: its package's `exports` map resolves the bare name to
@@ -310,17 +317,6 @@ export function detectFaces(imageFile: string): Promise<DetectedFace[]> {
     queue.push({ imageFile, resolve, reject });
     void drain();
   });
-}
-
-/** Cosine similarity of two normalised embeddings (-1..1): their dot product, clamped against
- *  rounding. Measured on the demo photos (faceres): different people 0.22-0.62 (median 0.42,
- *  90% under 0.52); the same face cropped, scaled, mirrored or turned 15 degrees 0.76-0.96
- *  (median 0.90). Throws when the lengths differ. */
-export function faceSimilarity(a: Float32Array, b: Float32Array): number {
-  if (a.length !== b.length) throw new Error(`embeddings of different lengths (${a.length} and ${b.length}) cannot be compared`);
-  let dot = 0;
-  for (let i = 0; i < a.length; i++) dot += a[i]! * b[i]!;
-  return Math.min(1, Math.max(-1, dot));
 }
 
 /** Ends the thread (tests, shutdown). The next detectFaces starts it again. Calls not answered
