@@ -50,6 +50,13 @@ beforeEach(() => {
 afterAll(() => closeFaceDetector());
 
 const as = (u: TestUser) => signedInAs(u);
+/** What the faces job does for a user who sees its root: places their faces into their people. */
+async function place(...users: TestUser[]) {
+  for (const u of users) {
+    const scanPaths = (await db.userScanPath.findMany({ where: { userId: u.id }, select: { path: true }, orderBy: { path: "asc" } })).map((r) => r.path);
+    await placeFaces({ id: u.id, scanPaths });
+  }
+}
 
 describe("faces", () => {
   it("are found once per content, whoever sees the photo and however many copies there are", { timeout: 120_000 }, async () => {
@@ -73,6 +80,8 @@ describe("faces", () => {
     expect(await db.faceScan.count()).toBe(1);
     const ann = await makeUser({ scanPath: lib("alice") });
     const ben = await makeUser({ scanPath: lib("bob") });
+    expect(await as(ann).people.list()).toEqual([]); // not placed yet: the worker does that
+    await place(ann, ben);
     const annPeople = await as(ann).people.list();
     const benPeople = await as(ben).people.list();
     expect(annPeople.reduce((n, p) => n + p.faceCount, 0)).toBe(faces.length);
@@ -88,6 +97,7 @@ describe("faces", () => {
     await scanAndFind(lib("alice"));
     const ann = await makeUser({ scanPath: lib("alice") });
     const ben = await makeUser({ scanPath: lib("alice") });
+    await place(ann, ben);
     const party = (await photoByPath(lib("alice/party.jpg")))!;
     const other = (await photoByPath(lib("alice/other.jpg")))!;
     // the largest face: the frontal one (a profile enlarged alone is found by no detector)
@@ -115,11 +125,18 @@ describe("faces", () => {
     await expect(as(ben).photos.search({ person: annFace.personId! })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(as(ben).people.rename({ personId: annFace.personId!, name: "Mine" })).rejects.toMatchObject({ code: "NOT_FOUND", message: "No such person." });
     expect(other.id).toBeTruthy();
+    await expect(as(ben).photos.list({ person: annFace.personId! })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // a recipient of Ann's album sees the photo, not its faces
+    const cy = await makeUser({ scanPath: lib("bob") });
+    const album = await as(ann).albums.create({ name: "Party" });
+    await as(ann).albums.addPhotos({ id: album.id, photoIds: [party.id] });
+    await as(ann).albums.share({ albumId: album.id, userId: cy.id, role: "viewer" });
+    expect((await as(cy).photos.get({ id: party.id })).faces).toEqual([]);
 
     // a new photo of her, cut from the first: her face joins the person Ann named
     await writePhoto(lib("alice/later/her.jpg"), "sample2.jpg", { region: regionAround(annFace.box), width: 900 });
     await scanAndFind(lib("alice"));
-    await placeFaces({ id: ann.id, scanPaths: [lib("alice")] });
+    await place(ann);
     const later = (await photoByPath(lib("alice/later/her.jpg")))!;
     const laterFaces = (await as(ann).photos.get({ id: later.id })).faces;
     expect(laterFaces.map((f) => f.personName)).toContain("Anna Karenina");
@@ -130,6 +147,7 @@ describe("faces", () => {
     await writePhoto(lib("alice/party.jpg"), "sample6.jpg");
     await scanAndFind(lib("alice"));
     const ann = await makeUser({ scanPath: lib("alice") });
+    await place(ann);
     const people = await as(ann).people.list();
     expect(people.length).toBeGreaterThanOrEqual(3);
     const [a, b, c] = people;
@@ -144,10 +162,13 @@ describe("faces", () => {
     // to a person of its own, then clustering runs again: it stays
     const own = await as(ann).people.moveFace({ faceId: moving, personId: null });
     expect(own.personId).not.toBe(c!.id);
-    await placeFaces({ id: ann.id, scanPaths: [lib("alice")] });
+    await place(ann);
     expect(await db.personFace.findUnique({ where: { userId_faceId: { userId: ann.id, faceId: moving } } })).toMatchObject({ personId: own.personId, source: "user" });
-    // hidden people leave the list unless asked for
+    // hidden people leave the list unless asked for, and search no longer finds them by name
+    await as(ann).people.rename({ personId: own.personId, name: "Hal" });
+    expect((await as(ann).photos.search({ q: "hal" })).items).toHaveLength(1);
     await as(ann).people.hide({ personId: own.personId, hidden: true });
+    expect((await as(ann).photos.search({ q: "hal" })).items).toEqual([]);
     expect((await as(ann).people.list()).map((p) => p.id)).not.toContain(own.personId);
     expect((await as(ann).people.list({ includeHidden: true })).map((p) => p.id)).toContain(own.personId);
   });
@@ -162,6 +183,7 @@ describe("faces", () => {
     const admin = await makeUser({ isAdmin: true, scanPath: lib("bob") });
     const ann = await makeUser({ scanPaths: [lib("alice"), lib("bob")] });
     const zoe = await makeUser({ scanPath: lib("alice2") });
+    await place(ann, zoe);
     const before = await as(ann).people.list();
     const inBob = (await db.face.findMany({ where: { contentHash: (await photoByPath(lib("bob/c.jpg")))!.contentHash! }, select: { id: true } })).map((f) => f.id);
     const inAlice = (await db.face.findMany({ where: { contentHash: (await photoByPath(lib("alice/a.jpg")))!.contentHash! }, select: { id: true } })).map((f) => f.id);
@@ -213,6 +235,14 @@ describe("faces", () => {
     await enqueueScan({ root: lib("alice") });
     await runJob((await claimNextJob("w1", SCAN_JOB))!, "w1");
     expect(await db.job.count({ where: { type: FACES_JOB } })).toBe(1);
+    // an admin giving the analysed folder to another user queues a faces job that places them
+    const admin = await makeUser({ isAdmin: true, scanPath: lib("bob") });
+    const cy = await makeUser({ scanPath: lib("bob") });
+    await updateUser({ id: admin.id, username: admin.username }, { id: cy.id, scanPaths: [lib("alice"), lib("bob")] });
+    const placing = (await claimNextJob("w1", FACES_JOB))!;
+    expect(placing).toMatchObject({ root: lib("alice") });
+    await runJob(placing, "w1");
+    expect(await db.personFace.count({ where: { userId: cy.id } })).toBe(await db.face.count());
   });
 });
 

@@ -15,3 +15,7 @@ export function uniqueViolation(e: unknown): UniqueViolation | null {
   const fields = err.meta?.driverAdapterError?.cause?.constraint?.fields ?? err.meta?.target;
   return { model: err.meta?.modelName ?? null, fields: Array.isArray(fields) ? fields.map(String) : [] };
 }
+
+/** Whether `e` is Prisma's foreign-key error (P2003): a row a write points at is gone (a person
+ *  deleted by a merge while faces were being placed into it). */
+export const foreignKeyViolation = (e: unknown) => (e as { code?: string } | null)?.code === "P2003";

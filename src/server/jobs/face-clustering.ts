@@ -10,9 +10,10 @@
 import { randomUUID } from "node:crypto";
 import { db } from "~/server/db";
 import { unplacedFaces } from "~/server/db/faces";
-import { uniqueViolation } from "~/server/db/unique-violation";
+import { foreignKeyViolation, uniqueViolation } from "~/server/db/unique-violation";
 import { photoIdsWithFaces, refreshUserWords } from "~/server/db/user-words";
 import type { Viewer } from "~/server/db/visibility";
+import { isInside } from "~/server/library/paths";
 import { dot, embeddingOf } from "~/server/scanner/face-embedding";
 
 /** Cosine similarity of faceres embeddings at which a face joins a person: measured on the
@@ -110,13 +111,18 @@ export async function placeFaces(viewer: Viewer): Promise<{ placed: number; peop
     const faces = batch.map((f) => ({ id: f.id, score: f.score, embedding: embeddingOf(f.embedding) }));
     const { placements, made, joinedNamed } = clusterFaces(faces, known);
     try {
-      await db.$transaction(async (tx) => {
-        if (made.length) await tx.person.createMany({ data: made.map((id) => ({ id, userId: viewer.id })) });
-        await tx.personFace.createMany({ data: placements.map((p) => ({ userId: viewer.id, ...p })) });
-        if (joinedNamed.length) await refreshUserWords(tx, viewer.id, await photoIdsWithFaces(tx, joinedNamed));
-      });
+      await db.$transaction(
+        async (tx) => {
+          if (made.length) await tx.person.createMany({ data: made.map((id) => ({ id, userId: viewer.id })) });
+          await tx.personFace.createMany({ data: placements.map((p) => ({ userId: viewer.id, ...p })) });
+          if (joinedNamed.length) await refreshUserWords(tx, viewer.id, await photoIdsWithFaces(tx, joinedNamed));
+        },
+        { timeout: 120_000 },
+      );
     } catch (e) {
-      if (uniqueViolation(e)) return result;
+      // another process placed them first, or a person joined was merged away meanwhile: the
+      // next run starts from the rows as they are
+      if (uniqueViolation(e) || foreignKeyViolation(e)) return result;
       throw e;
     }
     result.placed += placements.length;
@@ -125,23 +131,14 @@ export async function placeFaces(viewer: Viewer): Promise<{ placed: number; peop
 }
 
 /** The users whose folders lie inside `root` or hold it: whose people a faces job on `root` may
- *  change, as Viewers (all their folders). */
+ *  change, as Viewers (all their folders). Compared in JavaScript on path boundaries: the
+ *  UserScanPath column has the database's own collation, where "/" and "0" need not sort by
+ *  their bytes (on PostgreSQL). */
 export async function viewersMeeting(root: string): Promise<Viewer[]> {
-  const ancestors: string[] = [];
-  for (let dir = root; ; ) {
-    ancestors.push(dir);
-    const parent = dir.slice(0, Math.max(dir.lastIndexOf("/"), 1));
-    if (parent === dir) break;
-    dir = parent;
-  }
-  const base = root.endsWith("/") ? root.slice(0, -1) : root;
-  const meeting = await db.userScanPath.findMany({
-    where: { OR: [{ path: { in: ancestors } }, { path: { gte: `${base}/`, lt: `${base}0` } }] },
-    select: { userId: true },
-    distinct: ["userId"],
-  });
-  const rows = await db.userScanPath.findMany({ where: { userId: { in: meeting.map((m) => m.userId) } }, select: { userId: true, path: true }, orderBy: { path: "asc" } });
+  const rows = await db.userScanPath.findMany({ select: { userId: true, path: true }, orderBy: { path: "asc" } });
   const byUser = new Map<string, string[]>();
   for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.path]);
-  return [...byUser].map(([id, scanPaths]) => ({ id, scanPaths }));
+  return [...byUser]
+    .filter(([, paths]) => paths.some((p) => isInside(p, root) || isInside(root, p)))
+    .map(([id, scanPaths]) => ({ id, scanPaths: [...scanPaths].sort() }));
 }

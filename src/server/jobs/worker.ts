@@ -6,7 +6,6 @@ import { refreshFolderSummary, refreshFolderSummaryOf } from "~/server/db/folder
 import { refreshPlannerStatistics, statisticsDue } from "~/server/db/maintenance";
 import { releaseRenditionClaims, renditionClaimant } from "~/server/scanner/rendition-claims";
 import { siteSwitchOn } from "~/server/db/site-settings";
-import { closeFaceDetector } from "~/server/scanner/face-detector";
 import { findFaces, facesToFind } from "~/server/scanner/faces";
 import { makeRenditions, renditionsToMake } from "~/server/scanner/renditions";
 import { scanRoot, type ScanContext } from "~/server/scanner/scan-root";
@@ -202,19 +201,15 @@ async function runFacesJob(job: ClaimedJob, workerId: string) {
   const run = jobRun(job, workerId);
   try {
     await appendLog(job.id, "info", job.attempts > 1 ? `resuming face detection (attempt ${job.attempts})` : "face detection started");
-    // the models and their WASM heap (about 250 MB) are let go between jobs: a reload costs
-    // under a second, and a web process running the worker would keep them for good
-    const stats = await findFaces(job.root, run.ctx, { claimant: `${job.id}:${workerId}` }).finally(() => closeFaceDetector());
+    const stats = await findFaces(job.root, run.ctx, { claimant: `${job.id}:${workerId}` });
     if (!stats.stopped) {
       let placed = 0;
-      let people = 0;
       for (const viewer of await viewersMeeting(job.root)) {
         if (run.ctx.shouldStop()) break;
-        const r = await placeFaces(viewer);
-        placed += r.placed;
-        people += r.people;
+        placed += (await placeFaces(viewer)).placed;
       }
-      if (placed) run.ctx.log("info", `${plural(placed, "face")} placed into people (${plural(people, "new person", "new people")})`);
+      // no figures: a user whose folder is the root reads this line, and it counts every user's
+      if (placed) run.ctx.log("info", "new faces placed into each user's people");
     }
     await run.settle();
     if (stats.stopped || run.ctx.shouldStop()) {

@@ -281,10 +281,19 @@ async function detectOne(imageFile: string): Promise<DetectedFace[]> {
   return faces.map(toDetected).filter((f): f is DetectedFace => f !== null);
 }
 
-/** Sends the queued calls to the thread one by one; the thread is unref'd once none is left. */
+/** An idle thread is ended after this long: its models and WASM heap hold about 250 MB, and a
+ *  restart costs under a second (then about 2 s of slower first detections), so a faces job
+ *  after the next scan pays little while the process is not held at that size for good. */
+const IDLE_CLOSE_MS = 60_000;
+let idleTimer: NodeJS.Timeout | null = null;
+
+/** Sends the queued calls to the thread one by one; the thread is unref'd once none is left,
+ *  and ended IDLE_CLOSE_MS later unless another call came. */
 async function drain() {
   if (draining) return;
   draining = true;
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
   try {
     for (let call = queue.shift(); call; call = queue.shift()) {
       try {
@@ -296,6 +305,10 @@ async function drain() {
   } finally {
     draining = false;
     thread?.worker.unref();
+    if (thread) {
+      idleTimer = setTimeout(() => void closeFaceDetector(), IDLE_CLOSE_MS);
+      idleTimer.unref();
+    }
   }
 }
 
@@ -305,7 +318,8 @@ async function drain() {
  *
  * The image is turned upright by its EXIF orientation and shrunk to MAX_SIDE first. Faces come
  * in Human's order (not sorted by score); an image without faces gives []. The first call starts
- * the thread and loads the models (about 0.45 s); the thread then stays, unref'd while idle.
+ * the thread and loads the models (about 0.45 s); the thread then stays, unref'd while idle, and
+ * is ended after IDLE_CLOSE_MS without a call.
  * Rejects when sharp cannot read the file (sharp's error), when detection fails on this image
  * ("face detection failed: ..."), when the models cannot load ("the face detector could not
  * start: ...": every call queued then fails alike), when the thread dies ("the face detector

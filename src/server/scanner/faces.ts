@@ -11,6 +11,7 @@ import { errorLine } from "~/lib/error-text";
 import { plural } from "~/lib/plural";
 import { db } from "~/server/db";
 import { countPendingContents, pendingContents } from "~/server/db/faces";
+import { siteSwitchOn } from "~/server/db/site-settings";
 import { uniqueViolation } from "~/server/db/unique-violation";
 import { makeFaceCrop } from "./face-crop";
 import { detectFaces, type DetectedFace } from "./face-detector";
@@ -65,11 +66,19 @@ export function keptFaces(faces: DetectedFace[], previewWidth: number): Detected
   return faces.filter((f) => f.score >= MIN_FACE_SCORE && f.box.width * previewWidth >= MIN_FACE_PIXELS).sort((a, b) => b.score - a.score);
 }
 
+/** Why a content was left for later without a try spent: the detector itself could not run
+ *  (its models did not load, its thread died), or the preview is not on disk (a full rescan makes
+ *  it again, and the next job analyses it). */
+class NotThisContent extends Error {}
+
+/** The detector's own failures, as face-detector.ts words them, against one image's. */
+const detectorDown = (e: unknown) => e instanceof Error && /^the face detector (could not start|thread stopped|thread failed|was closed)/.test(e.message);
+
 /** Analyses one content: its faces and their crops, then the rows with status done in one
- *  transaction. Returns how many faces it kept. Throws when the preview is gone or the
- *  detector fails. */
+ *  transaction. Returns how many faces it kept. Throws when the detector fails on the image,
+ *  NotThisContent when the preview is missing. */
 async function analyse(contentHash: string, claimant: string): Promise<number> {
-  if (!(await thumbnailsExist(contentHash))) throw new Error("its preview is missing (a full rescan makes it again)");
+  if (!(await thumbnailsExist(contentHash))) throw new NotThisContent("its preview is missing");
   const preview = thumbnailPath(contentHash, "large");
   const { width = THUMB_SIZES.large } = await sharp(preview).metadata();
   const faces = keptFaces(await detectFaces(preview), width);
@@ -105,6 +114,11 @@ export async function findFaces(root: string, ctx: ScanContext, opts: { claimant
     const hashes = await pendingContents(root, MAX_FACE_ATTEMPTS, after, PAGE);
     if (!hashes.length) break;
     after = hashes.at(-1)!;
+    // an admin turning face detection off stops the job within a page
+    if (!(await siteSwitchOn("faceDetection"))) {
+      ctx.log("info", "face detection was turned off: stopping");
+      break;
+    }
     for (const hash of hashes) {
       if (ctx.shouldStop()) {
         stats.stopped = true; // between two contents: no claim is held
@@ -115,8 +129,14 @@ export async function findFaces(root: string, ctx: ScanContext, opts: { claimant
         stats.faces += await analyse(hash, opts.claimant);
         stats.analysed++;
       } catch (e) {
-        stats.failed++;
         const reason = errorLine(e);
+        if (e instanceof NotThisContent || detectorDown(e)) {
+          // given back with its try: the content is not at fault
+          await db.faceScan.updateMany({ where: { contentHash: hash, claimedBy: opts.claimant }, data: { status: "failed", claimedBy: null, error: reason, attempts: { decrement: 1 } } });
+          if (e instanceof NotThisContent) continue;
+          throw e; // the job fails, saying why; the next job starts the detector again
+        }
+        stats.failed++;
         await db.faceScan.updateMany({ where: { contentHash: hash, claimedBy: opts.claimant }, data: { status: "failed", claimedBy: null, error: reason } });
         ctx.log("warn", `face detection failed for content ${hash.slice(0, 12)}: ${reason}`);
       }

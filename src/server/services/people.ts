@@ -4,28 +4,16 @@
 // face, crop and count is checked against visibility at each read (db/faces.ts): a person or
 // face the caller may not see answers exactly like a missing one.
 import { compareKeywords } from "~/lib/keywords";
-import { db } from "~/server/db";
+import { db, type Tx } from "~/server/db";
 import { peopleCounts, personVisible, visibleFaceIds } from "~/server/db/faces";
 import { photoIdsWithFaces, refreshUserWords } from "~/server/db/user-words";
 import { scanPathHolding, type Viewer } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
-import { placeFaces } from "~/server/jobs/face-clustering";
 import { faceCropPath } from "~/server/scanner/faces";
 import type { MediaFile } from "./media";
 
 const noPerson = () => new AppError("NOT_FOUND", "No such person.");
 const noFace = () => new AppError("NOT_FOUND", "No such face.");
-
-/** Placing the caller's unplaced faces, one run per user at a time in this process. */
-const placing = new Map<string, Promise<unknown>>();
-function placeOnce(viewer: Viewer) {
-  let run = placing.get(viewer.id);
-  if (!run) {
-    run = placeFaces(viewer).finally(() => placing.delete(viewer.id));
-    placing.set(viewer.id, run);
-  }
-  return run;
-}
 
 type Person = { id: string; name: string; faceCount: number; coverFaceId: string; hidden: boolean };
 
@@ -40,10 +28,10 @@ function comparePeople(a: Person, b: Person) {
  * The caller's people holding a face they may see: `[{ id, name, faceCount, coverFaceId,
  * hidden }]` (faceCount: their faces visible now; coverFaceId: the best-scored of them, its crop
  * at /api/media/face/<id>), named first (comparePeople). Hidden people only with
- * `includeHidden`. Faces not yet placed into the caller's people are placed first.
+ * `includeHidden`. Faces the worker has not placed into the caller's people yet (the faces job
+ * after a scan, or after a folder was given) are in none.
  */
 export async function listPeople(viewer: Viewer, opts: { includeHidden?: boolean } = {}): Promise<Person[]> {
-  await placeOnce(viewer);
   const counts = await peopleCounts(viewer);
   const rows = await db.person.findMany({
     where: { userId: viewer.id, id: { in: counts.map((c) => c.personId) }, ...(opts.includeHidden ? {} : { hidden: false }) },
@@ -69,8 +57,8 @@ async function ownPerson(viewer: Viewer, personId: string) {
 }
 
 /** The ids of the faces of `personIds` (the caller's), for their photos' search words. */
-async function facesOf(userId: string, personIds: string[]) {
-  return (await db.personFace.findMany({ where: { userId, personId: { in: personIds } }, select: { faceId: true } })).map((r) => r.faceId);
+async function facesOf(tx: Tx, userId: string, personIds: string[]) {
+  return (await tx.personFace.findMany({ where: { userId, personId: { in: personIds } }, select: { faceId: true } })).map((r) => r.faceId);
 }
 
 /** Names the caller's person (`name` "" takes the name away), and rewrites the search words of
@@ -78,11 +66,10 @@ async function facesOf(userId: string, personIds: string[]) {
  *  as getPerson; NOT_FOUND as ownPerson. */
 export async function renamePerson(viewer: Viewer, personId: string, name: string) {
   await ownPerson(viewer, personId);
-  const faces = await facesOf(viewer.id, [personId]);
   await db.$transaction(
     async (tx) => {
       await tx.person.update({ where: { id: personId }, data: { name } });
-      await refreshUserWords(tx, viewer.id, await photoIdsWithFaces(tx, faces));
+      await refreshUserWords(tx, viewer.id, await photoIdsWithFaces(tx, await facesOf(tx, viewer.id, [personId])));
     },
     { timeout: 120_000 },
   );
@@ -93,11 +80,10 @@ export async function renamePerson(viewer: Viewer, personId: string, name: strin
  *  person's name finds nothing in search). Returns the person; NOT_FOUND as ownPerson. */
 export async function hidePerson(viewer: Viewer, personId: string, hidden: boolean) {
   await ownPerson(viewer, personId);
-  const faces = await facesOf(viewer.id, [personId]);
   await db.$transaction(
     async (tx) => {
       await tx.person.update({ where: { id: personId }, data: { hidden } });
-      await refreshUserWords(tx, viewer.id, await photoIdsWithFaces(tx, faces));
+      await refreshUserWords(tx, viewer.id, await photoIdsWithFaces(tx, await facesOf(tx, viewer.id, [personId])));
     },
     { timeout: 120_000 },
   );
@@ -114,9 +100,9 @@ export async function mergePeople(viewer: Viewer, fromId: string, intoId: string
   if (fromId === intoId) throw AppError.field("BAD_REQUEST", "intoId", "Choose another person to merge into.");
   const from = await ownPerson(viewer, fromId);
   const into = await ownPerson(viewer, intoId);
-  const faces = await facesOf(viewer.id, [fromId, intoId]);
   await db.$transaction(
     async (tx) => {
+      const faces = await facesOf(tx, viewer.id, [fromId, intoId]);
       await tx.personFace.updateMany({ where: { userId: viewer.id, personId: fromId }, data: { personId: intoId, source: "user" } });
       if (!into.name && from.name) await tx.person.update({ where: { id: intoId }, data: { name: from.name } });
       await tx.person.delete({ where: { id: fromId } });
@@ -135,10 +121,9 @@ export async function mergePeople(viewer: Viewer, fromId: string, intoId: string
  */
 export async function moveFace(viewer: Viewer, faceId: string, personId: string | null) {
   if (!(await visibleFaceIds(viewer, [faceId])).has(faceId)) throw noFace();
-  await placeOnce(viewer);
   if (personId) await ownPerson(viewer, personId);
-  const current = await db.personFace.findUnique({ where: { userId_faceId: { userId: viewer.id, faceId } }, select: { personId: true } });
   const target = await db.$transaction(async (tx) => {
+    const current = await tx.personFace.findUnique({ where: { userId_faceId: { userId: viewer.id, faceId } }, select: { personId: true } });
     const to = personId ?? (await tx.person.create({ data: { userId: viewer.id }, select: { id: true } })).id;
     await tx.personFace.upsert({
       where: { userId_faceId: { userId: viewer.id, faceId } },
@@ -158,23 +143,17 @@ export async function moveFace(viewer: Viewer, faceId: string, personId: string 
  * The faces of a photo as the caller sees them: `[{ id, box: { x, y, width, height } (fractions
  * of the upright image), personId, personName }]`, left to right. A photo reached only through
  * an album shared with the caller shows none (the faces of its owner's folders are not the
- * caller's to group). Faces not yet placed into the caller's people are placed first.
+ * caller's to group). A face not placed into the caller's people yet has personId null.
  */
 export async function facesOfPhoto(viewer: Viewer, photo: { directory: string; contentHash: string | null }) {
   if (!photo.contentHash || !scanPathHolding(viewer, photo.directory)) return [];
   const faces = await db.face.findMany({
     where: { contentHash: photo.contentHash },
-    select: { id: true, x: true, y: true, width: true, height: true, people: { where: { userId: viewer.id }, select: { personId: true } } },
+    select: { id: true, x: true, y: true, width: true, height: true, people: { where: { userId: viewer.id }, select: { person: { select: { id: true, name: true } } } } },
     orderBy: { x: "asc" },
   });
-  if (faces.some((f) => !f.people.length)) await placeOnce(viewer);
-  const placed = await db.personFace.findMany({
-    where: { userId: viewer.id, faceId: { in: faces.map((f) => f.id) } },
-    select: { faceId: true, person: { select: { id: true, name: true } } },
-  });
-  const byFace = new Map(placed.map((p) => [p.faceId, p.person]));
   return faces.map((f) => {
-    const person = byFace.get(f.id);
+    const person = f.people[0]?.person;
     return { id: f.id, box: { x: f.x, y: f.y, width: f.width, height: f.height }, personId: person?.id ?? null, personName: person ? person.name || null : null };
   });
 }

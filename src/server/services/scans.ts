@@ -3,7 +3,8 @@ import type { SessionUser } from "~/server/auth/session";
 import { db } from "~/server/db";
 import { photosUnder, requireScanPaths } from "~/server/db/visibility";
 import { AppError } from "~/server/errors";
-import { enqueueScan, SCAN_JOB } from "~/server/jobs/queue";
+import { siteSwitchOn } from "~/server/db/site-settings";
+import { enqueueFollowUp, enqueueScan, FACES_JOB, SCAN_JOB } from "~/server/jobs/queue";
 import { allRoots, rootCovering } from "~/server/jobs/roots";
 import { isInside } from "~/server/library/paths";
 import { recordAudit, type Actor } from "./audit";
@@ -40,7 +41,9 @@ export async function startScan(caller: Caller, userId?: string, full = false) {
  *  fills the index or asks for scans itself. A folder already indexed (photos under it) or inside
  *  a root whose scan is queued (it walks the folder) needs nothing; a root scanned before, or
  *  being scanned, may have walked the folder before its files were copied in, so it gets a new
- *  scan. Returns the job queued, or null.
+ *  scan. Returns the job queued, or null. A folder already indexed gets a faces job instead
+ *  (while face detection is on), which places the faces found there into the user's people in
+ *  the worker, never in their requests.
  *  The audit event names the root and the user it was queued for; its target stays empty,
  *  since the account itself did not change. */
 export async function scanNewFolder(actor: Actor, target: { id: string; username: string }, scanPath: string) {
@@ -51,7 +54,10 @@ export async function scanNewFolder(actor: Actor, target: { id: string; username
     select: { root: true },
   });
   if (covering.some((j) => j.root && isInside(scanPath, j.root))) return null;
-  if (await db.photo.findFirst({ where: photosUnder(scanPath), select: { id: true } })) return null;
+  if (await db.photo.findFirst({ where: photosUnder(scanPath), select: { id: true } })) {
+    if (await siteSwitchOn("faceDetection")) await enqueueFollowUp(FACES_JOB, scanPath, { userId: target.id, requestedById: actor.id });
+    return null;
+  }
   const root = await rootCovering(scanPath);
   const job = await enqueueScan({ root, userId: target.id, requestedById: actor.id });
   if (job.created) await recordAudit(db, { actor, action: "scan.queued", details: { root, for: target.username, reason: "new scan path" } });

@@ -13,6 +13,7 @@ import { Skeleton, SkeletonBlock } from "~/components/ui/skeleton";
 import { plural } from "~/lib/plural";
 import { useTRPC } from "~/trpc/react";
 import { MergePersonDialog } from "./merge-person-dialog";
+import { useShowMerged } from "./use-show-merged";
 
 /** One person: their face, their name (a click edits it), how many faces they hold, merging them
  *  into another person, hiding them; their photos as a timeline below. */
@@ -21,6 +22,7 @@ export function PersonView({ id }: { id: string }) {
   const person = useQuery(trpc.people.get.queryOptions({ personId: id }));
   const changed = usePeopleChanged();
   const hide = useMutation(trpc.people.hide.mutationOptions({ onSuccess: () => changed() }));
+  const showMerged = useShowMerged();
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
 
@@ -52,7 +54,7 @@ export function PersonView({ id }: { id: string }) {
               </button>
             )}
           </h1>
-          {editing && <PersonNameForm personId={id} name={p.name} label="Name of this person" onDone={() => setEditing(false)} />}
+          {editing && <PersonNameForm personId={id} name={p.name} label="Name of this person" onDone={() => setEditing(false)} onMerged={showMerged} />}
           <p className="flex items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
             {plural(p.faceCount, "face")}
             {p.hidden && <Badge>Hidden</Badge>}
