@@ -6,13 +6,13 @@
 // only: photos.timelineBuckets and photos.mapPoints, with the size of the map's answer raw
 // and as sent gzipped. Targets: photos.list p95 under 30 ms per page on SQLite; search p95 at
 // most 2x the baseline; the map's 100,000 points in under 1 s and under 5 MB.
-import { spawn, spawnSync } from "node:child_process";
 import http from "node:http";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildIfStale, onEachEngine } from "./lib/bench-engines";
-import { Client, fmt, summarize, waitFor, type Stats } from "./lib/bench-http";
+import { benchAppEnv, seedBench, startBenchApp } from "./lib/bench-app";
+import { Client, fmt, summarize, type Stats } from "./lib/bench-http";
 import sharp from "sharp";
 import { numberOption } from "./lib/bench-args";
 
@@ -154,29 +154,11 @@ async function measure(client: Client, root: string, label: string, subtree: Cli
 async function runEngine(name: string, databaseUrl: string) {
   const stateDir = path.join(work, `state-${name}`);
   const root = "/bench-library";
-  const env = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    STATE_DIR: stateDir,
-    LIBRARY_ROOT: "/",
-    NEXTAUTH_URL: `http://localhost:${PORT}`,
-    NEXTAUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
-    SCHEDULER: "off",
-    SCAN_WORKER: "on",
-    BCRYPT_COST: "4",
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const seed = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-api-seed.ts", root, String(PHOTOS)], { env, encoding: "utf8" });
-  if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stderr}`);
-  console.log(`${name}: ${seed.stdout.trim()}`);
+  const env = benchAppEnv(databaseUrl, stateDir, PORT);
+  console.log(`${name}: ${seedBench(env, [root, String(PHOTOS)])}`);
 
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  server.stdout!.on("data", (d) => (out += d));
-  server.stderr!.on("data", (d) => (out += d));
+  const app = await startBenchApp(env, PORT);
   try {
-    await waitFor(`http://localhost:${PORT}/login`, server, () => out);
     const client = new Client(`http://localhost:${PORT}`);
     await client.signIn("bench", "bench-password");
     const subtree = new Client(`http://localhost:${PORT}`);
@@ -191,15 +173,14 @@ async function runEngine(name: string, databaseUrl: string) {
     for (let i = 0; i < 150; i++) {
       await sharp({ create: { width: 3000, height: 2000, channels: 3, background: { r: i, g: 100, b: 200 } } }).jpeg().toFile(path.join(scanDir, `s${i}.jpg`));
     }
-    const queued = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-api-seed.ts", "--scan", scanDir], { env, encoding: "utf8" });
-    if (queued.status !== 0) throw new Error(`queueing the scan failed:\n${queued.stderr}`);
+    seedBench(env, ["--scan", scanDir]);
     await new Promise((r) => setTimeout(r, 1500));
     const before = await client.query<{ items: { status: string; progress: { done: number } }[] }>("jobs.list", { limit: 1 });
     await measure(client, root, `while a scan runs (${before.data.items[0]?.status}, ${before.data.items[0]?.progress.done} of 150 done when measuring began)`, subtree);
     const after = await client.query<{ items: { status: string; progress: { done: number } }[] }>("jobs.list", { limit: 1 });
     console.log(`    the scan was ${after.data.items[0]?.status} with ${after.data.items[0]?.progress.done} of 150 done when measuring ended`);
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
+    app.stop();
   }
 }
 

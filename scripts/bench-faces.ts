@@ -13,14 +13,15 @@
 //   one man, two photos each of three actors and a singer, ten other people once; pairwise
 //   precision and recall of the grouping the job made (scripts/bench-faces-quality.ts), and of
 //   the same clustering at other thresholds.
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { numberOption } from "./lib/bench-args";
 import { buildIfStale, onEachEngine } from "./lib/bench-engines";
-import { Client, fmt, summarize, waitFor, type Stats } from "./lib/bench-http";
+import { benchAppEnv, seedBench, startBenchApp } from "./lib/bench-app";
+import { Client, fmt, summarize, type Stats } from "./lib/bench-http";
 
 const PHOTOS = numberOption("--photos", 48);
 const SEED = numberOption("--seed", 10_000);
@@ -80,35 +81,17 @@ async function runEngine(name: string, databaseUrl: string, labelledSource: stri
   await makeTwelveMegapixel(twelve);
   mkdirSync(labelled, { recursive: true });
   for (const f of readdirSync(labelledSource)) execFileSync("cp", [path.join(labelledSource, f), labelled]);
-  const env = {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    STATE_DIR: stateDir,
-    LIBRARY_ROOT: "/",
-    NEXTAUTH_URL: `http://localhost:${PORT}`,
-    NEXTAUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
-    SCHEDULER: "off",
-    SCAN_WORKER: "on",
-    BCRYPT_COST: "4",
-    NODE_ENV: "production" as const,
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const seed = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-api-seed.ts", seedRoot, String(SEED)], { env, encoding: "utf8" });
-  if (seed.status !== 0) throw new Error(`seeding failed:\n${seed.stderr}`);
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  server.stdout!.on("data", (d) => (out += d));
-  server.stderr!.on("data", (d) => (out += d));
+  const env = benchAppEnv(databaseUrl, stateDir, PORT);
+  seedBench(env, [seedRoot, String(SEED)]);
+  const app = await startBenchApp(env, PORT);
   try {
-    await waitFor(`http://localhost:${PORT}/login`, server, () => out);
     const client = new Client(`http://localhost:${PORT}`);
     await client.signIn("bench", "bench-password");
     await pages(client); // warm-up
     const idleBase = await baseline(client);
     const idle = await pages(client);
 
-    const queued = spawnSync(process.execPath, ["--import", "tsx", "scripts/bench-api-seed.ts", "--scan", scanRoot], { env, encoding: "utf8" });
-    if (queued.status !== 0) throw new Error(`queueing the scan failed:\n${queued.stderr}`);
+    seedBench(env, ["--scan", scanRoot]);
     // wait for the faces job the scan queues, then measure while it runs
     let faces: Job | undefined;
     for (let i = 0; i < 1200 && !faces; i++) {
@@ -134,7 +117,7 @@ async function runEngine(name: string, databaseUrl: string, labelledSource: stri
     console.log(`  photos.list p95 while the faces job runs: ${(busy.p95 / idle.p95).toFixed(2)}x the idle p95; target <= 1.5x`);
     console.log(timing.stdout.trimEnd());
   } finally {
-    process.kill(-server.pid!, "SIGTERM");
+    app.stop();
   }
 }
 

@@ -61,14 +61,13 @@ async function facesOf(tx: Tx, userId: string, personIds: string[]) {
   return (await tx.personFace.findMany({ where: { userId, personId: { in: personIds } }, select: { faceId: true } })).map((r) => r.faceId);
 }
 
-/** Names the caller's person (`name` "" takes the name away), and rewrites the search words of
- *  the photos showing them, so search finds them by the new name at once. Returns the person
- *  as getPerson; NOT_FOUND as ownPerson. */
-export async function renamePerson(viewer: Viewer, personId: string, name: string) {
+/** Changes the caller's person (`data`) and rewrites the search words of the photos showing
+ *  them in the same transaction. Returns the person as getPerson; NOT_FOUND as ownPerson. */
+async function changePerson(viewer: Viewer, personId: string, data: { name: string } | { hidden: boolean }) {
   await ownPerson(viewer, personId);
   await db.$transaction(
     async (tx) => {
-      await tx.person.update({ where: { id: personId }, data: { name } });
+      await tx.person.update({ where: { id: personId }, data });
       await refreshUserWords(tx, viewer.id, await photoIdsWithFaces(tx, await facesOf(tx, viewer.id, [personId])));
     },
     { timeout: 120_000 },
@@ -76,19 +75,13 @@ export async function renamePerson(viewer: Viewer, personId: string, name: strin
   return getPerson(viewer, personId);
 }
 
+/** Names the caller's person (`name` "" takes the name away): search finds their photos by the
+ *  new name at once. Returns the person as getPerson; NOT_FOUND as ownPerson. */
+export const renamePerson = (viewer: Viewer, personId: string, name: string) => changePerson(viewer, personId, { name });
+
 /** Shows or hides the caller's person on the People page (their faces stay theirs, and a hidden
  *  person's name finds nothing in search). Returns the person; NOT_FOUND as ownPerson. */
-export async function hidePerson(viewer: Viewer, personId: string, hidden: boolean) {
-  await ownPerson(viewer, personId);
-  await db.$transaction(
-    async (tx) => {
-      await tx.person.update({ where: { id: personId }, data: { hidden } });
-      await refreshUserWords(tx, viewer.id, await photoIdsWithFaces(tx, await facesOf(tx, viewer.id, [personId])));
-    },
-    { timeout: 120_000 },
-  );
-  return getPerson(viewer, personId);
-}
+export const hidePerson = (viewer: Viewer, personId: string, hidden: boolean) => changePerson(viewer, personId, { hidden });
 
 /**
  * Merges the caller's person `fromId` into `intoId`: every face of `fromId` (visible or not)
