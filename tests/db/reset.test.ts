@@ -32,13 +32,18 @@ describe("the reset between tests", () => {
     await beginAttempt("signin", ["user:nobody"]); // AuthAttempt
     await db.rendition.create({ data: { sourceHash: "reset-test" } }); // Rendition
     await db.folderListing.create({ data: { path: lib("trip"), fingerprint: "reset-test", items: 1 } }); // FolderListing
-    await db.siteSettings.update({ where: { id: 1 }, data: { allowRegistration: true, albumSharing: false, shareLinks: false } });
+    const face = await db.face.create({
+      data: { index: 0, x: 0.1, y: 0.1, width: 0.2, height: 0.2, score: 0.9, embedding: new Uint8Array(8), scan: { create: { contentHash: "reset-test", status: "done" } } },
+    }); // FaceScan, Face
+    const person = await db.person.create({ data: { userId: user.id, name: "Reset" } }); // Person
+    await db.personFace.create({ data: { userId: user.id, faceId: face.id, personId: person.id } }); // PersonFace
+    await db.siteSettings.update({ where: { id: 1 }, data: { allowRegistration: true, albumSharing: false, shareLinks: false, faceDetection: false } });
     const empty = Object.entries(await rowCounts()).filter(([, n]) => n === 0);
     expect(empty, "a new table needs a row written here, or the next test proves nothing about it").toEqual([]);
   });
 
   it("leaves every table empty but the settings row, which is back to its defaults", async () => {
     expect(await rowCounts()).toEqual({ ...Object.fromEntries(tables.map((t) => [t, 0])), SiteSettings: 1 });
-    expect(await db.siteSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ allowRegistration: false, albumSharing: true, shareLinks: true });
+    expect(await db.siteSettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ allowRegistration: false, albumSharing: true, shareLinks: true, faceDetection: true });
   });
 });
