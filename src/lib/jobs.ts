@@ -36,3 +36,9 @@ export const jobPageSchema = z.object({ items: z.array(jobSummarySchema), nextCu
 export const jobDetailSchema = jobSummarySchema.extend({
   logs: z.array(z.object({ id: z.number(), at: z.date(), level: z.string(), message: z.string() })),
 });
+
+/** What a job of `type` is called in the Admin Area (its row, its progress bar, its log):
+ *  a scan, the video conversions a scan queued, or the face detection it queued (issue 19). */
+export function jobKindName(type: string): string {
+  return type === "renditions" ? "video conversion" : type === "faces" ? "face detection" : "scan";
+}

@@ -4,6 +4,7 @@ import { ProgressBar } from "~/components/progress-bar";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Dialog, DialogButtons } from "~/components/ui/dialog";
+import { jobKindName } from "~/lib/jobs";
 import { formatCount } from "~/lib/progress";
 import { useTRPC } from "~/trpc/react";
 import { StatusBadge } from "./status-badge";
@@ -11,6 +12,8 @@ import { StatusBadge } from "./status-badge";
 const clock = new Intl.DateTimeFormat(undefined, { timeStyle: "medium" });
 
 /** One scan job live: its state, progress and log lines, and a way to cancel it. */
+const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 export function JobLogDialog({ id, onClose }: { id: string; onClose: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -29,7 +32,7 @@ export function JobLogDialog({ id, onClose }: { id: string; onClose: () => void 
   );
   const j = job.data;
   return (
-    <Dialog title={j ? `${j.type === "renditions" ? "Video conversion" : j.full ? "Full rescan" : "Scan"} of ${j.scope.root}` : "Scan"} onClose={onClose} wide>
+    <Dialog title={j ? `${j.full ? "Full rescan" : sentenceCase(jobKindName(j.type))} of ${j.scope.root}` : "Scan"} onClose={onClose} wide>
       <Alert>{job.error?.message}</Alert>
       {j && (
         <>

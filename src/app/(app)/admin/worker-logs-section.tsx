@@ -15,6 +15,7 @@ import { JobLogDialog } from "./job-log-dialog";
 import { StatusBadge } from "./status-badge";
 import { PathText } from "~/components/ui/path-text";
 import { plural } from "~/lib/plural";
+import { jobKindName } from "~/lib/jobs";
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
 const active = (status: string) => status === "queued" || status === "running";
@@ -53,12 +54,13 @@ export function WorkerLogsSection() {
         <DataTable headers={["Type", "Folder", "Started by", "Status", "Progress", "Duration", { label: "Actions", srOnly: true }]}>
           {jobs.data.items.map((j) => {
             const converting = j.type === "renditions";
+            const kind = jobKindName(j.type);
             const figures = progressFigures(j.progress.done, j.progress.total, j.startedAt);
             const end = j.finishedAt ?? (j.status === "running" ? new Date() : null);
             return (
               <tr key={j.id} className="border-b border-slate-100 dark:border-slate-800 align-top last:border-0">
                 <td className="py-2 pr-4">
-                  {converting ? "video conversion" : j.type}
+                  {kind}
                   {j.full && <Badge className="ml-2 whitespace-nowrap">full rescan</Badge>}
                 </td>
                 <td className="py-2 pr-4">
@@ -86,7 +88,7 @@ export function WorkerLogsSection() {
                   )}
                 </td>
                 <td className="w-56 py-2 pr-4">
-                  <ProgressBar done={j.progress.done} total={j.progress.total} label={`Progress of the ${converting ? "video conversion" : "scan"} of ${j.scope.root}`} />
+                  <ProgressBar done={j.progress.done} total={j.progress.total} label={`Progress of the ${kind} of ${j.scope.root}`} />
                   <p className="mt-1 text-xs tabular-nums text-slate-600 dark:text-slate-400">
   
                     {formatCount(j.progress.done)} of {formatCount(j.progress.total)}
@@ -100,7 +102,7 @@ export function WorkerLogsSection() {
                   <p className="text-xs text-slate-500 dark:text-slate-400">{time.format(j.queuedAt)}</p>
                 </td>
                 <td className="whitespace-nowrap py-2 text-right">
-                  <Button variant="link" onClick={() => setOpenJob(j.id)} aria-label={`Log of the ${converting ? "video conversion" : "scan"} of ${j.scope.root}`}>
+                  <Button variant="link" onClick={() => setOpenJob(j.id)} aria-label={`Log of the ${kind} of ${j.scope.root}`}>
                     Log
                   </Button>
                 </td>
