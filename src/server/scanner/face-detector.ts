@@ -119,6 +119,9 @@ const { readFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { fileURLToPath } = require("node:url");
 const { humanFile, wasmUrl, modelsUrl, config, models } = workerData;
+// the lowest priority for this thread alone (Linux's setpriority with 0 is the calling thread),
+// as ffmpeg's renditions run under nice 19: pages and scans come first on a busy machine
+try { require("node:os").setPriority(0, 19); } catch {}
 globalThis.fetch = async (input) => {
   const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
   if (!String(url).startsWith("file://")) throw new Error("the face detector reads its models from disk only, not " + url);

@@ -26,6 +26,9 @@ export const MIN_FACE_SCORE = 0.5;
 /** Faces narrower than this many pixels of the 1280 px preview are not kept: too small to
  *  recognise, and a crop of them shows nothing. */
 export const MIN_FACE_PIXELS = 24;
+/** A preview whose long side is shorter than this holds no face worth finding (an icon, a tiny
+ *  scan): it is recorded with none, without running the detector. */
+export const MIN_ANALYSED_SIDE = 64;
 /** A running analysis older than this was left by a worker that died. */
 const ABANDONED_MS = 10 * 60_000;
 const PAGE = 200;
@@ -80,8 +83,8 @@ const detectorDown = (e: unknown) => e instanceof Error && /^the face detector (
 async function analyse(contentHash: string, claimant: string): Promise<number> {
   if (!(await thumbnailsExist(contentHash))) throw new NotThisContent("its preview is missing");
   const preview = thumbnailPath(contentHash, "large");
-  const { width = THUMB_SIZES.large } = await sharp(preview).metadata();
-  const faces = keptFaces(await detectFaces(preview), width);
+  const { width = THUMB_SIZES.large, height = THUMB_SIZES.large } = await sharp(preview).metadata();
+  const faces = Math.max(width, height) < MIN_ANALYSED_SIDE ? [] : keptFaces(await detectFaces(preview), width);
   for (const [index, face] of faces.entries()) await makeFaceCrop(preview, face.box, faceCropPath(contentHash, index));
   const done = await db.$transaction(async (tx) => {
     const mine = await tx.faceScan.updateMany({ where: { contentHash, status: "running", claimedBy: claimant }, data: { status: "done", claimedBy: null, error: null } });
