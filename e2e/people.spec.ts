@@ -35,7 +35,7 @@ test("the faces job gathers a person's faces; named on their page, search finds 
   // a photo without her (without anyone)
   await library.photos("pat", 1, { name: () => "wall.jpg", exif: () => taken(3) });
   await user({ username: "people-pat", password: "people-pat-password", scanPath: dir });
-  // the scan queues the faces job, which waits too (the worker loads the face model first)
+  // the scan queues the faces job, waited for below (the worker loads the face model first)
   await scanEverything(adminApi, 180_000);
 
   const api = await signedInApi("people-pat", "people-pat-password");

@@ -27,7 +27,9 @@ test("the web process runs its worker as a low-priority child, and starts it aga
   expect(pid).not.toBe(first.body.pid);
   const nice = threadNiceValues(pid);
   expect(nice.length).toBeGreaterThan(1);
-  expect(new Set(nice)).toEqual(new Set([10]));
+  // every thread at 10, but the face detector's (while a faces job ran in the last minute): 19
+  expect(nice).toContain(10);
+  expect(nice.filter((n) => n !== 10 && n !== 19)).toEqual([]);
   expect(threadNiceValues(first.body.pid)).toContain(0);
 
   process.kill(pid, "SIGKILL");
