@@ -60,6 +60,7 @@ const statements: Record<string, (d: Dialect) => Statement[]> = {
     countPendingStatement(d, "/library/family", 2),
     unplacedFacesStatement(d, viewer, "", 500),
     peopleCountsStatement(d, viewer),
+    peopleCountsStatement(d, viewer, "person-1"),
     visibleFaceIdsStatement(d, viewer, ["face-1", "face-2"]),
     personVisibleStatement(d, viewer, "person-1"),
     timelineStatement(d, viewer, { personId: "person-1" }, 60),

@@ -69,22 +69,22 @@ export async function unplacedFaces(viewer: Viewer, after: string, limit: number
   return db.$queryRawUnsafe(sql, ...params);
 }
 
-/** The statement of peopleCounts. */
-export function peopleCountsStatement(d: Dialect, viewer: Viewer): Statement {
+/** The statement of peopleCounts (of one person with `personId`). */
+export function peopleCountsStatement(d: Dialect, viewer: Viewer, personId?: string): Statement {
   const { params, p } = rawParams(d);
   // the cover: the face with the best score (SQLite gives the bare column of the row MAX picked)
   const cover = d === "postgresql" ? `(array_agg(f."id" ORDER BY f."score" DESC, f."id"))[1]` : `f."id"`;
   const best = d === "postgresql" ? "" : `, MAX(f."score") AS "best"`;
   const sql =
     `SELECT pf."personId", COUNT(*) AS "faceCount", ${cover} AS "coverFaceId"${best} FROM "PersonFace" pf JOIN "Face" f ON f."id" = pf."faceId"` +
-    ` WHERE pf."userId" = ${p(viewer.id)} AND ${faceVisibleSql("f", viewer, p)} GROUP BY pf."personId"`;
+    ` WHERE pf."userId" = ${p(viewer.id)}${personId ? ` AND pf."personId" = ${p(personId)}` : ""} AND ${faceVisibleSql("f", viewer, p)} GROUP BY pf."personId"`;
   return { sql, params };
 }
 
 /** Per person of `viewer` holding a face they may see: `{ personId, faceCount, coverFaceId }`
  *  (faces visible now; a person with none is left out). */
-export async function peopleCounts(viewer: Viewer): Promise<{ personId: string; faceCount: number; coverFaceId: string }[]> {
-  const { sql, params } = peopleCountsStatement(dialect(), viewer);
+export async function peopleCounts(viewer: Viewer, personId?: string): Promise<{ personId: string; faceCount: number; coverFaceId: string }[]> {
+  const { sql, params } = peopleCountsStatement(dialect(), viewer, personId);
   const rows = await db.$queryRawUnsafe<{ personId: string; faceCount: number | bigint; coverFaceId: string }[]>(sql, ...params);
   return rows.map((r) => ({ personId: r.personId, faceCount: Number(r.faceCount), coverFaceId: r.coverFaceId }));
 }

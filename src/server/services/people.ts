@@ -44,9 +44,11 @@ export async function listPeople(viewer: Viewer, opts: { includeHidden?: boolean
 /** One of the caller's people as listPeople gives it (hidden ones too); NOT_FOUND when it is
  *  not theirs or holds no face they may see. */
 export async function getPerson(viewer: Viewer, personId: string): Promise<Person> {
-  const person = (await listPeople(viewer, { includeHidden: true })).find((p) => p.id === personId);
-  if (!person) throw noPerson();
-  return person;
+  // that person's count alone: every rename, merge and hide answers with it
+  const [count] = await peopleCounts(viewer, personId);
+  const person = count && (await db.person.findFirst({ where: { id: personId, userId: viewer.id }, select: { id: true, name: true, hidden: true } }));
+  if (!count || !person) throw noPerson();
+  return { ...person, faceCount: count.faceCount, coverFaceId: count.coverFaceId };
 }
 
 /** The caller's person `personId` that holds a face they may see, or NOT_FOUND. */

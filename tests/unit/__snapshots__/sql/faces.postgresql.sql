@@ -10,6 +10,9 @@ SELECT f."id", f."score", f."embedding" FROM "Face" f WHERE f."id" > $1 AND NOT 
 SELECT pf."personId", COUNT(*) AS "faceCount", (array_agg(f."id" ORDER BY f."score" DESC, f."id"))[1] AS "coverFaceId" FROM "PersonFace" pf JOIN "Face" f ON f."id" = pf."faceId" WHERE pf."userId" = $1 AND EXISTS (SELECT 1 FROM "Photo" p WHERE p."contentHash" = f."contentHash" AND p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $2 OR (p."directory" >= $3 AND p."directory" < $4))) GROUP BY pf."personId";
 -- values: ["user-1","/library/family","/library/family/","/library/family0"]
 
+SELECT pf."personId", COUNT(*) AS "faceCount", (array_agg(f."id" ORDER BY f."score" DESC, f."id"))[1] AS "coverFaceId" FROM "PersonFace" pf JOIN "Face" f ON f."id" = pf."faceId" WHERE pf."userId" = $1 AND pf."personId" = $2 AND EXISTS (SELECT 1 FROM "Photo" p WHERE p."contentHash" = f."contentHash" AND p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $3 OR (p."directory" >= $4 AND p."directory" < $5))) GROUP BY pf."personId";
+-- values: ["user-1","person-1","/library/family","/library/family/","/library/family0"]
+
 SELECT f."id" FROM "Face" f WHERE f."id" IN ($1, $2) AND EXISTS (SELECT 1 FROM "Photo" p WHERE p."contentHash" = f."contentHash" AND p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = $3 OR (p."directory" >= $4 AND p."directory" < $5)));
 -- values: ["face-1","face-2","/library/family","/library/family/","/library/family0"]
 

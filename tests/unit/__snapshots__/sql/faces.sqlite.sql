@@ -10,6 +10,9 @@ SELECT f."id", f."score", f."embedding" FROM "Face" f WHERE f."id" > ? AND NOT E
 SELECT pf."personId", COUNT(*) AS "faceCount", f."id" AS "coverFaceId", MAX(f."score") AS "best" FROM "PersonFace" pf JOIN "Face" f ON f."id" = pf."faceId" WHERE pf."userId" = ? AND EXISTS (SELECT 1 FROM "Photo" p WHERE p."contentHash" = f."contentHash" AND p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))) GROUP BY pf."personId";
 -- values: ["user-1","/library/family","/library/family/","/library/family0"]
 
+SELECT pf."personId", COUNT(*) AS "faceCount", f."id" AS "coverFaceId", MAX(f."score") AS "best" FROM "PersonFace" pf JOIN "Face" f ON f."id" = pf."faceId" WHERE pf."userId" = ? AND pf."personId" = ? AND EXISTS (SELECT 1 FROM "Photo" p WHERE p."contentHash" = f."contentHash" AND p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?))) GROUP BY pf."personId";
+-- values: ["user-1","person-1","/library/family","/library/family/","/library/family0"]
+
 SELECT f."id" FROM "Face" f WHERE f."id" IN (?, ?) AND EXISTS (SELECT 1 FROM "Photo" p WHERE p."contentHash" = f."contentHash" AND p."missingSince" IS NULL AND p."readError" IS NULL AND (p."directory" = ? OR (p."directory" >= ? AND p."directory" < ?)));
 -- values: ["face-1","face-2","/library/family","/library/family/","/library/family0"]
 
